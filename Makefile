@@ -1,0 +1,106 @@
+# GeoPublier — developer commands. Every target is idempotent and says what it does.
+# Fresh Debian 12 / Ubuntu machine: `make test` (whole suite) and `make demo` (the main job).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+APT_PACKAGES := python3-qgis qgis-providers qgis qgis-server xvfb python3-venv python3-pip \
+	qttools5-dev-tools pyqt5-dev-tools unzip
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PACKAGE_ZIP := dist/geopublier-$(VERSION).zip
+QGIS_CONFIG := $(CURDIR)/.qgis-profile
+TS_FILES := i18n/geopublier_fr.ts i18n/geopublier_en.ts
+TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
+PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
+
+.PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
+	package install-plugin run demo clean
+
+help:
+	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
+	@echo "make demo            démonstration complète sur le bac à sable local"
+	@echo "make setup           installe QGIS (Debian), les outils et les environnements Python"
+	@echo "make lint            vérifie le code avec ruff"
+	@echo "make translations    met à jour i18n/*.ts puis compile les .qm"
+	@echo "make package         construit $(PACKAGE_ZIP)"
+	@echo "make install-plugin  installe l'extension dans le profil QGIS $(QGIS_CONFIG)"
+	@echo "make run             ouvre QGIS avec ce profil (il faut un écran)"
+
+setup: apt venv servers
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo ">> Installation des paquets Debian :$$missing"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q -o DPkg::Lock::Timeout=900 \
+			--no-install-recommends $$missing; \
+	else echo ">> Paquets Debian déjà installés"; fi
+
+venv: $(VENV)/.deps-installed
+
+$(VENV)/.deps-installed: requirements-dev.txt
+	@echo ">> Environnement Python $(VENV) (Python de Debian, paquets système visibles)"
+	@test -x $(PYTHON) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+servers: venv
+	@echo ">> Environnements des serveurs de test (pycsw, udata…) sous .sandbox/venvs"
+	@if [ -f sandbox/__main__.py ]; then $(PYTHON) -m sandbox install; else \
+		test -f .sandbox/venvs/pycsw/.geopublier-installed || { \
+			/usr/bin/python3 -m venv .sandbox/venvs/pycsw && \
+			.sandbox/venvs/pycsw/bin/pip install -q pycsw==2.6.2 "sqlalchemy<2" waitress && \
+			echo 'pycsw==2.6.2 sqlalchemy<2 waitress' > .sandbox/venvs/pycsw/.geopublier-installed; }; fi
+
+test: setup qm lint test-unit test-qgis
+
+test-unit: venv
+	@echo ">> Tests unitaires (Python pur, sans QGIS)"
+	$(PYTEST) -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/unit
+
+test-qgis: venv qm
+	@echo ">> Tests QGIS (sans écran) et tests d'intégration (vrais serveurs sur 127.0.0.1)"
+	$(PYTEST) tests/qgis tests/integration
+
+lint: venv
+	@echo ">> ruff"
+	$(VENV)/bin/ruff check .
+
+format: venv
+	$(VENV)/bin/ruff format .
+
+translations: apt
+	@echo ">> Mise à jour de $(TS_FILES)"
+	pylupdate5 -noobsolete $(TS_SOURCES) -ts $(TS_FILES)
+	@$(MAKE) --no-print-directory qm
+
+qm:
+	@echo ">> Compilation des traductions (.qm)"
+	@for ts in $(TS_FILES); do lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
+package: venv
+	@echo ">> Construction de $(PACKAGE_ZIP)"
+	$(PYTHON) scripts/build_package.py --output-dir dist
+
+install-plugin: package
+	@echo ">> Installation dans le profil QGIS $(QGIS_CONFIG) (profil « default »)"
+	$(PYTHON) scripts/install_plugin.py $(PACKAGE_ZIP) $(QGIS_CONFIG)
+	@echo "   qgis_process : QT_QPA_PLATFORM=offscreen QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) /usr/bin/qgis_process.bin list"
+
+run: install-plugin
+	@echo ">> QGIS avec l'extension (profil $(QGIS_CONFIG))"
+	QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) qgis --profile default
+
+demo:
+	@echo "La démonstration (bac à sable local + publication complète) n'est pas encore disponible :"
+	@echo "elle arrive avec le ticket « bac à sable ». Utilisez « make test » en attendant."
+	@exit 2
+
+clean:
+	rm -rf dist build .pytest_cache .ruff_cache .qgis-settings i18n/*.qm

@@ -1,0 +1,111 @@
+"""GeoPublier plugin: menu entry, toolbar button, translator and Processing provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .__about__ import PLUGIN_DIR, __title__
+from .qgis.processing_provider import GeoPublierProvider
+
+ICON_PATH = PLUGIN_DIR / "resources" / "icon.svg"
+
+
+def qgis_locale() -> str:
+    """Two-letter language QGIS runs in (its override setting first, then the system locale)."""
+    settings = QgsSettings()
+    locale = ""
+    if settings.value("locale/overrideFlag", False, type=bool):
+        locale = settings.value("locale/userLocale", "", type=str) or ""
+    if not locale:
+        locale = settings.value("locale/userLocale", "", type=str) or QLocale.system().name()
+    return (locale or "fr")[:2]
+
+
+def translation_file(language: str) -> Optional[Path]:
+    """Compiled translation for `language`, if the plugin ships one."""
+    path = PLUGIN_DIR / "i18n" / f"geopublier_{language}.qm"
+    return path if path.exists() else None
+
+
+class GeoPublierPlugin:
+    """The object QGIS holds for the plugin's lifetime."""
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.translator: Optional[QTranslator] = None
+        self.action: Optional[QAction] = None
+        self.provider: Optional[GeoPublierProvider] = None
+        self.dialog = None
+        self._install_translator()
+
+    def tr(self, message: str) -> str:
+        """Translate a user-facing string of this class."""
+        return QCoreApplication.translate("GeoPublierPlugin", message)
+
+    def _install_translator(self) -> None:
+        path = translation_file(qgis_locale())
+        if path is None:
+            return
+        translator = QTranslator()
+        if translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
+
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
+        """Register the `geopublier` Processing provider (also used by qgis_process)."""
+        if self.provider is None:
+            self.provider = GeoPublierProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 - QGIS API name
+        """Create the menu entry and the toolbar button."""
+        self.action = QAction(
+            QIcon(str(ICON_PATH)), self.tr("Publish with GeoPublier…"), self.iface.mainWindow()
+        )
+        self.action.setObjectName("geopublierPublishAction")
+        self.action.setToolTip(
+            self.tr("Describe the current layer with INSPIRE metadata, export it and publish it")
+        )
+        self.action.triggered.connect(self.open_dialog)
+        self.iface.addPluginToWebMenu(self.menu_name(), self.action)
+        self.iface.addWebToolBarIcon(self.action)
+        self.initProcessing()
+
+    def menu_name(self) -> str:
+        """Name of the submenu under Web."""
+        return f"&{__title__}"
+
+    def open_dialog(self) -> None:
+        """Show the (non-modal) main dialog on the current layer."""
+        from .gui.main_dialog import MainDialog
+
+        if self.dialog is None:
+            self.dialog = MainDialog(self.iface.mainWindow())
+        self.dialog.set_layer(self.iface.activeLayer())
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def unload(self) -> None:
+        """Remove everything the plugin added to QGIS."""
+        if self.action is not None:
+            self.iface.removePluginWebMenu(self.menu_name(), self.action)
+            self.iface.removeWebToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

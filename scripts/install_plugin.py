@@ -1,0 +1,46 @@
+"""Install the packaged plugin into a dedicated QGIS profile and enable it (qgis_process, make run).
+
+Usage: python scripts/install_plugin.py PLUGIN_ZIP CONFIG_DIR
+CONFIG_DIR is what QGIS_CUSTOM_CONFIG_PATH points to; the profile is `default`.
+"""
+
+from __future__ import annotations
+
+import configparser
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+SLUG = "geopublier"
+
+
+def install(archive: Path, config_dir: Path) -> Path:
+    """Unpack the zip into the profile's plugin folder and mark the plugin enabled."""
+    profile = config_dir / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    shutil.rmtree(plugins / SLUG, ignore_errors=True)
+    plugins.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(plugins)
+    ini_path = profile / "QGIS" / "QGIS3.ini"
+    ini_path.parent.mkdir(parents=True, exist_ok=True)
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.optionxform = str
+    ini.read(ini_path, encoding="utf-8")
+    if not ini.has_section("PythonPlugins"):
+        ini.add_section("PythonPlugins")
+    ini.set("PythonPlugins", SLUG, "true")
+    with ini_path.open("w", encoding="utf-8") as handle:
+        ini.write(handle, space_around_delimiters=False)
+    return plugins / SLUG
+
+
+def main(argv: list[str]) -> int:
+    """Command-line entry point."""
+    print(install(Path(argv[0]), Path(argv[1])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
