@@ -1,0 +1,47 @@
+"""Test data made on the fly with GDAL/OGR (no QGIS needed): small and large sample layers."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+from pathlib import Path
+
+
+def points_csv(path: Path, count: int) -> Path:
+    """A CSV of `count` points on a square 10 m grid in Lambert-93 (x, y, id, name)."""
+    side = max(1, math.ceil(math.sqrt(count)))
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("id,x,y,nom\n")
+        for i in range(count):
+            handle.write(f"{i},{700000 + (i % side) * 10},{6600000 + (i // side) * 10},pt{i}\n")
+    return path
+
+
+def points_gpkg(path: Path, count: int, layer: str = "points") -> Path:
+    """A GeoPackage point layer (EPSG:2154) of `count` features, built by ogr2ogr."""
+    csv_path = points_csv(path.with_suffix(".csv"), count)
+    subprocess.run(
+        [
+            "ogr2ogr",
+            "-q",
+            "-f",
+            "GPKG",
+            str(path),
+            str(csv_path),
+            "-nln",
+            layer,
+            "-oo",
+            "X_POSSIBLE_NAMES=x",
+            "-oo",
+            "Y_POSSIBLE_NAMES=y",
+            "-oo",
+            "AUTODETECT_TYPE=YES",
+            "-a_srs",
+            "EPSG:2154",
+            "-gt",
+            "65536",
+        ],
+        check=True,
+    )
+    csv_path.unlink()
+    return path
