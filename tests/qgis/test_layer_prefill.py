@@ -24,7 +24,8 @@ QMD = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
   <type>dataset</type>
   <title>Cours d'eau de l'agglomération d'Exemple</title>
   <abstract>Tracé des cours d'eau &amp; fossés relevés en 2023 — « données » test.</abstract>
-  <keywords vocabulary="GEMET - INSPIRE themes, version 1.0"><keyword>Hydrographie</keyword></keywords>
+  <keywords vocabulary="GEMET - INSPIRE themes, version 1.0">
+    <keyword>Hydrographie</keyword></keywords>
   <keywords vocabulary="gmd:topicCategory"><keyword>Inland Waters</keyword></keywords>
   <keywords vocabulary=""><keyword>rivières</keyword><keyword>eau</keyword></keywords>
   <contact>
