@@ -1,0 +1,143 @@
+"""One `requests.Session` built from QGIS's settings: proxy, trusted CAs, credentials, user agent.
+
+Credentials come from the QGIS authentication database (an authcfg id) or, for headless runs,
+from environment variables named in the connection. They live only in memory, in the session.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import requests
+from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig, QgsSettings
+
+from ..__about__ import __version__
+
+# How each destination type expects its credentials.
+API_KEY_HEADERS = {"udata": "X-API-KEY", "ckan": "Authorization"}
+
+
+class CredentialsError(Exception):
+    """The connection's credentials cannot be read (the message never holds a secret)."""
+
+    def __init__(self, code: str, params: dict[str, str]) -> None:
+        super().__init__(f"{code}: {params}")
+        self.code = code
+        self.params = params
+
+
+@dataclass
+class Credentials:
+    """User name and secrets for one connection; the repr never shows the secrets."""
+
+    username: str = ""
+    password: str = field(default="", repr=False)
+    api_key: str = field(default="", repr=False)
+
+    def secrets(self) -> tuple[str, ...]:
+        """The values that must never appear in logs or reports."""
+        return tuple(s for s in (self.password, self.api_key) if s)
+
+
+def user_agent() -> str:
+    """`GeoPublier/<version> QGIS/<version>`."""
+    return f"GeoPublier/{__version__} QGIS/{Qgis.QGIS_VERSION.split('-')[0]}"
+
+
+def credentials_from_authcfg(authcfg: str, connection: str) -> Credentials:
+    """Read a Basic (user/password) auth configuration; for portals the password is the API key."""
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if not manager.loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
+        raise CredentialsError(
+            "auth.config_unreadable", {"connection": connection, "authcfg": authcfg}
+        )
+    password = config.config("password", "")
+    return Credentials(
+        username=config.config("username", ""),
+        password=password,
+        api_key=config.config("apikey", "") or password,
+    )
+
+
+def credentials_from_env(
+    connection: str, username_env: str = "", password_env: str = "", api_key_env: str = ""
+) -> Credentials:
+    """Read credentials from the environment variables a connection names (headless runs)."""
+    values = {}
+    for key, name in (
+        ("username", username_env),
+        ("password", password_env),
+        ("api_key", api_key_env),
+    ):
+        if name:
+            if name not in os.environ:
+                raise CredentialsError(
+                    "auth.env_missing", {"connection": connection, "variable": name}
+                )
+            values[key] = os.environ[name]
+    return Credentials(**values)
+
+
+def proxies_from_qgis() -> dict[str, str]:
+    """The proxy QGIS is configured with (Settings → Options → Network), as requests wants it."""
+    settings = QgsSettings()
+    if not settings.value("proxy/proxyEnabled", False, type=bool):
+        return {}
+    proxy_type = settings.value("proxy/proxyType", "DefaultProxy", type=str)
+    if proxy_type == "DefaultProxy":
+        return {}  # the system proxy: requests reads the environment itself
+    host = settings.value("proxy/proxyHost", "", type=str)
+    port = settings.value("proxy/proxyPort", "", type=str)
+    if not host:
+        return {}
+    user = settings.value("proxy/proxyUser", "", type=str)
+    password = settings.value("proxy/proxyPassword", "", type=str)
+    scheme = "socks5h" if proxy_type == "Socks5Proxy" else "http"
+    login = f"{requests.utils.quote(user)}:{requests.utils.quote(password)}@" if user else ""
+    address = f"{scheme}://{login}{host}{':' + str(port) if port else ''}"
+    return {"http": address, "https": address}
+
+
+def no_proxy_from_qgis() -> str:
+    """Hosts QGIS is told to reach without the proxy."""
+    excluded = QgsSettings().value("proxy/proxyExcludedUrls", "", type=str) or ""
+    return ",".join(part.strip() for part in excluded.split("|") if part.strip())
+
+
+def ca_bundle_from_qgis() -> Optional[str]:
+    """A PEM bundle with the default CAs plus those added in QGIS's authentication manager."""
+    extra = QgsApplication.authManager().databaseCAs() if QgsApplication.authManager() else []
+    if not extra:
+        return None
+    bundle = Path(tempfile.gettempdir()) / "geopublier-ca-bundle.pem"
+    default = Path(requests.certs.where()).read_bytes()
+    added = b"".join(bytes(cert.toPem()) for cert in extra if not cert.isNull())
+    bundle.write_bytes(default + b"\n" + added)
+    return str(bundle)
+
+
+def build_session(kind: str, credentials: Optional[Credentials] = None) -> requests.Session:
+    """A session for a destination of type `kind` honouring QGIS's network settings."""
+    session = requests.Session()
+    session.headers["User-Agent"] = user_agent()
+    proxies = proxies_from_qgis()
+    if proxies:
+        session.proxies.update(proxies)
+        session.trust_env = False
+        if no_proxy_from_qgis():
+            session.proxies["no_proxy"] = no_proxy_from_qgis()
+    bundle = ca_bundle_from_qgis()
+    if bundle:
+        session.verify = bundle
+    if credentials is not None:
+        header = API_KEY_HEADERS.get(kind)
+        if header and credentials.api_key:
+            session.headers[header] = credentials.api_key
+        elif credentials.username or credentials.password:
+            session.auth = (credentials.username, credentials.password)
+    return session
