@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="31"/>
+        <source>No layer given: choose the layer to describe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="39"/>
+        <source>Cannot read the metadata file {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="43"/>
+        <source>The metadata file {0} cannot be used: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="49"/>
+        <source>Metadata merged from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="27"/>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="37"/>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="38"/>
+        <source>ISO 19139 metadata to merge (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
+        <source>Meets every INSPIRE requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="47"/>
+        <source>Number of unmet requirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="71"/>
+        <source>Validate INSPIRE metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="74"/>
+        <source>Checks the layer&apos;s metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="81"/>
+        <source>Validation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="110"/>
+        <source>Export INSPIRE metadata (ISO 19139)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="113"/>
+        <source>Writes the layer&apos;s metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="120"/>
+        <source>ISO 19139 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
+        <source>XML schema: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GeoPublierPlugin</name>
     <message>
         <location filename="../plugin/plugin_main.py" line="68"/>

@@ -1,6 +1,89 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="31"/>
+        <source>No layer given: choose the layer to describe.</source>
+        <translation>Aucune couche fournie : choisissez la couche à décrire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="39"/>
+        <source>Cannot read the metadata file {0}: {1}</source>
+        <translation>Impossible de lire le fichier de métadonnées {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="43"/>
+        <source>The metadata file {0} cannot be used: {1}</source>
+        <translation>Le fichier de métadonnées {0} est inutilisable : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/common.py" line="49"/>
+        <source>Metadata merged from {0}</source>
+        <translation>Métadonnées fusionnées depuis {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="27"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="37"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="38"/>
+        <source>ISO 19139 metadata to merge (optional)</source>
+        <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
+        <source>Meets every INSPIRE requirement</source>
+        <translation>Respecte toutes les exigences INSPIRE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="47"/>
+        <source>Number of unmet requirements</source>
+        <translation>Nombre d'exigences non respectées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="71"/>
+        <source>Validate INSPIRE metadata</source>
+        <translation>Valider les métadonnées INSPIRE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="74"/>
+        <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <translation>Vérifie les métadonnées de la couche par rapport à toutes les exigences INSPIRE et écrit un rapport JSON (code, champ, niveau et message en français de chaque problème).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="81"/>
+        <source>Validation report</source>
+        <translation>Rapport de validation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="110"/>
+        <source>Export INSPIRE metadata (ISO 19139)</source>
+        <translation>Exporter les métadonnées INSPIRE (ISO 19139)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="113"/>
+        <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <translation>Écrit les métadonnées de la couche dans une fiche XML ISO 19139. Le fichier est écrit même si des exigences INSPIRE ne sont pas respectées ; elles sont listées dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="120"/>
+        <source>ISO 19139 file</source>
+        <translation>Fichier ISO 19139</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
+        <source>XML schema: {0}</source>
+        <translation>Schéma XML : {0}</translation>
+    </message>
+</context>
 <context>
     <name>GeoPublierPlugin</name>
     <message>

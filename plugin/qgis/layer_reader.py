@@ -172,7 +172,19 @@ def prefill(layer: QgsMapLayer, profile: Optional[OrganisationProfile] = None) -
     facts = read_layer(layer, base)
     if profile is not None:
         facts.record = apply_profile(facts.record, profile)
+    if base is None:
+        facts.record.file_identifier = stable_uuid(layer, "record")
     if not facts.record.identifier.code:
-        facts.record.identifier.code = str(uuid.uuid4())
+        facts.record.identifier.code = stable_uuid(layer, "resource")
         facts.guessed.add("identifier")
     return facts
+
+
+def stable_uuid(layer: QgsMapLayer, purpose: str) -> str:
+    """An identifier derived from the data source, so the same data always gets the same id.
+
+    Headless runs (qgis_process) load the layer afresh each time: without this, every
+    republication would create a new catalogue record. Memory layers have no lasting source.
+    """
+    source = layer.source() if layer.providerType() != "memory" else layer.id()
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"geopublier:{purpose}:{source}"))

@@ -6,9 +6,7 @@ from environment variables named in the connection. They live only in memory, in
 
 from __future__ import annotations
 
-import os
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +14,7 @@ import requests
 from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig, QgsSettings
 
 from ..__about__ import __version__
+from ..publishers.connections import Connection, Credentials, resolve_credentials
 
 # How each destination type expects its credentials.
 API_KEY_HEADERS = {"udata": "X-API-KEY", "ckan": "Authorization"}
@@ -28,19 +27,6 @@ class CredentialsError(Exception):
         super().__init__(f"{code}: {params}")
         self.code = code
         self.params = params
-
-
-@dataclass
-class Credentials:
-    """User name and secrets for one connection; the repr never shows the secrets."""
-
-    username: str = ""
-    password: str = field(default="", repr=False)
-    api_key: str = field(default="", repr=False)
-
-    def secrets(self) -> tuple[str, ...]:
-        """The values that must never appear in logs or reports."""
-        return tuple(s for s in (self.password, self.api_key) if s)
 
 
 def user_agent() -> str:
@@ -64,23 +50,11 @@ def credentials_from_authcfg(authcfg: str, connection: str) -> Credentials:
     )
 
 
-def credentials_from_env(
-    connection: str, username_env: str = "", password_env: str = "", api_key_env: str = ""
-) -> Credentials:
-    """Read credentials from the environment variables a connection names (headless runs)."""
-    values = {}
-    for key, name in (
-        ("username", username_env),
-        ("password", password_env),
-        ("api_key", api_key_env),
-    ):
-        if name:
-            if name not in os.environ:
-                raise CredentialsError(
-                    "auth.env_missing", {"connection": connection, "variable": name}
-                )
-            values[key] = os.environ[name]
-    return Credentials(**values)
+def credentials_for(connection: Connection) -> Credentials:
+    """Credentials of a saved connection: its QGIS auth configuration, else its variables."""
+    if connection.authcfg:
+        return credentials_from_authcfg(connection.authcfg, connection.name)
+    return resolve_credentials(connection)
 
 
 def proxies_from_qgis() -> dict[str, str]:

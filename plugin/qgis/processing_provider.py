@@ -37,5 +37,7 @@ class GeoPublierProvider(QgsProcessingProvider):
 
 
 def algorithm_classes() -> list:
-    """Algorithm classes the provider exposes; each module adds its own here."""
-    return []
+    """Algorithm classes the provider exposes."""
+    from .algorithms.metadata_algorithms import ExportMetadataAlgorithm, ValidateMetadataAlgorithm
+
+    return [ValidateMetadataAlgorithm, ExportMetadataAlgorithm]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -22,3 +23,62 @@ def packaged_plugin_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(plugins_dir)
     return plugins_dir
+
+
+QMD = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.16-Białowieża">
+  <identifier>https://data.exemple-agglo.fr/id/cours-d-eau</identifier>
+  <parentidentifier></parentidentifier>
+  <language>fre</language>
+  <type>dataset</type>
+  <title>Cours d'eau de l'agglomération d'Exemple</title>
+  <abstract>Tracé des cours d'eau &amp; fossés relevés en 2023 — « données » test.</abstract>
+  <keywords vocabulary="GEMET - INSPIRE themes, version 1.0">
+    <keyword>Hydrographie</keyword></keywords>
+  <keywords vocabulary="gmd:topicCategory"><keyword>Inland Waters</keyword></keywords>
+  <keywords vocabulary=""><keyword>rivières</keyword><keyword>eau</keyword></keywords>
+  <contact>
+    <name>Service SIG</name><organization>Agglomération d'Exemple</organization><position/>
+    <voice>01 23 45 67 89</voice><fax/><email>sig@exemple-agglo.fr</email><role>Custodian</role>
+  </contact>
+  <links/>
+  <fees></fees>
+  <constraints type="Limitations on public access">Pas de restriction d'accès public</constraints>
+  <rights>Mention : Agglomération d'Exemple, 2023</rights>
+  <license>https://www.etalab.gouv.fr/licence-ouverte-open-licence</license>
+  <history>Numérisation au 1:5000 sur la BD ORTHO 2021.</history>
+  <encoding></encoding>
+  <crs><spatialrefsys><authid>EPSG:2154</authid></spatialrefsys></crs>
+  <extent/>
+</qgis>
+"""
+
+
+def ogr(*args: str) -> None:
+    subprocess.run(["ogr2ogr", "-q", *args], check=True)
+
+
+@pytest.fixture()
+def rivers_shapefile(tmp_path: Path) -> Path:
+    """A small line shapefile (UTF-8, accented field) with a .qmd sidecar written by a user."""
+    csv = tmp_path / "cours_eau.csv"
+    csv.write_text(
+        'WKT,nom,débit\n"LINESTRING(650000 6860000,651000 6861000)",Seine,1.5\n'
+        '"LINESTRING(652000 6862000,653000 6860500)",Marne,0.8\n',
+        encoding="utf-8",
+    )
+    shp = tmp_path / "cours_eau.shp"
+    ogr(
+        "-f",
+        "ESRI Shapefile",
+        str(shp),
+        str(csv),
+        "-a_srs",
+        "EPSG:2154",
+        "-lco",
+        "ENCODING=UTF-8",
+        "-nlt",
+        "LINESTRING",
+    )
+    shp.with_suffix(".qmd").write_text(QMD, encoding="utf-8")
+    return shp

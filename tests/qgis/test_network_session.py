@@ -8,12 +8,13 @@ import threading
 import pytest
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
 
+from plugin.publishers.connections import Connection, Credentials
+from plugin.publishers.errors import ConfigError
 from plugin.qgis.network import (
-    Credentials,
     CredentialsError,
     build_session,
+    credentials_for,
     credentials_from_authcfg,
-    credentials_from_env,
     user_agent,
 )
 
@@ -90,10 +91,11 @@ def test_unknown_authcfg_is_a_clear_error(auth_manager) -> None:
 
 def test_environment_credentials_for_headless_runs(monkeypatch) -> None:
     monkeypatch.setenv("GP_TEST_KEY", "env-key-456")
-    credentials = credentials_from_env("Portail", api_key_env="GP_TEST_KEY")
-    assert credentials == Credentials(api_key="env-key-456")
-    with pytest.raises(CredentialsError) as caught:
-        credentials_from_env("Portail", api_key_env="GP_TEST_ABSENT")
+    portal = Connection("Portail", "udata", "http://127.0.0.1:1", api_key_env="GP_TEST_KEY")
+    assert credentials_for(portal) == Credentials(api_key="env-key-456")
+    absent = Connection("Portail", "udata", "http://127.0.0.1:1", api_key_env="GP_TEST_ABSENT")
+    with pytest.raises(ConfigError) as caught:
+        credentials_for(absent)
     assert caught.value.params == {"connection": "Portail", "variable": "GP_TEST_ABSENT"}
     assert "env-key-456" not in str(caught.value)
 

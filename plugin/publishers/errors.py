@@ -1,0 +1,262 @@
+"""Coded publication errors and their French/English messages.
+
+Publishers never build sentences: they raise :class:`PublishError` with a stable ``code`` and
+``params``; the GUI, the report and the Processing algorithm turn them into words with
+:func:`message`. Nothing in an error may carry a secret (see :func:`redact`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters whose values must never leave the process (URLs end up in errors and logs).
+_SECRET_QUERY_KEYS = frozenset(
+    {"password", "passwd", "pwd", "api_key", "apikey", "key", "token", "access_token", "secret"}
+)
+_MASK = "***"
+
+
+class PublishError(Exception):
+    """A failure the user can act on: a stable ``code`` plus plain-data ``params``."""
+
+    def __init__(self, code: str, params: Mapping[str, Any] | None = None) -> None:
+        self.code = code
+        self.params: dict[str, Any] = dict(params or {})
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        details = ", ".join(f"{k}={v!r}" for k, v in sorted(self.params.items()))
+        return f"{self.code} ({details})" if details else self.code
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code!r}, {self.params!r})"
+
+
+class ConfigError(PublishError):
+    """A problem in the saved connections or the journal file (not a server answer)."""
+
+
+def safe_url(url: str) -> str:
+    """Return ``url`` without user:password and with secret query values masked."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid URL>"
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    query = parts.query
+    if query:
+        pairs = [
+            (k, _MASK if k.lower() in _SECRET_QUERY_KEYS else v)
+            for k, v in parse_qsl(query, keep_blank_values=True)
+        ]
+        query = urlencode(pairs, safe="/:")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """Replace every occurrence of each (non-trivial) secret in ``text`` by a mask."""
+    for secret in secrets:
+        if secret and len(secret) >= 3:
+            text = text.replace(secret, _MASK)
+    return text
+
+
+def server_label(url: str) -> str:
+    """Short name of a server for messages: its host[:port], never credentials."""
+    netloc = urlsplit(url).netloc.rsplit("@", 1)[-1]
+    return netloc or url
+
+
+# French first: the plugin's users are French local authorities.
+MESSAGES: dict[str, dict[str, str]] = {
+    "unreachable": {
+        "fr": "Le serveur {server} ne répond pas. Vérifiez l'adresse, votre connexion et le proxy "
+        "dans les options de QGIS, puis réessayez.",
+        "en": "The server {server} cannot be reached. Check the address, your network and the "
+        "QGIS proxy settings, then try again.",
+    },
+    "timeout": {
+        "fr": "Le serveur {server} n'a pas répondu à temps. Réessayez plus tard ou augmentez le "
+        "délai d'attente.",
+        "en": "The server {server} did not answer in time. Try again later or raise the timeout.",
+    },
+    "tls": {
+        "fr": "La connexion sécurisée (HTTPS) avec {server} a échoué : certificat refusé. "
+        "Vérifiez les autorités de certification dans les options SSL de QGIS.",
+        "en": "The secure (HTTPS) connection to {server} failed: certificate refused. Check the "
+        "certificate authorities in the QGIS SSL settings.",
+    },
+    "auth": {
+        "fr": "{server} refuse l'identifiant ou le mot de passe (erreur 401). Corrigez la "
+        "configuration d'authentification de la connexion.",
+        "en": "{server} rejected the user name or password (error 401). Fix the connection's "
+        "authentication configuration.",
+    },
+    "forbidden": {
+        "fr": "{server} refuse l'opération (erreur 403) : ce compte n'a pas les droits "
+        "nécessaires. Demandez-les à l'administrateur du serveur.",
+        "en": "{server} refused the operation (error 403): this account lacks the required "
+        "rights. Ask the server administrator.",
+    },
+    "not_found": {
+        "fr": "{server} ne trouve pas l'objet demandé (erreur 404) : {detail}. Vérifiez l'adresse "
+        "de la connexion ou republiez.",
+        "en": "{server} cannot find the requested object (error 404): {detail}. Check the "
+        "connection address or publish again.",
+    },
+    "too_large": {
+        "fr": "{server} refuse l'envoi : fichier trop volumineux (erreur 413). Réduisez le fichier "
+        "ou demandez à l'administrateur d'augmenter la limite.",
+        "en": "{server} refused the upload: file too large (error 413). Make the file smaller or "
+        "ask the administrator to raise the limit.",
+    },
+    "rate_limited": {
+        "fr": "{server} limite le nombre de requêtes (erreur 429). Patientez quelques minutes puis "
+        "relancez les étapes en échec.",
+        "en": "{server} is limiting requests (error 429). Wait a few minutes, then retry the "
+        "failed steps.",
+    },
+    "server_error": {
+        "fr": "{server} a rencontré une erreur interne (erreur {status}). Rien n'a été considéré "
+        "comme publié ; réessayez plus tard ou contactez l'administrateur.",
+        "en": "{server} had an internal error (error {status}). Nothing was counted as published; "
+        "try again later or contact the administrator.",
+    },
+    "exception_report": {
+        "fr": "{server} a renvoyé une erreur OGC ({exception_code}) : {detail}",
+        "en": "{server} returned an OGC exception ({exception_code}): {detail}",
+    },
+    "invalid_answer": {
+        "fr": "La réponse de {server} est inattendue ({detail}). Vérifiez que l'adresse désigne "
+        "bien le bon type de service.",
+        "en": "{server} gave an unexpected answer ({detail}). Check that the address points to "
+        "the right kind of service.",
+    },
+    "conflict": {
+        "fr": "{server} signale un conflit (erreur 409) : {detail}",
+        "en": "{server} reports a conflict (error 409): {detail}",
+    },
+    "bad_request": {
+        "fr": "{server} a refusé les données envoyées (erreur 400) : {detail}",
+        "en": "{server} rejected the data sent (error 400): {detail}",
+    },
+    "http_error": {
+        "fr": "{server} a répondu par l'erreur HTTP {status}.",
+        "en": "{server} answered with HTTP error {status}.",
+    },
+    "cancelled": {
+        "fr": "Publication annulée par l'utilisateur.",
+        "en": "Publication cancelled by the user.",
+    },
+    "transactions_disabled": {
+        "fr": "Le catalogue {server} n'accepte pas les transactions CSW-T. Activez-les sur le "
+        "serveur ou choisissez une autre connexion.",
+        "en": "The catalogue {server} does not accept CSW-T transactions. Enable them on the "
+        "server or choose another connection.",
+    },
+    "transaction_failed": {
+        "fr": "Le catalogue {server} n'a pas confirmé l'opération « {operation} » "
+        "({count} fiche au lieu de 1). La fiche n'est pas considérée comme publiée.",
+        "en": "The catalogue {server} did not confirm the '{operation}' operation ({count} record "
+        "instead of 1). The record is not counted as published.",
+    },
+    "invalid_record": {
+        "fr": "La fiche de métadonnées ne peut pas être envoyée : {detail}",
+        "en": "The metadata record cannot be sent: {detail}",
+    },
+    "missing_option": {
+        "fr": "La connexion « {connection} » n'indique pas l'option « {option} ».",
+        "en": "The connection '{connection}' does not set the '{option}' option.",
+    },
+    "conn_file_unreadable": {
+        "fr": "Le fichier de connexions {path} ne peut pas être lu : {detail}",
+        "en": "The connections file {path} cannot be read: {detail}",
+    },
+    "conn_file_invalid": {
+        "fr": "Le fichier de connexions {path} n'est pas valide : {detail}",
+        "en": "The connections file {path} is not valid: {detail}",
+    },
+    "conn_missing_field": {
+        "fr": "La connexion « {connection} » n'a pas de champ « {field} ».",
+        "en": "The connection '{connection}' has no '{field}' field.",
+    },
+    "conn_bad_field": {
+        "fr": "La connexion « {connection} » a un champ « {field} » incorrect : {detail}",
+        "en": "The connection '{connection}' has an incorrect '{field}' field: {detail}",
+    },
+    "conn_bad_type": {
+        "fr": "La connexion « {connection} » a un type inconnu « {value} » (attendu : {allowed}).",
+        "en": "The connection '{connection}' has an unknown type '{value}' (expected: {allowed}).",
+    },
+    "conn_bad_url": {
+        "fr": "La connexion « {connection} » a une adresse incorrecte : elle doit commencer par "
+        "http:// ou https:// et ne contenir ni identifiant ni mot de passe.",
+        "en": "The connection '{connection}' has an incorrect address: it must start with "
+        "http:// or https:// and hold no user name or password.",
+    },
+    "conn_secret_inline": {
+        "fr": "La connexion « {connection} » contient un secret en clair (« {field} »). Utilisez "
+        "une configuration d'authentification QGIS ou une variable d'environnement.",
+        "en": "The connection '{connection}' holds a secret in clear ('{field}'). Use a QGIS "
+        "authentication configuration or an environment variable.",
+    },
+    "conn_duplicate": {
+        "fr": "Deux connexions portent le nom « {connection} ».",
+        "en": "Two connections are named '{connection}'.",
+    },
+    "conn_not_found": {
+        "fr": "Aucune connexion ne s'appelle « {connection} ».",
+        "en": "No connection is named '{connection}'.",
+    },
+    "conn_env_missing": {
+        "fr": "La connexion « {connection} » attend la variable d'environnement {variable}, qui "
+        "n'est pas définie.",
+        "en": "The connection '{connection}' needs the environment variable {variable}, which is "
+        "not set.",
+    },
+    "journal_corrupt": {
+        "fr": "Le journal de publication {path} est illisible ({detail}). Il n'a pas été modifié ; "
+        "réparez-le ou déplacez-le.",
+        "en": "The publication journal {path} is unreadable ({detail}). It was left untouched; "
+        "repair or move it.",
+    },
+    "journal_write": {
+        "fr": "Le journal de publication {path} ne peut pas être écrit : {detail}",
+        "en": "The publication journal {path} cannot be written: {detail}",
+    },
+}
+
+_FALLBACK = {
+    "fr": "Erreur de publication ({code}).",
+    "en": "Publication error ({code}).",
+}
+
+
+class _Defaults(dict):
+    """Format mapping that shows a neutral placeholder for missing parameters."""
+
+    def __missing__(self, key: str) -> str:
+        return "?" if key != "detail" else "-"
+
+
+def message(err: PublishError, lang: str = "fr") -> str:
+    """Plain-language sentence for ``err`` in ``lang`` ("fr" or "en"; French otherwise)."""
+    lang = "en" if lang.lower().startswith("en") else "fr"
+    template = MESSAGES.get(err.code, {}).get(lang)
+    if template is None:
+        return _FALLBACK[lang].format(code=err.code)
+    values = _Defaults({k: _display(v) for k, v in err.params.items()})
+    values.setdefault("code", err.code)
+    return template.format_map(values)
+
+
+def _display(value: Any) -> str:
+    """Render one parameter for a sentence (lists joined, field errors flattened)."""
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_display(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_display(v) for v in value)
+    return re.sub(r"\s+", " ", str(value)).strip()

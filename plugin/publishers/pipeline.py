@@ -1,0 +1,168 @@
+"""Run the publication steps in order, journal each outcome, and never hide a failure.
+
+A step publishes to one destination. If one fails, the others still run; the report says what is
+published where, and a later run of the failed steps resumes from the journal (same remote ids).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Optional
+
+from .base import CataloguePublisher, PublishResult
+from .errors import PublishError, message
+from .journal import Journal, content_hash
+
+LOG = logging.getLogger(__name__)
+
+DONE, FAILED, SKIPPED, CANCELLED = "done", "failed", "skipped", "cancelled"
+StepProgress = Callable[[int, float, str], None]
+
+
+@dataclass
+class StepOutcome:
+    """What one step did, in words a report can show."""
+
+    destination: str
+    role: str
+    status: str
+    action: str = ""
+    remote_id: str = ""
+    url: str = ""
+    error_code: str = ""
+    message_fr: str = ""
+    message_en: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PublicationReport:
+    """The whole publication: one outcome per step."""
+
+    resource_id: str
+    title: str
+    started: str
+    finished: str = ""
+    steps: list[StepOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every step is done (or deliberately skipped)."""
+        return all(step.status in (DONE, SKIPPED) for step in self.steps)
+
+    def step(self, role: str) -> Optional[StepOutcome]:
+        """The first step of a role ("catalogue", "portal", "mapserver")."""
+        return next((s for s in self.steps if s.role == role), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form for the REPORT output and the HTML report."""
+        return dict(asdict(self), ok=self.ok)
+
+
+class Step(ABC):
+    """One destination to publish to."""
+
+    role = ""
+
+    def __init__(self, destination: str) -> None:
+        self.destination = destination
+
+    @abstractmethod
+    def run(self, previous_remote_id: Optional[str]) -> tuple[PublishResult, str]:
+        """Publish; return the result and the hash of what was sent."""
+
+
+class CatalogueStep(Step):
+    """Insert or update the ISO 19139 record in a catalogue, under its file identifier."""
+
+    role = "catalogue"
+
+    def __init__(
+        self,
+        publisher: CataloguePublisher,
+        record_xml: bytes,
+        identifier: str,
+        thumbnail: Optional[bytes] = None,
+    ) -> None:
+        super().__init__(publisher.name)
+        self.publisher = publisher
+        self.record_xml = record_xml
+        self.identifier = identifier
+        self.thumbnail = thumbnail
+
+    def run(self, previous_remote_id: Optional[str]) -> tuple[PublishResult, str]:
+        """The catalogue decides insert or update from the identifier itself."""
+        result = self.publisher.publish(self.record_xml, self.identifier, thumbnail=self.thumbnail)
+        return result, content_hash(self.record_xml)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def run_steps(
+    steps: Sequence[Step],
+    journal: Journal,
+    resource_id: str,
+    title: str,
+    *,
+    progress: Optional[StepProgress] = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> PublicationReport:
+    """Run every step; each outcome is journalled before the next step starts."""
+    report = PublicationReport(resource_id=resource_id, title=title, started=_now())
+    for index, step in enumerate(steps):
+        if is_cancelled():
+            report.steps.append(StepOutcome(step.destination, step.role, CANCELLED))
+            continue
+        if progress:
+            progress(index, 0.0, step.destination)
+        report.steps.append(_run_one(step, journal, resource_id))
+        if progress:
+            progress(index, 1.0, step.destination)
+    report.finished = _now()
+    return report
+
+
+def _run_one(step: Step, journal: Journal, resource_id: str) -> StepOutcome:
+    previous = journal.previous_remote_id(resource_id, step.destination)
+    try:
+        result, sent_hash = step.run(previous)
+    except PublishError as error:
+        journal.record_failure(resource_id, step.destination, step=step.role, error_code=error.code)
+        LOG.warning("%s: %s failed (%s)", resource_id, step.destination, error.code)
+        return StepOutcome(
+            step.destination,
+            step.role,
+            FAILED,
+            error_code=error.code,
+            message_fr=message(error, "fr"),
+            message_en=message(error, "en"),
+            details={"params": {k: str(v) for k, v in error.params.items()}},
+        )
+    journal.record(
+        resource_id,
+        step.destination,
+        remote_id=result.remote_id,
+        url=result.url,
+        content_hash=sent_hash,
+        step=step.role,
+    )
+    return StepOutcome(
+        step.destination,
+        step.role,
+        DONE,
+        action=result.action,
+        remote_id=result.remote_id,
+        url=result.url,
+        details=dict(result.details),
+    )
+
+
+def failed_destinations(journal: Journal, resource_id: str) -> set[str]:
+    """Destinations whose last attempt failed, for "Retry failed steps"."""
+    return {entry.destination for entry in journal.failed_steps(resource_id)}
