@@ -29,12 +29,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="37"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
         <source>Layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="38"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="69"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,6 +81,77 @@
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
         <source>XML schema: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="36"/>
+        <source>Publish layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="39"/>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="45"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="56"/>
+        <source>Catalogue connection (name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
+        <source>Connections file (JSON, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
+        <source>Organisation profile (JSON, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <source>Publication report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="90"/>
+        <source>Catalogue record URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="93"/>
+        <source>Catalogue record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <source>Choose at least one destination (CATALOGUE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
+        <source>{0}: {1} ({2}) — {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <source>{0}: failed — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="161"/>
+        <source>Publication incomplete: see the report {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

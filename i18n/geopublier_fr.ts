@@ -29,12 +29,12 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="37"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="38"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="69"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
@@ -82,6 +82,78 @@
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
         <source>XML schema: {0}</source>
         <translation>Schéma XML : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="36"/>
+        <source>Publish layer</source>
+        <translation>Publier la couche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="39"/>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="45"/>
+        <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="56"/>
+        <source>Catalogue connection (name)</source>
+        <translation>Connexion au catalogue (nom)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
+        <source>Connections file (JSON, optional)</source>
+        <translation>Fichier de connexions (JSON, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
+        <source>Organisation profile (JSON, optional)</source>
+        <translation>Profil de l'organisme (JSON, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <source>Publication report</source>
+        <translation>Rapport de publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="90"/>
+        <source>Catalogue record URL</source>
+        <translation>Adresse de la fiche dans le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="93"/>
+        <source>Catalogue record id</source>
+        <translation>Identifiant de la fiche dans le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
+{1}</source>
+        <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <source>Choose at least one destination (CATALOGUE).</source>
+        <translation>Choisissez au moins une destination (CATALOGUE).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
+        <source>{0}: {1} ({2}) — {3}</source>
+        <translation>{0} : {1} ({2}) — {3}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <source>{0}: failed — {1}</source>
+        <translation>{0} : échec — {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="161"/>
+        <source>Publication incomplete: see the report {0}</source>
+        <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
 </context>
 <context>

@@ -165,14 +165,15 @@ def prefill(layer: QgsMapLayer, profile: Optional[OrganisationProfile] = None) -
     The organisation profile fills what is still empty, and a new layer gets a unique resource
     identifier once (then kept with the layer, so republication updates the same records).
     """
-    base = stored_record(layer)
+    stored = stored_record(layer)
+    base = stored
     if base is None:
         metadata = qgis_metadata(layer)
         base = metadata_to_record(metadata) if metadata is not None else None
     facts = read_layer(layer, base)
     if profile is not None:
         facts.record = apply_profile(facts.record, profile)
-    if base is None:
+    if stored is None:
         facts.record.file_identifier = stable_uuid(layer, "record")
     if not facts.record.identifier.code:
         facts.record.identifier.code = stable_uuid(layer, "resource")

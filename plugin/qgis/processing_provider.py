@@ -39,5 +39,6 @@ class GeoPublierProvider(QgsProcessingProvider):
 def algorithm_classes() -> list:
     """Algorithm classes the provider exposes."""
     from .algorithms.metadata_algorithms import ExportMetadataAlgorithm, ValidateMetadataAlgorithm
+    from .algorithms.publish_algorithm import PublishAlgorithm
 
-    return [ValidateMetadataAlgorithm, ExportMetadataAlgorithm]
+    return [ValidateMetadataAlgorithm, ExportMetadataAlgorithm, PublishAlgorithm]

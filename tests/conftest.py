@@ -1,4 +1,4 @@
-"""Fixtures for tests that need QGIS (pytest-qgis, offscreen)."""
+"""Fixtures shared by every test folder (no QGIS import here: the unit tests run without it)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_package  # noqa: E402
