@@ -6,7 +6,8 @@ SHELL := /bin/bash
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := python3-qgis qgis-providers qgis qgis-server xvfb python3-venv python3-pip \
-	qttools5-dev-tools pyqt5-dev-tools gdal-bin python3-gdal unzip
+	qttools5-dev-tools pyqt5-dev-tools gdal-bin python3-gdal unzip curl \
+	postgresql libpq-dev python3-dev gcc libmagic1
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
@@ -17,7 +18,7 @@ TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
-	package install-plugin run demo clean
+	package install-plugin run demo clean sandbox sandbox-stop sandbox-reset sandbox-status
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
@@ -28,6 +29,7 @@ help:
 	@echo "make package         construit $(PACKAGE_ZIP)"
 	@echo "make install-plugin  installe l'extension dans le profil QGIS $(QGIS_CONFIG)"
 	@echo "make run             ouvre QGIS avec ce profil (il faut un écran)"
+	@echo "make sandbox         démarre le bac à sable (catalogue + portail locaux) ; sandbox-stop, sandbox-reset"
 
 setup: apt venv servers
 
@@ -51,12 +53,8 @@ $(VENV)/.deps-installed: requirements-dev.txt
 	@touch $@
 
 servers: venv
-	@echo ">> Environnements des serveurs de test (pycsw, udata…) sous .sandbox/venvs"
-	@if [ -f sandbox/__main__.py ]; then $(PYTHON) -m sandbox install; else \
-		test -f .sandbox/venvs/pycsw/.geopublier-installed || { \
-			/usr/bin/python3 -m venv .sandbox/venvs/pycsw && \
-			.sandbox/venvs/pycsw/bin/pip install -q pycsw==2.6.2 "sqlalchemy<2" waitress && \
-			echo 'pycsw==2.6.2 sqlalchemy<2 waitress' > .sandbox/venvs/pycsw/.geopublier-installed; }; fi
+	@echo ">> Environnements des serveurs de test (pycsw, udata, CKAN) sous .sandbox/venvs"
+	$(PYTHON) -m sandbox install pycsw udata ckan
 
 test: setup qm lint test-unit test-qgis
 
@@ -96,6 +94,19 @@ install-plugin: package
 run: install-plugin
 	@echo ">> QGIS avec l'extension (profil $(QGIS_CONFIG))"
 	QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) qgis --profile default
+
+sandbox: servers
+	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata sur 127.0.0.1)"
+	$(PYTHON) -m sandbox start
+
+sandbox-stop: venv
+	$(PYTHON) -m sandbox stop
+
+sandbox-reset: servers
+	$(PYTHON) -m sandbox reset
+
+sandbox-status: venv
+	$(PYTHON) -m sandbox status
 
 demo:
 	@echo "La démonstration (bac à sable local + publication complète) n'est pas encore disponible :"

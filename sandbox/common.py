@@ -1,0 +1,178 @@
+"""Shared helpers of the sandbox: paths, errors, ports, HTTP probes and process handling."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Callable
+
+HOST = "127.0.0.1"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SANDBOX_DIR_ENV = "GEOPUBLIER_SANDBOX_DIR"
+
+
+class SandboxError(Exception):
+    """An error the user can act on: a stable code, parameters, and a French message."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        from .messages import message
+
+        super().__init__(message(code, params))
+
+
+def sandbox_home() -> Path:
+    """Return the sandbox folder: env GEOPUBLIER_SANDBOX_DIR or <repo>/.sandbox."""
+    configured = os.environ.get(SANDBOX_DIR_ENV, "").strip()
+    return Path(configured).expanduser().resolve() if configured else REPO_ROOT / ".sandbox"
+
+
+def port_is_free(port: int) -> bool:
+    """Tell whether a TCP port can be bound on 127.0.0.1 right now (as servers bind it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # Servers set SO_REUSEADDR: connections in TIME_WAIT must not make the port look busy.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(preferred: int | None = None) -> int:
+    """Return the preferred port if it is free, else one the kernel picks on 127.0.0.1."""
+    if preferred and port_is_free(preferred):
+        return preferred
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def http_get(
+    url: str, timeout: float = 5.0, headers: Mapping[str, str] | None = None
+) -> tuple[int, bytes]:
+    """GET a URL without proxies; return (status, body), also for HTTP error statuses."""
+    request = urllib.request.Request(url, headers=dict(headers or {}))
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return int(response.status), response.read()
+    except urllib.error.HTTPError as error:
+        return int(error.code), error.read()
+
+
+def probe(url: str, accept: Callable[[int, bytes], bool], timeout: float = 3.0) -> bool:
+    """Return True when the URL answers and `accept(status, body)` agrees; False if unreachable."""
+    try:
+        status, body = http_get(url, timeout=timeout)
+    except (OSError, urllib.error.URLError):
+        return False
+    return accept(status, body)
+
+
+def tail(path: Path, lines: int = 30) -> str:
+    """Return the last lines of a log file (empty string if it does not exist)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def spawn(
+    command: Sequence[str], log_path: Path, env: Mapping[str, str], cwd: Path
+) -> subprocess.Popen[bytes]:
+    """Start a server in its own session (detachable, stoppable as a group), output to a log."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=dict(env),
+            cwd=str(cwd),
+            start_new_session=True,
+        )
+
+
+def wait_ready(
+    name: str,
+    is_ready: Callable[[], bool],
+    process: subprocess.Popen[bytes],
+    log_path: Path,
+    timeout: float,
+) -> None:
+    """Poll until the server is ready; raise with the log's tail if it dies or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SandboxError(
+                "server_died", server=name, returncode=process.returncode, log=tail(log_path)
+            )
+        if is_ready():
+            return
+        time.sleep(0.25)
+    raise SandboxError("server_timeout", server=name, seconds=int(timeout), log=tail(log_path))
+
+
+def pid_matches(pid: int, marker: str) -> bool:
+    """Tell whether a live process has this pid and `marker` in its command line.
+
+    Guards against signalling an unrelated process that reused a pid from an old state file.
+    """
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return marker in raw.replace(b"\0", b" ").decode("utf-8", errors="replace")
+
+
+def stop_group(pid: int, timeout: float = 10.0) -> None:
+    """Stop a server started by `spawn` (its own process group): TERM, then KILL if needed."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return
+        time.sleep(0.1)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+    _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """Tell whether a pid still runs, reaping it if it is our finished child."""
+    with contextlib.suppress(ChildProcessError):
+        done, _status = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    with contextlib.suppress(OSError):
+        if stat.read_text().split(") ", 1)[1].startswith("Z"):
+            return False
+    return True
+
+
+def write_private_json(path: Path, content: object) -> None:
+    """Write JSON readable by the owner only (it may hold an API key)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(content, handle, ensure_ascii=False, indent=2)
+    os.chmod(path, 0o600)

@@ -1,0 +1,179 @@
+"""A real pycsw 2.6.2 CSW-T catalogue on 127.0.0.1 (SQLite repository, transactions allowed)."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import subprocess
+from pathlib import Path
+from types import TracebackType
+
+from .common import HOST, SandboxError, free_port, probe, spawn, stop_group, tail, wait_ready
+from .venvs import require, venv_bin
+
+START_TIMEOUT_S = 60.0
+SETUP_TIMEOUT_S = 120
+
+METADATA_MAIN = {
+    "identification_title": "Catalogue bac à sable GeoPublier",
+    "identification_abstract": "Catalogue CSW-T local pour les formations et les tests.",
+    "identification_keywords": "sandbox,GeoPublier,INSPIRE",
+    "identification_keywords_type": "theme",
+    "identification_fees": "None",
+    "identification_accessconstraints": "None",
+    "provider_name": "GeoPublier",
+    "provider_url": "http://127.0.0.1/",
+    "contact_name": "Formateur",
+    "contact_position": "Formateur",
+    "contact_address": "Mairie",
+    "contact_city": "Nantes",
+    "contact_stateorprovince": "Pays de la Loire",
+    "contact_postalcode": "44000",
+    "contact_country": "France",
+    "contact_phone": "+33 0 00 00 00 00",
+    "contact_fax": "+33 0 00 00 00 00",
+    "contact_email": "sandbox@example.org",
+    "contact_url": "http://127.0.0.1/",
+    "contact_hours": "9h-17h",
+    "contact_instructions": "Aucune",
+    "contact_role": "pointOfContact",
+}
+
+
+def _is_capabilities(status: int, body: bytes) -> bool:
+    """Accept a GetCapabilities answer (and not an exception report)."""
+    return status == 200 and b"Capabilities" in body and b"ExceptionReport" not in body
+
+
+class PycswServer:
+    """Start pycsw with waitress in a data dir; `.url` is the CSW endpoint; stop with `.stop()`."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int | None = None,
+        home: Path | None = None,
+        log_path: Path | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.port = free_port(port)
+        self.home = home
+        self.url = f"http://{HOST}:{self.port}/csw"
+        self.config_path = self.data_dir / "pycsw.cfg"
+        self.database_path = self.data_dir / "records.db"
+        self.log_path = Path(log_path) if log_path else self.data_dir / "pycsw.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """Return the server's pid while it runs."""
+        return self.process.pid if self.process else None
+
+    def write_config(self) -> None:
+        """Write the INI configuration (transactions for 127.0.0.1 only, SQLite repository)."""
+        config = configparser.ConfigParser(interpolation=None)
+        config["server"] = {
+            "home": str(self.data_dir),
+            "url": self.url,
+            "mimetype": "application/xml; charset=UTF-8",
+            "encoding": "UTF-8",
+            "language": "fr-FR",
+            "maxrecords": "50",
+            "loglevel": "WARNING",
+            "logfile": str(self.data_dir / "pycsw-app.log"),
+            "pretty_print": "true",
+            "domainquerytype": "list",
+            "domaincounts": "false",
+            "profiles": "apiso",
+        }
+        # No gzip_compresslevel on purpose: pycsw 2.6.2's WSGI wrapper keeps the uncompressed
+        # Content-Length on gzip answers (level 0 gets truncated; strict clients reject any).
+        config["manager"] = {
+            "transactions": "true",
+            "allowed_ips": HOST,
+            "csw_harvest_pagesize": "10",
+        }
+        config["metadata:main"] = dict(METADATA_MAIN)
+        config["metadata:inspire"] = {"enabled": "false"}
+        config["repository"] = {
+            "database": f"sqlite:///{self.database_path}",
+            "table": "records",
+        }
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.config_path, "w", encoding="utf-8") as handle:
+            config.write(handle)
+
+    def _env(self) -> dict[str, str]:
+        """Return the server's environment: its config, no proxy."""
+        env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+        env["PYCSW_CONFIG"] = str(self.config_path)
+        return env
+
+    def setup_db(self) -> None:
+        """Create the SQLite repository unless it exists (records survive a restart)."""
+        if self.database_path.exists():
+            return
+        admin = venv_bin("pycsw", "pycsw-admin.py", self.home)
+        command = [str(admin), "-c", "setup_db", "-f", str(self.config_path)]
+        completed = subprocess.run(
+            command,
+            env=self._env(),
+            cwd=str(self.data_dir),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=SETUP_TIMEOUT_S,
+            check=False,
+        )
+        if completed.returncode != 0 or not self.database_path.exists():
+            detail = (completed.stdout + completed.stderr).decode("utf-8", "replace")[-2000:]
+            raise SandboxError("setup_db_failed", detail=detail)
+
+    def start(self, timeout: float = START_TIMEOUT_S) -> PycswServer:
+        """Configure, create the database, serve, and wait until GetCapabilities answers."""
+        require("pycsw", self.home)
+        self.write_config()
+        self.setup_db()
+        waitress = venv_bin("pycsw", "waitress-serve", self.home)
+        command = [
+            str(waitress),
+            f"--host={HOST}",
+            f"--port={self.port}",
+            "--threads=4",
+            "pycsw.wsgi:application",
+        ]
+        self.process = spawn(command, self.log_path, self._env(), self.data_dir)
+        try:
+            wait_ready("pycsw", self.is_ready, self.process, self.log_path, timeout)
+        except SandboxError:
+            self.stop()
+            raise
+        return self
+
+    def capabilities_url(self) -> str:
+        """Return the GetCapabilities URL of the endpoint."""
+        return f"{self.url}?service=CSW&version=2.0.2&request=GetCapabilities"
+
+    def is_ready(self) -> bool:
+        """Tell whether the endpoint answers GetCapabilities."""
+        return probe(self.capabilities_url(), _is_capabilities)
+
+    def stop(self) -> None:
+        """Stop the server if it runs (idempotent)."""
+        if self.process is not None:
+            stop_group(self.process.pid)
+            self.process = None
+
+    def log_tail(self, lines: int = 30) -> str:
+        """Return the end of the server's log, for error messages."""
+        return tail(self.log_path, lines)
+
+    def __enter__(self) -> PycswServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,144 @@
+"""The real udata application (data.gouv.fr's software) on mongomock, on 127.0.0.1.
+
+The database is in-memory inside the server process: every start is a fresh, seeded portal
+(see udata_launcher.py). A seed file can keep the API key and ids stable across restarts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .common import (
+    HOST,
+    SandboxError,
+    free_port,
+    probe,
+    spawn,
+    stop_group,
+    tail,
+    wait_ready,
+    write_private_json,
+)
+from .venvs import require, venv_python
+
+START_TIMEOUT_S = 120.0
+LAUNCHER = Path(__file__).resolve().with_name("udata_launcher.py")
+
+
+def _is_licence_list(status: int, body: bytes) -> bool:
+    """Accept the licences endpoint once it answers a JSON list."""
+    return status == 200 and body.lstrip().startswith(b"[")
+
+
+class UdataServer:
+    """Start udata in a data dir; exposes `.url`, `.api_url`, `.api_key`, `.organization_id`."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int | None = None,
+        home: Path | None = None,
+        seed: dict[str, Any] | None = None,
+        log_path: Path | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.port = free_port(port)
+        self.home = home
+        self.seed = dict(seed or {})
+        self.url = f"http://{HOST}:{self.port}"
+        self.api_url = f"{self.url}/api/1"
+        self.log_path = Path(log_path) if log_path else self.data_dir / "udata.log"
+        self.ready_path = self.data_dir / "udata-ready.json"
+        self.seed_path = self.data_dir / "udata-seed.json"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.api_key = ""
+        self.user_id = ""
+        self.organization_id = ""
+        self.organization_slug = ""
+        self.other_organization_id = ""
+
+    @property
+    def pid(self) -> int | None:
+        """Return the server's pid while it runs."""
+        return self.process.pid if self.process else None
+
+    def _env(self) -> dict[str, str]:
+        """Return the launcher's environment: no proxy, quiet Python warnings."""
+        env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+        env["PYTHONWARNINGS"] = "ignore"
+        env.pop("UDATA_SETTINGS", None)
+        return env
+
+    def start(self, timeout: float = START_TIMEOUT_S) -> UdataServer:
+        """Launch, wait for the ready file and the licences endpoint, read the seeded ids."""
+        require("udata", self.home)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.ready_path.unlink(missing_ok=True)
+        command = [
+            str(venv_python("udata", self.home)),
+            str(LAUNCHER),
+            f"--data-dir={self.data_dir}",
+            f"--port={self.port}",
+            f"--ready-file={self.ready_path}",
+        ]
+        if self.seed:
+            write_private_json(self.seed_path, self.seed)
+            command.append(f"--seed-file={self.seed_path}")
+        self.process = spawn(command, self.log_path, self._env(), self.data_dir)
+        started = time.monotonic()
+        try:
+            wait_ready("udata", self.ready_path.exists, self.process, self.log_path, timeout)
+            remaining = max(5.0, timeout - (time.monotonic() - started))
+            wait_ready("udata", self.is_ready, self.process, self.log_path, remaining)
+            self._read_ready_file()
+        except SandboxError:
+            self.stop()
+            raise
+        finally:
+            # The key must not linger in the data dir: the caller keeps it where it wants.
+            self.ready_path.unlink(missing_ok=True)
+            self.seed_path.unlink(missing_ok=True)
+        return self
+
+    def _read_ready_file(self) -> None:
+        """Load the API key and the seeded ids written by the launcher."""
+        try:
+            ready = json.loads(self.ready_path.read_text(encoding="utf-8"))
+            self.api_key = str(ready["api_key"])
+            self.user_id = str(ready["user_id"])
+            self.organization_id = str(ready["organization_id"])
+            self.organization_slug = str(ready["organization_slug"])
+            self.other_organization_id = str(ready["other_organization_id"])
+        except (OSError, ValueError, KeyError) as error:
+            raise SandboxError("ready_file_invalid", server="udata", detail=error) from error
+
+    def is_ready(self) -> bool:
+        """Tell whether the API answers the licences list."""
+        return probe(f"{self.api_url}/datasets/licenses/", _is_licence_list)
+
+    def stop(self) -> None:
+        """Stop the server if it runs (idempotent); its in-memory data is gone."""
+        if self.process is not None:
+            stop_group(self.process.pid)
+            self.process = None
+
+    def log_tail(self, lines: int = 30) -> str:
+        """Return the end of the server's log, for error messages."""
+        return tail(self.log_path, lines)
+
+    def __enter__(self) -> UdataServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,108 @@
+"""Idempotent creation of one venv per server under <SANDBOX_HOME>/venvs/<name>.
+
+Each venv is made with Debian's /usr/bin/python3 (not a pyenv one) and holds the pinned
+requirements of one server; a marker file holding the requirement line means "installed".
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import subprocess
+from pathlib import Path
+
+from .common import SandboxError, sandbox_home, tail
+
+log = logging.getLogger(__name__)
+
+BASE_PYTHON = os.environ.get("GEOPUBLIER_SANDBOX_PYTHON", "/usr/bin/python3")
+MARKER = ".geopublier-installed"
+INSTALL_TIMEOUT_S = 1200
+
+# Pinned, verified requirement lines (issue 8); the marker holds exactly this line.
+REQUIREMENTS: dict[str, str] = {
+    "pycsw": "pycsw==2.6.2 sqlalchemy<2 waitress",
+    "udata": "udata==17.18.0 mongomock==4.3.0",
+    # psycopg2 builds from source: gcc, libpq-dev, python3-dev (apt); CKAN also wants libmagic1.
+    "ckan": "ckan[requirements]==2.12.0",
+}
+
+
+def venv_dir(name: str, home: Path | None = None) -> Path:
+    """Return the folder of a server's venv."""
+    return (home or sandbox_home()) / "venvs" / name
+
+
+def venv_python(name: str, home: Path | None = None) -> Path:
+    """Return the python executable of a server's venv."""
+    return venv_dir(name, home) / "bin" / "python"
+
+
+def venv_bin(name: str, executable: str, home: Path | None = None) -> Path:
+    """Return a console script installed in a server's venv."""
+    return venv_dir(name, home) / "bin" / executable
+
+
+def _requirement_line(name: str) -> str:
+    """Return the pinned requirement line of a known server venv."""
+    if name not in REQUIREMENTS:
+        raise SandboxError("unknown_venv", name=name)
+    return REQUIREMENTS[name]
+
+
+def is_installed(name: str, home: Path | None = None) -> bool:
+    """Tell whether the venv exists and its marker holds the expected requirement line."""
+    directory = venv_dir(name, home)
+    marker = directory / MARKER
+    if not (directory / "bin" / "python").exists() or not marker.exists():
+        return False
+    return marker.read_text(encoding="utf-8").strip() == _requirement_line(name)
+
+
+def require(name: str, home: Path | None = None) -> Path:
+    """Return the venv folder, or raise `venv_missing` if it is not installed."""
+    if not is_installed(name, home):
+        raise SandboxError("venv_missing", name=name, venv=venv_dir(name, home))
+    return venv_dir(name, home)
+
+
+def ensure_venv(name: str, home: Path | None = None) -> Path:
+    """Create the venv and install its pinned requirements unless already done; return it."""
+    requirements = _requirement_line(name)
+    directory = venv_dir(name, home)
+    if is_installed(name, home):
+        log.debug("venv %s already installed", directory)
+        return directory
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    install_log = directory.parent / f"{name}-install.log"
+    if not (directory / "bin" / "python").exists():
+        _run([BASE_PYTHON, "-m", "venv", str(directory)], install_log, name, directory)
+    pip = [str(directory / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    _run(pip + shlex.split(requirements), install_log, name, directory)
+    (directory / MARKER).write_text(requirements + "\n", encoding="utf-8")
+    return directory
+
+
+def _run(command: list[str], install_log: Path, name: str, directory: Path) -> None:
+    """Run an install step, appending its output to a log; raise with the log's tail on failure."""
+    with open(install_log, "ab") as output:
+        try:
+            completed = subprocess.run(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                timeout=INSTALL_TIMEOUT_S,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SandboxError("venv_failed", name=name, venv=directory, detail=error) from error
+    if completed.returncode != 0:
+        raise SandboxError(
+            "install_failed",
+            name=name,
+            requirements=REQUIREMENTS[name],
+            venv=directory,
+            log=tail(install_log, 20),
+        )
