@@ -1,0 +1,256 @@
+"""CKAN (2.9–2.12) action API publisher: one package per layer, files or links, updated in place.
+
+``/api/3/action/{name}``, token in the ``Authorization`` header (set on the session).
+The package is created private (``package_create`` with ``owner_org``), resources are added
+(``resource_create`` / ``resource_update`` with a multipart ``upload`` streamed from disk), then
+``package_patch`` makes it public. CKAN does not validate ``license_id``: it is checked against
+``license_list`` first and in the answers. Names are lowercase ``[a-z0-9_-]``, 2–100 characters,
+stable for a record and made unique when another dataset already holds them.
+CKAN answers errors as ``{"success": false, "error": {"__type": ..., field: [messages]}}``.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+import requests
+
+from .base import CREATED, UPDATED, DataPublisher, PublishResult
+from .errors import PublishError
+from .udata import ROLE_MARK, MultipartFileBody, check_licence  # noqa: F401 - also registers messages
+
+LOG = logging.getLogger(__name__)
+
+NAME_PATTERN = re.compile(r"^[a-z0-9_-]{2,100}$")
+MAX_NAME_TRIES = 20
+EXTRA_IDENTIFIER = "inspire:identifier"
+ROLE_FIELD = "geopublier_role"  # resource extra key: which link or file a resource holds
+_ERROR_CODES = {403: "forbidden", 404: "not_found", 409: "bad_request", 400: "bad_request"}
+
+
+def action_root(url: str) -> str:
+    """The ``.../api/3/action`` base from the site root or the API root."""
+    base = url.strip().rstrip("/")
+    for suffix in ("/api/3/action", "/api/3", "/api"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    return base + "/api/3/action"
+
+
+def valid_name(name: str) -> bool:
+    """True for a name CKAN accepts (lowercase letters, digits, ``-`` and ``_``, 2–100)."""
+    return bool(NAME_PATTERN.match(name))
+
+
+def numbered_name(name: str, number: int) -> str:
+    """``name`` with a ``-N`` suffix, still within 100 characters."""
+    suffix = f"-{number}"
+    return name[: 100 - len(suffix)] + suffix
+
+
+def extras_dict(package: Mapping[str, Any]) -> dict[str, str]:
+    """A package's ``extras`` list as a dict."""
+    return {str(e.get("key")): str(e.get("value")) for e in package.get("extras") or []
+            if isinstance(e, Mapping)}
+
+
+class CkanPublisher(DataPublisher):
+    """Publishes a package to CKAN. Options: ``organization`` (owner_org id or name)."""
+
+    kind = "ckan"
+
+    def __init__(self, url: str, session: requests.Session, **kwargs: Any) -> None:
+        super().__init__(url, session, **kwargs)
+        self.api = action_root(self.url)
+        self.site = self.api[: -len("/api/3/action")]
+        self.upload_timeout = float(self.options.get("upload_timeout") or 600.0)
+
+    # --- the action API -----------------------------------------------------------------
+
+    def call(self, action: str, *, params: Optional[Mapping[str, Any]] = None,
+             body: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Any:
+        """Run an action; return its ``result`` or raise a coded error with CKAN's fields."""
+        url = f"{self.api}/{action}"
+        method = "GET" if body is None and "data" not in kwargs else "POST"
+        response = self.http.request(method, url, params=params, json=body,
+                                     allow=tuple(_ERROR_CODES), idempotent=method == "GET",
+                                     **kwargs)
+        data = self.http.parse_json(response)
+        if not isinstance(data, Mapping):
+            raise PublishError("invalid_answer", {"server": self.http.server,
+                                                  "detail": "JSON object expected"})
+        if response.status_code in _ERROR_CODES or data.get("success") is not True:
+            raise self._error(response.status_code, data.get("error"))
+        return data.get("result")
+
+    def _error(self, status: int, error: Any) -> PublishError:
+        """CKAN's error object → coded error, field messages kept (409 = validation)."""
+        error = error if isinstance(error, Mapping) else {}
+        kind = str(error.get("__type") or "")
+        params: dict[str, Any] = {"server": self.http.server, "status": status}
+        fields = {k: ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+                  for k, v in error.items() if k not in ("__type", "message")}
+        listed = "; ".join(f"{name} : {text}" for name, text in fields.items())
+        detail = str(error.get("message") or listed or kind or "-")
+        params["detail"] = detail[:400]
+        if fields:
+            params["fields"] = fields
+        code = _ERROR_CODES.get(status, "server_error" if status >= 500 else "http_error")
+        return PublishError(code, params)
+
+    def test_connection(self) -> dict[str, Any]:
+        """The token can create datasets in at least one organisation; list them."""
+        orgs = self.call("organization_list_for_user", params={"permission": "create_dataset"})
+        names = [{"id": o.get("id", ""), "name": o.get("name", "")} for o in orgs or []]
+        if not names:
+            raise PublishError("portal_no_organization", {"server": self.http.server})
+        return {"organizations": names}
+
+    def licences(self) -> list[str]:
+        """Licence ids of the portal (``license_list``)."""
+        return [str(item.get("id")) for item in self.call("license_list") or []
+                if isinstance(item, Mapping)]
+
+    def find(self, identifier: str) -> Optional[dict[str, Any]]:
+        """``package_show`` by id or name; None when absent (or deleted)."""
+        try:
+            package = self.call("package_show", params={"id": identifier})
+        except PublishError as err:
+            if err.code == "not_found":
+                return None
+            raise
+        if not isinstance(package, dict) or package.get("state") == "deleted":
+            return None
+        return package
+
+    def delete(self, identifier: str) -> None:
+        """``package_delete``; ``not_found`` when there was nothing to delete."""
+        self.call("package_delete", body={"id": identifier})
+
+    def dataset_page(self, package: Mapping[str, Any]) -> str:
+        """Public page of the package."""
+        return f"{self.site}/dataset/{package.get('name') or package.get('id')}"
+
+    # --- publication --------------------------------------------------------------------
+
+    def publish(self, payload: Mapping[str, Any], files: Sequence[Path] = (), *,
+                remote_id: Optional[str] = None) -> PublishResult:
+        """Create (private → resources → public) or patch the package from ``payload``.
+
+        ``payload`` is :func:`plugin.core.portal_payload.ckan_payload`'s output.
+        """
+        package = dict(payload["package"])
+        if self.options.get("organization") and not package.get("owner_org"):
+            package["owner_org"] = self.options["organization"]
+        licence = str(package.get("license_id") or "")
+        if licence not in self.licences():
+            raise PublishError("licence_rejected", {"server": self.http.server,
+                                                    "licence": licence, "stored": "-"})
+        self._report(0.02, "portal.dataset")
+        existing = self._existing(package, remote_id)
+        if existing is None:
+            current = self._create(package)
+            action = CREATED
+        else:
+            body = {k: v for k, v in package.items() if k != "name"}
+            current = self.call("package_patch", body={**body, "id": existing["id"]})
+            action = UPDATED
+        check_licence_ckan(self.http.server, licence, current)
+        resources = list(current.get("resources") or [])
+        ids = [self._put_file(current["id"], resources, Path(p), i, len(files))
+               for i, p in enumerate(files)]
+        ids += [self._put_remote(current["id"], resources, r)
+                for r in payload.get("remote_resources") or []]
+        final = self.call("package_patch", body={"id": current["id"], "private": False})
+        if final.get("private") is not False:
+            raise PublishError("not_published", {"server": self.http.server,
+                                                 "dataset": current["id"]})
+        self._report(1.0, "portal.done")
+        return PublishResult(action=action, remote_id=str(current["id"]),
+                             url=self.dataset_page(final), destination=self.name,
+                             details={"resources": ids, "name": final.get("name", ""),
+                                      "license": licence})
+
+    def _existing(self, package: Mapping[str, Any], remote_id: Optional[str]
+                  ) -> Optional[dict[str, Any]]:
+        """The package to patch: the journal's id, or ours found under our name (resume)."""
+        if remote_id:
+            found = self.find(remote_id)
+            if found is None:
+                raise PublishError("portal_dataset_missing",
+                                   {"server": self.http.server, "dataset": remote_id})
+            return found
+        found = self.find(str(package["name"]))
+        if found is not None and self._is_ours(found, package):
+            return found
+        return None
+
+    @staticmethod
+    def _is_ours(found: Mapping[str, Any], package: Mapping[str, Any]) -> bool:
+        """Same INSPIRE identifier in the extras: the package is this record's."""
+        mine = extras_dict(package).get(EXTRA_IDENTIFIER)
+        return bool(mine) and extras_dict(found).get(EXTRA_IDENTIFIER) == mine
+
+    def _create(self, package: Mapping[str, Any]) -> dict[str, Any]:
+        """``package_create`` private under a free valid name (``name``, ``name-2``...)."""
+        name = str(package["name"])
+        if not valid_name(name):
+            raise PublishError("bad_request", {"server": self.http.server,
+                                               "detail": f"invalid name {name!r}"})
+        for number in range(1, MAX_NAME_TRIES + 1):
+            candidate = name if number == 1 else numbered_name(name, number)
+            if self.find(candidate) is None:
+                return self.call("package_create",
+                                 body={**package, "name": candidate, "private": True})
+        raise PublishError("conflict", {"server": self.http.server, "detail": name})
+
+    def _put_file(self, package_id: str, resources: list[Mapping[str, Any]], path: Path,
+                  index: int, count: int) -> str:
+        """``resource_update`` the resource holding this file, else ``resource_create``."""
+        existing = next((r for r in resources if r.get(ROLE_FIELD) == f"file:{path.name}"
+                         or (r.get("url_type") == "upload" and r.get("name") == path.name)),
+                        None)
+        fields: dict[str, Any] = {"name": path.name, ROLE_FIELD: f"file:{path.name}",
+                                  "format": path.suffix.lstrip(".").upper(), "url": path.name}
+        if existing is not None:
+            fields["id"] = existing["id"]
+            action = "resource_update"
+        else:
+            fields["package_id"] = package_id
+            action = "resource_create"
+        size = max(1, path.stat().st_size)
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        body = MultipartFileBody(
+            fields, "upload", path, path.name, content_type=ctype, cancel=self.http.cancel,
+            on_bytes=lambda done: self._report(0.05 + 0.85 * (index + done / size) / count,
+                                               "portal.upload"))
+        try:
+            result = self.call(action, timeout=self.upload_timeout, **body.request_kwargs())
+        finally:
+            body.close()
+        return str(result["id"])
+
+    def _put_remote(self, package_id: str, resources: list[Mapping[str, Any]],
+                    wanted: Mapping[str, Any]) -> str:
+        """Create or update a link resource, matched by its role."""
+        role = str((wanted.get("extras") or {}).get(ROLE_MARK) or wanted.get("url"))
+        existing = next((r for r in resources if r.get(ROLE_FIELD) == role), None)
+        body = {"name": wanted.get("title"), "url": wanted.get("url"),
+                "format": str(wanted.get("format") or "").upper(),
+                "description": wanted.get("description") or "", ROLE_FIELD: role}
+        if existing is not None:
+            result = self.call("resource_update", body={**body, "id": existing["id"]})
+        else:
+            result = self.call("resource_create", body={**body, "package_id": package_id})
+        return str(result["id"])
+
+
+def check_licence_ckan(server: str, expected: str, package: Mapping[str, Any]) -> None:
+    """CKAN stores any ``license_id``: make sure the answer holds the one we sent."""
+    check_licence(server, expected, {"license": package.get("license_id")})

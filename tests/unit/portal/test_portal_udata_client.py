@@ -1,0 +1,186 @@
+"""udata publisher cases a real server cannot produce on demand (429, 413, a licence silently
+changed), through the FAKE scripted transport (tests/fakes/scripted_http.py); and the streamed
+multipart body, parsed back with the standard library's MIME parser."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from plugin.publishers.errors import PublishError, message
+from plugin.publishers.http import RetryPolicy
+from plugin.publishers.udata import MultipartFileBody, UdataPublisher, api_root, same_second_wait
+from tests.fakes.scripted_http import Reply, scripted_session
+
+KEY = "udata_secret-key-123456"
+LICENCES = json.dumps([{"id": "lov2"}, {"id": "notspecified"}]).encode()
+PAYLOAD = {"dataset": {"title": "Haies", "description": "d", "license": "lov2"}}
+
+
+def _json(status: int, data: Any, **headers: str) -> Reply:
+    return Reply(status, json.dumps(data).encode(), {"Content-Type": "application/json", **headers})
+
+
+def _parts(body: bytes, content_type: str) -> dict[str, tuple[str, bytes]]:
+    """Form parts of a multipart body: name → (filename, bytes)."""
+    raw = f"Content-Type: {content_type}\r\n\r\n".encode() + body
+    message_ = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(raw)
+    return {
+        part.get_param("name", header="content-disposition"): (
+            part.get_filename() or "", part.get_payload(decode=True))
+        for part in message_.iter_parts()
+    }
+
+
+def _publisher(answers: list[Any], **options: Any) -> tuple[UdataPublisher, Any]:
+    session, adapter = scripted_session(answers, headers={"X-API-KEY": KEY})
+    publisher = UdataPublisher("https://portail.example.fr", session, timeout=5,
+                               retry=RetryPolicy(attempts=3, backoff=0.0), options=options)
+    publisher.http._sleep = lambda seconds: None
+    return publisher, adapter
+
+
+def test_multipart_body_streams_a_byte_range(tmp_path: Path) -> None:
+    """Fields and the file range, exactly; Content-Length = len; rewind gives the same bytes."""
+    path = tmp_path / "données.csv"
+    path.write_bytes(bytes(range(256)) * 40)
+    seen: list[int] = []
+    body = MultipartFileBody({"uuid": "u1", "partindex": 1}, "file", path, path.name,
+                             offset=1000, length=5000, on_bytes=seen.append)
+    first = body.read()
+    body.rewind()
+    second = b"".join(body)
+    assert first == second and len(first) == len(body)
+    parts = _parts(first, body.content_type)
+    assert parts["uuid"] == ("", b"u1") and parts["partindex"] == ("", b"1")
+    assert parts["file"] == ("données.csv", path.read_bytes()[1000:6000])
+    assert seen[-1] == 5000
+    with pytest.raises(ValueError):
+        MultipartFileBody({}, "file", path, "x", offset=9000, length=5000)
+
+
+def test_upload_retried_after_429_sends_the_whole_body_again(tmp_path: Path) -> None:
+    """A 429 on a streamed upload: the retry carries every byte again (body rewound)."""
+    path = tmp_path / "haies.csv"
+    path.write_bytes(b"id;nom\n" * 500)
+    bodies: list[bytes] = []
+
+    def reading(status: int, data: Any) -> Any:
+        def answer(request: requests.PreparedRequest) -> Reply:
+            bodies.append(request.body.read())  # type: ignore[union-attr]
+            return _json(status, data)
+        return answer
+
+    publisher, _ = _publisher([reading(429, {"message": "slow down"}),
+                               reading(201, {"id": "r1", "url": "u"})])
+    resource = publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
+    assert resource["id"] == "r1"
+    assert len(bodies) == 2 and bodies[0] == bodies[1]
+    assert _parts(bodies[1], "multipart/form-data; boundary="
+                  + bodies[1][2:34].decode())["file"][1] == path.read_bytes()
+
+
+def test_licence_silently_changed_is_an_error_and_the_draft_is_removed() -> None:
+    """udata answered 201 but stored `notspecified`: error, and the private draft deleted."""
+    publisher, adapter = _publisher([
+        _json(200, [{"id": "lov2"}]),
+        _json(201, {"id": "d1", "license": "notspecified", "resources": []}),
+        Reply(204),
+    ])
+    with pytest.raises(PublishError) as caught:
+        publisher.publish(PAYLOAD)
+    assert caught.value.code == "licence_rejected"
+    assert "lov2" in message(caught.value, "fr") and "notspecified" in message(caught.value)
+    assert [r.method for r in adapter.sent] == ["GET", "POST", "DELETE"]
+    assert json.loads(adapter.sent[1].body)["private"] is True
+
+
+def test_validation_errors_are_shown_field_by_field() -> None:
+    """A 400 with udata's field errors: the fields are in the French sentence, not the key."""
+    publisher, _ = _publisher([
+        _json(200, [{"id": "lov2"}]),
+        _json(400, {"errors": {"tags": ["Le mot-clé \"ab\" doit avoir entre 3 et 96 caractères."]},
+                    "message": "Validation error"}),
+    ])
+    with pytest.raises(PublishError) as caught:
+        publisher.publish(PAYLOAD)
+    text = message(caught.value, "fr")
+    assert caught.value.code == "bad_request" and "tags" in text and "ab" in text
+    assert KEY not in text and KEY not in repr(caught.value)
+
+
+@pytest.mark.parametrize(("status", "code"), [(401, "auth"), (403, "forbidden"),
+                                              (413, "too_large"), (500, "server_error")])
+def test_http_failures_are_coded(status: int, code: str, tmp_path: Path) -> None:
+    """401, 403, 413 and 5xx on an upload: a coded error, never a success."""
+    path = tmp_path / "haies.csv"
+    path.write_bytes(b"x" * 100)
+    publisher, _ = _publisher([_json(status, {"message": "no"})])
+    with pytest.raises(PublishError) as caught:
+        publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
+    assert caught.value.code == code
+
+
+def test_chunked_upload_protocol(tmp_path: Path) -> None:
+    """Above the threshold: parts with uuid/partindex/offset/size, then the assembling POST."""
+    path = tmp_path / "gros.geojson"
+    path.write_bytes(b"a" * 2500)
+    forms: list[dict[str, Any]] = []
+
+    def part(request: requests.PreparedRequest) -> Reply:
+        body = request.body.read()  # type: ignore[union-attr]
+        parts = _parts(body, request.headers["Content-Type"])
+        forms.append({k: v[1] for k, v in parts.items()})
+        return _json(200, {"success": True})
+
+    publisher, adapter = _publisher([part, part, part, _json(201, {"id": "r9"})],
+                                    chunk_threshold=1000, chunk_size=1000)
+    resource = publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
+    assert resource["id"] == "r9"
+    assert [f["partindex"] for f in forms] == [b"0", b"1", b"2"]
+    assert [f["partbyteoffset"] for f in forms] == [b"0", b"1000", b"2000"]
+    assert [f["chunksize"] for f in forms] == [b"1000", b"1000", b"500"]
+    assert [len(f["file"]) for f in forms] == [1000, 1000, 500]
+    assert len({f["uuid"] for f in forms}) == 1
+    final = dict(x.split("=") for x in adapter.sent[-1].body.split("&"))
+    assert final["totalparts"] == "3" and final["filename"] == "gros.geojson"
+
+
+def test_failed_chunk_is_an_error(tmp_path: Path) -> None:
+    """udata's {"success": false} answer to a part stops the upload with its reason."""
+    path = tmp_path / "gros.csv"
+    path.write_bytes(b"a" * 2000)
+    publisher, _ = _publisher([_json(200, {"success": False, "error": "Chunk size mismatch"})],
+                              chunk_threshold=1000, chunk_size=1000)
+    with pytest.raises(PublishError) as caught:
+        publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
+    assert caught.value.code == "upload_failed"
+    assert "Chunk size mismatch" in message(caught.value, "fr")
+
+
+def test_missing_dataset_on_republish() -> None:
+    """The journal's dataset is gone (410): a clear error, no duplicate created."""
+    publisher, adapter = _publisher([_json(200, [{"id": "lov2"}]), _json(410, {"message": "x"})])
+    with pytest.raises(PublishError) as caught:
+        publisher.publish(PAYLOAD, remote_id="d1")
+    assert caught.value.code == "portal_dataset_missing"
+    assert all(r.method == "GET" for r in adapter.sent)
+
+
+def test_same_second_wait_and_api_root() -> None:
+    """Wait only when the file was stored less than ~1 s ago; API root from any address."""
+    now = datetime(2026, 1, 1, 12, 0, 0, 500000, tzinfo=timezone.utc)
+    recent = {"last_modified": (now - timedelta(seconds=0.3)).isoformat()}
+    old = {"last_modified": (now - timedelta(seconds=5)).isoformat()}
+    assert 0.7 < same_second_wait(recent, now) <= 0.8
+    assert same_second_wait(old, now) == 0.0
+    assert same_second_wait({}, now) == 0.0
+    assert api_root("https://www.data.gouv.fr/") == "https://www.data.gouv.fr/api/1"
+    assert api_root("https://demo.data.gouv.fr/api/1/") == "https://demo.data.gouv.fr/api/1"
