@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -18,8 +20,11 @@ from ..publishers.journal import Journal
 from ..publishers.pipeline import CatalogueStep, PublicationReport, Step, run_steps
 from .destinations import journal as default_journal
 from .destinations import make_publisher
+from .layer_metadata import save_record
+from .layer_reader import source_path
 
 JOURNAL_PROPERTY = "geopublier/journal"
+FINGERPRINT_PROPERTY = "geopublier/data-fingerprint"
 
 
 @dataclass
@@ -29,13 +34,46 @@ class PublicationRequest:
     record: Record
     catalogue: Optional[Connection] = None
     only: Optional[set[str]] = None  # destinations to run ("Retry failed steps"); None = all
+    thumbnail: Optional[bytes] = None  # PNG overview for catalogues that hold one
+    data_changed: bool = False  # the data differs from the last publication
 
 
-def record_for_publication(record: Record) -> Record:
-    """The record as published: today's metadata date, everything else as the user left it."""
+def record_for_publication(record: Record, data_changed: bool = False) -> Record:
+    """The record as published: today's metadata date, and revision date if the data changed."""
     published = dataclasses.replace(record)
-    published.metadata_date = dt.date.today().isoformat()
+    today = dt.date.today().isoformat()
+    published.metadata_date = today
+    if data_changed:
+        published.revision_date = today
     return published
+
+
+def data_fingerprint(layer: QgsMapLayer) -> str:
+    """Size and modification time of the files behind the layer ('' when there is no file)."""
+    path = source_path(layer)
+    if not path:
+        return ""
+    folder, stem = os.path.dirname(path), os.path.splitext(os.path.basename(path))[0]
+    parts = sorted(
+        f"{name}:{os.path.getsize(os.path.join(folder, name))}:"
+        f"{int(os.path.getmtime(os.path.join(folder, name)))}"
+        for name in os.listdir(folder)
+        if os.path.splitext(name)[0] == stem and not name.endswith((".qmd", ".qml"))
+    )
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
+
+
+def data_changed_since_last_publication(layer: QgsMapLayer) -> bool:
+    """True when the files changed since the fingerprint kept at the last publication."""
+    previous = layer.customProperty(FINGERPRINT_PROPERTY)
+    return bool(previous) and previous != data_fingerprint(layer)
+
+
+def remember_publication(layer: QgsMapLayer, journal: Journal, record: Record) -> None:
+    """Keep the record, the journal entries and the data fingerprint with the layer."""
+    save_record(layer, record)
+    mirror_journal(layer, journal, record.identifier.uri)
+    layer.setCustomProperty(FINGERPRINT_PROPERTY, data_fingerprint(layer))
 
 
 def build_steps(
@@ -45,7 +83,9 @@ def build_steps(
     steps: list[Step] = []
     if request.catalogue is not None:
         publisher = make_publisher(request.catalogue, cancel=cancel)
-        steps.append(CatalogueStep(publisher, write(record), record.file_identifier))
+        steps.append(
+            CatalogueStep(publisher, write(record), record.file_identifier, request.thumbnail)
+        )
     if request.only is not None:
         steps = [step for step in steps if step.destination in request.only]
     return steps
@@ -59,7 +99,7 @@ def publish(
     is_cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[PublicationReport, Record]:
     """Run the publication; returns the report and the record as published."""
-    record = record_for_publication(request.record)
+    record = record_for_publication(request.record, request.data_changed)
     steps = build_steps(request, record, is_cancelled)
     report = run_steps(
         steps,
@@ -109,3 +149,10 @@ class PublicationTask(QgsTask):
     def request_destinations(self) -> list[Connection]:
         """The destinations this task publishes to."""
         return [c for c in (self.request.catalogue,) if c is not None]
+
+
+def unpublish(record: Record, catalogue: Connection, journal: Optional[Journal] = None) -> None:
+    """Delete the record from the catalogue and forget it in the journal."""
+    store = journal or default_journal()
+    make_publisher(catalogue).delete(record.file_identifier)
+    store.clear(record.identifier.uri, catalogue.name)

@@ -198,3 +198,54 @@ def test_qgis_process_publishes_and_prints_the_record_id(
     ]
     assert f"CATALOGUE_RECORD_ID:\t{record_id}" in result.stdout
     assert catalogue_titles(pycsw_server.url, record_id)
+
+
+def test_republishing_changed_data_sets_the_revision_date_and_unpublish_removes(
+    rivers_shapefile: Path, publication_files, pycsw_server, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from plugin.core.profile import OrganisationProfile
+    from plugin.publishers.connections import load_connections
+    from plugin.publishers.journal import Journal
+    from plugin.qgis.layer_reader import prefill
+    from plugin.qgis.publication import (
+        PublicationRequest,
+        data_changed_since_last_publication,
+        publish,
+        remember_publication,
+        unpublish,
+    )
+
+    journal = Journal(tmp_path / "journal.json")
+    catalogue = load_connections(publication_files["CONNECTIONS"])[0]
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    record = prefill(layer, OrganisationProfile(**PROFILE)).record
+    report, published = publish(PublicationRequest(record, catalogue), journal=journal)
+    assert report.ok and published.revision_date == ""
+    remember_publication(layer, journal, published)
+    assert not data_changed_since_last_publication(layer)
+    project = QgsProject.instance()
+    project.addMapLayer(layer, False)
+    assert project.write(str(tmp_path / "projet.qgs"))
+    saved = (tmp_path / "projet.qgs").read_bytes()
+    assert published.file_identifier.encode() in saved and PASSWORD.encode() not in saved
+    assert PASSWORD.encode() not in (tmp_path / "journal.json").read_bytes()
+    project.removeMapLayer(layer.id())
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    remember_publication(layer, journal, published)
+
+    dbf = rivers_shapefile.with_suffix(".dbf")
+    dbf.write_bytes(dbf.read_bytes() + b" ")  # the data file changes
+    assert data_changed_since_last_publication(layer)
+    again, republished = publish(
+        PublicationRequest(published, catalogue, data_changed=True), journal=journal
+    )
+    assert again.steps[0].action == "updated"
+    assert republished.revision_date == dt.date.today().isoformat()
+
+    unpublish(republished, catalogue, journal)
+    assert catalogue_titles(pycsw_server.url, republished.file_identifier) == []
+    assert journal.entries(republished.identifier.uri) == []

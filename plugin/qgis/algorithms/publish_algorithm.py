@@ -21,8 +21,13 @@ from ...core.rules import validate
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
 from ..destinations import journal, saved_connections
-from ..layer_metadata import save_record
-from ..publication import PublicationRequest, mirror_journal, publish
+from ..publication import (
+    PublicationRequest,
+    data_changed_since_last_publication,
+    publish,
+    remember_publication,
+)
+from ..thumbnail import render_thumbnail
 from .common import issue_report, layer_record, tr, write_json
 
 
@@ -112,6 +117,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 ).format(layer.name(), lines)
             )
         request = self._request(parameters, context, record)
+        request.data_changed = data_changed_since_last_publication(layer)
+        if request.catalogue.type == "geonetwork":
+            request.thumbnail = render_thumbnail(layer)
         store = journal()
         try:
             report, published = publish(
@@ -122,8 +130,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             )
         except PublishError as error:
             raise QgsProcessingException(message(error, "fr")) from error
-        save_record(layer, published)
-        mirror_journal(layer, store, published.identifier.uri)
+        remember_publication(layer, store, published)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         write_json(report_path, report.to_dict())
         return self._outputs(report, report_path, feedback)
