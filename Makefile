@@ -18,7 +18,7 @@ TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
-	package install-plugin run demo clean sandbox sandbox-stop sandbox-reset sandbox-status
+	package install-plugin run demo clean bench sandbox sandbox-stop sandbox-reset sandbox-status
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
@@ -94,6 +94,12 @@ install-plugin: package
 run: install-plugin
 	@echo ">> QGIS avec l'extension (profil $(QGIS_CONFIG))"
 	QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) qgis --profile default
+
+bench: setup
+	@echo ">> Mesures (ratios par rapport à une référence mesurée dans le même processus)"
+	$(PYTHON) bench/bench_iso_record.py
+	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_prefill.py
+	@echo "   Envoi de 1 Go vers udata : $(PYTHON) bench/bench_udata_upload.py [TAILLE_MO]"
 
 sandbox: servers
 	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata sur 127.0.0.1)"
