@@ -82,3 +82,17 @@ def rivers_shapefile(tmp_path: Path) -> Path:
     )
     shp.with_suffix(".qmd").write_text(QMD, encoding="utf-8")
     return shp
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """GeoPublier's Processing provider registered for a test module, removed afterwards."""
+    from qgis.core import QgsApplication
+
+    from plugin.qgis.processing_provider import GeoPublierProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = GeoPublierProvider()
+    assert registry.addProvider(provider), "another geopublier provider was left registered"
+    yield provider
+    registry.removeProvider(provider)

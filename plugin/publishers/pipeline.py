@@ -7,13 +7,17 @@ published where, and a later run of the failed steps resumes from the journal (s
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Optional
 
-from .base import CataloguePublisher, PublishResult
+from ..core.errors import GeoPublierError
+from ..core.portal_payload import payload_message
+from .base import CataloguePublisher, DataPublisher, PublishResult
 from .errors import PublishError, message
 from .journal import Journal, content_hash
 
@@ -72,8 +76,13 @@ class Step(ABC):
         self.destination = destination
 
     @abstractmethod
-    def run(self, previous_remote_id: Optional[str]) -> tuple[PublishResult, str]:
-        """Publish; return the result and the hash of what was sent."""
+    def run(
+        self, previous_remote_id: Optional[str], context: dict[str, str]
+    ) -> tuple[PublishResult, str]:
+        """Publish; return the result and the hash of what was sent.
+
+        `context` carries what earlier steps learnt (e.g. the catalogue record URL).
+        """
 
 
 class CatalogueStep(Step):
@@ -94,10 +103,54 @@ class CatalogueStep(Step):
         self.identifier = identifier
         self.thumbnail = thumbnail
 
-    def run(self, previous_remote_id: Optional[str]) -> tuple[PublishResult, str]:
+    def run(
+        self, previous_remote_id: Optional[str], context: dict[str, str]
+    ) -> tuple[PublishResult, str]:
         """The catalogue decides insert or update from the identifier itself."""
         result = self.publisher.publish(self.record_xml, self.identifier, thumbnail=self.thumbnail)
+        context["catalogue_record_url"] = result.url
         return result, content_hash(self.record_xml)
+
+
+class PortalStep(Step):
+    """Create or update the portal dataset (the journal's remote id means: update that one)."""
+
+    role = "portal"
+
+    def __init__(
+        self,
+        publisher: DataPublisher,
+        payload_for: Callable[[str], Mapping[str, Any]],
+        files: Sequence[Path] = (),
+    ) -> None:
+        super().__init__(publisher.name)
+        self.publisher = publisher
+        self.payload_for = payload_for
+        self.files = list(files)
+
+    def run(
+        self, previous_remote_id: Optional[str], context: dict[str, str]
+    ) -> tuple[PublishResult, str]:
+        """Build the payload with the catalogue URL known now, then publish."""
+        payload = self.payload_for(context.get("catalogue_record_url", ""))
+        result = self.publisher.publish(payload, self.files, remote_id=previous_remote_id)
+        sent = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
+        return result, content_hash(sent + b"".join(str(p).encode() for p in self.files))
+
+
+class SkippedStep(Step):
+    """A destination deliberately left alone (e.g. the portal already harvests the catalogue)."""
+
+    def __init__(self, destination: str, role: str, reason_fr: str, reason_en: str) -> None:
+        super().__init__(destination)
+        self.role = role
+        self.reason_fr, self.reason_en = reason_fr, reason_en
+
+    def run(
+        self, previous_remote_id: Optional[str], context: dict[str, str]
+    ) -> tuple[PublishResult, str]:
+        """Never called: `run_steps` reports it as skipped."""
+        raise NotImplementedError
 
 
 def _now() -> str:
@@ -112,27 +165,42 @@ def run_steps(
     *,
     progress: Optional[StepProgress] = None,
     is_cancelled: Callable[[], bool] = lambda: False,
+    context: Optional[dict[str, str]] = None,
 ) -> PublicationReport:
     """Run every step; each outcome is journalled before the next step starts."""
     report = PublicationReport(resource_id=resource_id, title=title, started=_now())
+    shared = dict(context or {})
     for index, step in enumerate(steps):
         if is_cancelled():
             report.steps.append(StepOutcome(step.destination, step.role, CANCELLED))
             continue
+        if isinstance(step, SkippedStep):
+            report.steps.append(
+                StepOutcome(
+                    step.destination,
+                    step.role,
+                    SKIPPED,
+                    message_fr=step.reason_fr,
+                    message_en=step.reason_en,
+                )
+            )
+            continue
         if progress:
             progress(index, 0.0, step.destination)
-        report.steps.append(_run_one(step, journal, resource_id))
+        report.steps.append(_run_one(step, journal, resource_id, shared))
         if progress:
             progress(index, 1.0, step.destination)
     report.finished = _now()
     return report
 
 
-def _run_one(step: Step, journal: Journal, resource_id: str) -> StepOutcome:
+def _run_one(
+    step: Step, journal: Journal, resource_id: str, context: dict[str, str]
+) -> StepOutcome:
     previous = journal.previous_remote_id(resource_id, step.destination)
     try:
-        result, sent_hash = step.run(previous)
-    except PublishError as error:
+        result, sent_hash = step.run(previous, context)
+    except (PublishError, GeoPublierError) as error:
         journal.record_failure(resource_id, step.destination, step=step.role, error_code=error.code)
         LOG.warning("%s: %s failed (%s)", resource_id, step.destination, error.code)
         return StepOutcome(
@@ -140,8 +208,8 @@ def _run_one(step: Step, journal: Journal, resource_id: str) -> StepOutcome:
             step.role,
             FAILED,
             error_code=error.code,
-            message_fr=message(error, "fr"),
-            message_en=message(error, "en"),
+            message_fr=_sentence(error, "fr"),
+            message_en=_sentence(error, "en"),
             details={"params": {k: str(v) for k, v in error.params.items()}},
         )
     journal.record(
@@ -161,6 +229,13 @@ def _run_one(step: Step, journal: Journal, resource_id: str) -> StepOutcome:
         url=result.url,
         details=dict(result.details),
     )
+
+
+def _sentence(error: Exception, lang: str) -> str:
+    """The user's sentence for a publication error or a portal payload error."""
+    if isinstance(error, PublishError):
+        return message(error, lang)
+    return payload_message(error, lang)
 
 
 def failed_destinations(journal: Journal, resource_id: str) -> set[str]:

@@ -8,16 +8,23 @@ from typing import Optional
 from qgis.core import QgsApplication
 
 from ..publishers.base import Publisher
+from ..publishers.ckan import CkanPublisher
 from ..publishers.connections import Connection, connection_from_json, load_connections
 from ..publishers.csw import CswPublisher
 from ..publishers.errors import ConfigError
 from ..publishers.geonetwork import GeoNetworkPublisher
 from ..publishers.http import CancelCheck, ProgressHook
 from ..publishers.journal import Journal
+from ..publishers.udata import UdataPublisher
 from ..toolbelt.settings import Settings
 from .network import build_session, credentials_for
 
-PUBLISHER_CLASSES: dict[str, type] = {"csw": CswPublisher, "geonetwork": GeoNetworkPublisher}
+PUBLISHER_CLASSES: dict[str, type] = {
+    "csw": CswPublisher,
+    "geonetwork": GeoNetworkPublisher,
+    "udata": UdataPublisher,
+    "ckan": CkanPublisher,
+}
 
 
 def register_publisher(kind: str, publisher_class: type) -> None:

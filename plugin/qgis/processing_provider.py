@@ -38,7 +38,13 @@ class GeoPublierProvider(QgsProcessingProvider):
 
 def algorithm_classes() -> list:
     """Algorithm classes the provider exposes."""
+    from .algorithms.export_algorithm import ExportPackageAlgorithm
     from .algorithms.metadata_algorithms import ExportMetadataAlgorithm, ValidateMetadataAlgorithm
     from .algorithms.publish_algorithm import PublishAlgorithm
 
-    return [ValidateMetadataAlgorithm, ExportMetadataAlgorithm, PublishAlgorithm]
+    return [
+        ValidateMetadataAlgorithm,
+        ExportMetadataAlgorithm,
+        ExportPackageAlgorithm,
+        PublishAlgorithm,
+    ]

@@ -7,7 +7,8 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import QgsMapLayer, QgsTask
@@ -15,9 +16,17 @@ from qgis.PyQt.QtCore import pyqtSignal
 
 from ..core.iso19139_writer import write
 from ..core.model import Record
+from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
 from ..publishers.connections import Connection
 from ..publishers.journal import Journal
-from ..publishers.pipeline import CatalogueStep, PublicationReport, Step, run_steps
+from ..publishers.pipeline import (
+    CatalogueStep,
+    PortalStep,
+    PublicationReport,
+    SkippedStep,
+    Step,
+    run_steps,
+)
 from .destinations import journal as default_journal
 from .destinations import make_publisher
 from .layer_metadata import save_record
@@ -33,6 +42,9 @@ class PublicationRequest:
 
     record: Record
     catalogue: Optional[Connection] = None
+    portal: Optional[Connection] = None
+    mode: str = "upload"  # portal: "upload" the files, or "reference" the geoportal's services
+    files: list[Path] = field(default_factory=list)  # harmonised files for the upload mode
     only: Optional[set[str]] = None  # destinations to run ("Retry failed steps"); None = all
     thumbnail: Optional[bytes] = None  # PNG overview for catalogues that hold one
     data_changed: bool = False  # the data differs from the last publication
@@ -86,9 +98,63 @@ def build_steps(
         steps.append(
             CatalogueStep(publisher, write(record), record.file_identifier, request.thumbnail)
         )
+    if request.portal is not None:
+        steps.append(portal_step(request, record, cancel))
     if request.only is not None:
         steps = [step for step in steps if step.destination in request.only]
     return steps
+
+
+# What a portal dataset holds: the data in open formats and the ISO 19139 record. The package's
+# README and DCAT file stay in the package (the portal writes its own page and DCAT feed).
+UPLOADED_SUFFIXES = (".gpkg", ".geojson", ".csv", ".zip", ".tif", ".tiff", ".xml")
+
+
+def portal_files(files: list[Path]) -> list[Path]:
+    """The package files that go to the portal, in package order."""
+    return [Path(f) for f in files if Path(f).suffix.lower() in UPLOADED_SUFFIXES]
+
+
+HARVESTED_FR = (
+    "Le portail moissonne déjà le catalogue : la fiche y arrivera par moissonnage, aucun jeu de "
+    "données n'est créé en double."
+)
+HARVESTED_EN = (
+    "The portal already harvests the catalogue: the record reaches it by harvesting, no "
+    "duplicate dataset is created."
+)
+
+
+def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[], bool]) -> Step:
+    """The portal step, or a skipped one when the portal harvests the catalogue itself."""
+    portal = request.portal
+    if portal.options.get("harvested"):
+        return SkippedStep(portal.name, "portal", HARVESTED_FR, HARVESTED_EN)
+    publisher = make_publisher(portal, cancel=cancel)
+    build = ckan_payload if portal.type == "ckan" else udata_payload
+
+    def payload_for(catalogue_record_url: str) -> dict:
+        options = PortalOptions(
+            catalogue_record_url=catalogue_record_url,
+            record_xml_url=catalogue_record_url
+            if request.catalogue is not None and request.catalogue.type == "csw"
+            else "",
+            organization=str(portal.options.get("organization", "")),
+            services=tuple(record.locators),
+            mode=request.mode,
+        )
+        return build(record, options)
+
+    files = request.files if request.mode == "upload" else []
+    return PortalStep(publisher, payload_for, files)
+
+
+def known_context(journal: Journal, resource_id: str) -> dict[str, str]:
+    """What earlier publications established (the catalogue record URL), for resumed runs."""
+    for entry in journal.entries(resource_id):
+        if entry.step == "catalogue" and entry.status == "done" and entry.url:
+            return {"catalogue_record_url": entry.url}
+    return {}
 
 
 def publish(
@@ -101,13 +167,15 @@ def publish(
     """Run the publication; returns the report and the record as published."""
     record = record_for_publication(request.record, request.data_changed)
     steps = build_steps(request, record, is_cancelled)
+    store = journal or default_journal()
     report = run_steps(
         steps,
-        journal or default_journal(),
+        store,
         record.identifier.uri,
         record.title,
         progress=progress,
         is_cancelled=is_cancelled,
+        context=known_context(store, record.identifier.uri),
     )
     return report, record
 
@@ -148,7 +216,7 @@ class PublicationTask(QgsTask):
 
     def request_destinations(self) -> list[Connection]:
         """The destinations this task publishes to."""
-        return [c for c in (self.request.catalogue,) if c is not None]
+        return [c for c in (self.request.catalogue, self.request.portal) if c is not None]
 
 
 def unpublish(record: Record, catalogue: Connection, journal: Optional[Journal] = None) -> None:

@@ -13,7 +13,6 @@ from owslib.csw import CatalogueServiceWeb
 from qgis.core import QgsApplication
 
 from plugin.qgis.destinations import profile_folder
-from plugin.qgis.processing_provider import GeoPublierProvider
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,15 +23,6 @@ PROFILE = {
     "licence": "lov2",
     "keywords": ["données ouvertes"],
 }
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    provider = GeoPublierProvider()
-    assert registry.addProvider(provider)
-    yield provider
-    registry.removeProvider(provider)
 
 
 @pytest.fixture()

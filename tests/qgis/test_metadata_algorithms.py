@@ -8,25 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from plugin.core.iso19139_reader import read
 from plugin.core.xsd import validate_xsd
-from plugin.qgis.processing_provider import GeoPublierProvider
 from tests.schemas import iso19139_xsd_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    """GeoPublier's provider in the Processing registry."""
-    registry = QgsApplication.processingRegistry()
-    provider = GeoPublierProvider()
-    assert registry.addProvider(provider)
-    yield provider
-    registry.removeProvider(provider)
 
 
 def test_export_writes_a_schema_valid_record_from_the_layer(

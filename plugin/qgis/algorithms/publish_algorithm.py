@@ -9,26 +9,36 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterString,
 )
 
+from ...core.errors import GeoPublierError
 from ...core.issues import ERROR
 from ...core.profile import OrganisationProfile, apply_profile
+from ...core.quality import message as quality_message
 from ...core.rules import validate
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
-from ..destinations import journal, saved_connections
+from ..destinations import journal, profile_folder, saved_connections
+from ..export import ExportOptions, export_package
 from ..publication import (
     PublicationRequest,
     data_changed_since_last_publication,
+    portal_files,
     publish,
     remember_publication,
 )
 from ..thumbnail import render_thumbnail
 from .common import issue_report, layer_record, tr, write_json
+
+MODES = ("upload", "reference")
+FORMATS = ("gpkg", "geojson", "csv", "shp")
 
 
 class PublishAlgorithm(QgsProcessingAlgorithm):
@@ -88,6 +98,36 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterString(
+                "PORTAL", tr("Open data portal connection (name)"), optional=True
+            )
+        )
+        modes = [tr("Upload the files"), tr("Reference the geoportal services")]
+        self.addParameter(
+            QgsProcessingParameterEnum("MODE", tr("Portal mode"), options=modes, defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "FORMATS",
+                tr("Formats to upload"),
+                options=list(FORMATS),
+                allowMultiple=True,
+                defaultValue=[0],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "CONFIRM_PERSONAL_DATA",
+                tr("I checked the columns flagged as personal data: they may be opened"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(
+                "PACKAGE_FOLDER", tr("Export package folder"), optional=True
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFileDestination(
                 "REPORT", tr("Publication report"), fileFilter="JSON (*.json)"
             )
@@ -96,6 +136,8 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingOutputString("CATALOGUE_RECORD_URL", tr("Catalogue record URL"))
         )
         self.addOutput(QgsProcessingOutputString("CATALOGUE_RECORD_ID", tr("Catalogue record id")))
+        self.addOutput(QgsProcessingOutputString("PORTAL_DATASET_URL", tr("Portal dataset URL")))
+        self.addOutput(QgsProcessingOutputString("PORTAL_DATASET_ID", tr("Portal dataset id")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         layer = self.parameterAsLayer(parameters, "INPUT", context)
@@ -117,8 +159,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 ).format(layer.name(), lines)
             )
         request = self._request(parameters, context, record)
+        if request.portal is not None and request.mode == "upload":
+            request.files = self._export(layer, record, parameters, context, feedback)
         request.data_changed = data_changed_since_last_publication(layer)
-        if request.catalogue.type == "geonetwork":
+        if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
         store = journal()
         try:
@@ -141,16 +185,52 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         try:
             connections = saved_connections(connections_file)
             catalogue = find_connection(connections, catalogue_name) if catalogue_name else None
+            portal_name = self.parameterAsString(parameters, "PORTAL", context)
+            portal = find_connection(connections, portal_name) if portal_name else None
         except PublishError as error:
             raise QgsProcessingException(message(error, "fr")) from error
-        if catalogue is None:
-            raise QgsProcessingException(tr("Choose at least one destination (CATALOGUE)."))
-        return PublicationRequest(record=record, catalogue=catalogue)
+        if catalogue is None and portal is None:
+            raise QgsProcessingException(
+                tr("Choose at least one destination (CATALOGUE or PORTAL).")
+            )
+        mode = MODES[self.parameterAsEnum(parameters, "MODE", context)]
+        return PublicationRequest(record=record, catalogue=catalogue, portal=portal, mode=mode)
+
+    def _export(self, layer, record, parameters, context, feedback) -> list:
+        """The harmonised files to upload; refuses to go on over unconfirmed personal data."""
+        formats = [FORMATS[i] for i in self.parameterAsEnums(parameters, "FORMATS", context)]
+        folder = self.parameterAsString(parameters, "PACKAGE_FOLDER", context)
+        folder = folder or str(profile_folder() / "packages")
+        try:
+            result = export_package(
+                layer, record, folder, ExportOptions(formats=formats or ["gpkg"]), feedback
+            )
+        except GeoPublierError as error:
+            raise QgsProcessingException(quality_message(error, "fr")) from error
+        feedback.pushInfo(tr("Export package: {0}").format(result.package_dir))
+        columns = result.report.personal_data_columns
+        confirmed = self.parameterAsBoolean(parameters, "CONFIRM_PERSONAL_DATA", context)
+        if columns and not confirmed:
+            raise QgsProcessingException(
+                tr(
+                    "Columns that look like personal data: {0}. Remove them, or confirm they "
+                    "may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}"
+                ).format(", ".join(columns), result.quality_html)
+            )
+        return portal_files(result.files)
 
     def _outputs(self, report, report_path: str, feedback) -> dict:
-        outputs = {"REPORT": report_path, "CATALOGUE_RECORD_URL": "", "CATALOGUE_RECORD_ID": ""}
+        outputs = {
+            "REPORT": report_path,
+            "CATALOGUE_RECORD_URL": "",
+            "CATALOGUE_RECORD_ID": "",
+            "PORTAL_DATASET_URL": "",
+            "PORTAL_DATASET_ID": "",
+        }
         for step in report.steps:
-            if step.status == "done":
+            if step.status == "skipped":
+                feedback.pushInfo(f"{step.destination}: {step.message_fr}")
+            elif step.status == "done":
                 feedback.pushInfo(
                     tr("{0}: {1} ({2}) — {3}").format(
                         step.destination, step.remote_id, step.action, step.url
@@ -164,6 +244,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         if catalogue is not None and catalogue.status == "done":
             outputs["CATALOGUE_RECORD_URL"] = catalogue.url
             outputs["CATALOGUE_RECORD_ID"] = catalogue.remote_id
+        portal = report.step("portal")
+        if portal is not None and portal.status == "done":
+            outputs["PORTAL_DATASET_URL"] = portal.url
+            outputs["PORTAL_DATASET_ID"] = portal.remote_id
         if not report.ok:
             raise QgsProcessingException(
                 tr("Publication incomplete: see the report {0}").format(report_path)

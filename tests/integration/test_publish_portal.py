@@ -1,0 +1,127 @@
+"""geopublier:publish to the real udata (and pycsw): upload and reference modes, republication."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.integration
+PROFILE = {
+    "organisation": "Agglomération d'Exemple",
+    "email": "sig@exemple-agglo.fr",
+    "licence": "lov2",
+    "keywords": ["données ouvertes"],
+}
+
+
+@pytest.fixture()
+def files(tmp_path: Path, pycsw_server, udata_server, monkeypatch) -> dict[str, Path]:
+    monkeypatch.setenv("GP_UDATA_KEY", udata_server.api_key)
+    connections = tmp_path / "connexions.json"
+    connections.write_text(
+        json.dumps(
+            {
+                "connections": [
+                    {"name": "Catalogue", "type": "csw", "url": pycsw_server.url},
+                    {
+                        "name": "Portail",
+                        "type": "udata",
+                        "url": udata_server.url,
+                        "api_key_env": "GP_UDATA_KEY",
+                        "options": {"organization": udata_server.organization_id},
+                    },
+                    {
+                        "name": "Portail moissonneur",
+                        "type": "udata",
+                        "url": udata_server.url,
+                        "api_key_env": "GP_UDATA_KEY",
+                        "options": {"harvested": True},
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    profile = tmp_path / "profil.json"
+    profile.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
+    return {"CONNECTIONS": connections, "PROFILE": profile}
+
+
+def publish(shapefile: Path, files: dict[str, Path], tmp_path: Path, **extra) -> dict:
+    import processing
+
+    parameters = {
+        "INPUT": str(shapefile),
+        "CATALOGUE": "Catalogue",
+        "PORTAL": "Portail",
+        "CONNECTIONS": str(files["CONNECTIONS"]),
+        "PROFILE": str(files["PROFILE"]),
+        "PACKAGE_FOLDER": str(tmp_path / "paquets"),
+        "REPORT": str(tmp_path / "rapport.json"),
+        **extra,
+    }
+    return processing.run("geopublier:publish", parameters)
+
+
+def dataset(udata_server, dataset_id: str) -> dict:
+    answer = requests.get(f"{udata_server.api_url}/datasets/{dataset_id}/", timeout=10)
+    answer.raise_for_status()
+    return answer.json()
+
+
+def test_upload_mode_publishes_record_and_files_then_updates_in_place(
+    provider, rivers_shapefile: Path, files, udata_server, tmp_path: Path
+) -> None:
+    first = publish(rivers_shapefile, files, tmp_path, FORMATS=[0, 1])
+    dataset_id = first["PORTAL_DATASET_ID"]
+    published = dataset(udata_server, dataset_id)
+    assert published["private"] is False
+    assert published["license"] == "lov2"
+    assert published["title"] == "Cours d'eau de l'agglomération d'Exemple"
+    assert first["CATALOGUE_RECORD_URL"] in published["description"]
+    formats = sorted(r["format"] for r in published["resources"])
+    assert "gpkg" in formats and "geojson" in formats
+    resource_ids = sorted(r["id"] for r in published["resources"])
+    geojson = next(r for r in published["resources"] if r["format"] == "geojson")
+    body = requests.get(geojson["url"], timeout=10).json()
+    assert body["type"] == "FeatureCollection" and len(body["features"]) == 2
+
+    second = publish(rivers_shapefile, files, tmp_path, FORMATS=[0, 1])
+    assert second["PORTAL_DATASET_ID"] == dataset_id
+    report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
+    assert [s["action"] for s in report["steps"]] == ["updated", "updated"]
+    assert sorted(r["id"] for r in dataset(udata_server, dataset_id)["resources"]) == resource_ids
+
+
+def other_dataset(shapefile: Path, suffix: str) -> Path:
+    """The same data under another INSPIRE identifier (a dataset of its own on the portal)."""
+    qmd = shapefile.with_suffix(".qmd")
+    qmd.write_text(
+        qmd.read_text(encoding="utf-8").replace("/id/cours-d-eau<", f"/id/cours-d-eau-{suffix}<"),
+        encoding="utf-8",
+    )
+    return shapefile
+
+
+def test_reference_mode_creates_only_links(
+    provider, rivers_shapefile: Path, files, udata_server, tmp_path: Path
+) -> None:
+    other_dataset(rivers_shapefile, "reference")
+    result = publish(rivers_shapefile, files, tmp_path, MODE=1)
+    resources = dataset(udata_server, result["PORTAL_DATASET_ID"])["resources"]
+    assert resources and all(r["filetype"] == "remote" for r in resources)
+    assert any(result["CATALOGUE_RECORD_ID"] in r["url"] for r in resources)
+
+
+def test_harvesting_portal_gets_no_duplicate(
+    provider, rivers_shapefile: Path, files, tmp_path: Path
+) -> None:
+    other_dataset(rivers_shapefile, "moissonne")
+    result = publish(rivers_shapefile, files, tmp_path, PORTAL="Portail moissonneur", MODE=1)
+    assert result["PORTAL_DATASET_ID"] == "" and result["CATALOGUE_RECORD_ID"]
+    report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
+    portal = report["steps"][1]
+    assert portal["status"] == "skipped" and "moissonne" in portal["message_fr"]
