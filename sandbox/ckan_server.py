@@ -17,17 +17,16 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from .common import (
     HOST,
     SandboxError,
+    ServerProcess,
     free_port,
     probe,
     spawn,
     stop_group,
-    tail,
     wait_ready,
 )
 from .postgres import PostgresCluster
@@ -46,7 +45,7 @@ def _is_status_ok(status: int, body: bytes) -> bool:
     return status == 200 and b'"success": true' in body
 
 
-class CkanServer:
+class CkanServer(ServerProcess):
     """Start PostgreSQL, the Solr stand-in and CKAN; `.url`, `.api_token`, `.organization`."""
 
     def __init__(self, data_dir: Path, port: int | None = None, home: Path | None = None) -> None:
@@ -233,21 +232,6 @@ class CkanServer:
                 stop_group(process.pid)
         self.process = self.solr = None
         self.postgres.stop()
-
-    def log_tail(self, lines: int = 30) -> str:
-        """Return the end of CKAN's log, for error messages."""
-        return tail(self.log_path, lines)
-
-    def __enter__(self) -> CkanServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def set_options(path: Path, options: dict[str, str]) -> None:

@@ -176,3 +176,32 @@ def write_private_json(path: Path, content: object) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(content, handle, ensure_ascii=False, indent=2)
     os.chmod(path, 0o600)
+
+
+class ServerProcess:
+    """What every sandbox server shares: stop its process group, show its log, `with` support.
+
+    Subclasses set `self.process` (a Popen or None) and `self.log_path`, and define `start()`.
+    """
+
+    process: subprocess.Popen | None
+    log_path: Path
+
+    def start(self) -> ServerProcess:  # pragma: no cover - each server defines it
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop the server if it runs (idempotent)."""
+        if self.process is not None:
+            stop_group(self.process.pid)
+            self.process = None
+
+    def log_tail(self, lines: int = 30) -> str:
+        """Return the end of the server's log, for error messages."""
+        return tail(self.log_path, lines)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        self.stop()

@@ -6,9 +6,16 @@ import configparser
 import os
 import subprocess
 from pathlib import Path
-from types import TracebackType
 
-from .common import HOST, SandboxError, free_port, probe, spawn, stop_group, tail, wait_ready
+from .common import (
+    HOST,
+    SandboxError,
+    ServerProcess,
+    free_port,
+    probe,
+    spawn,
+    wait_ready,
+)
 from .venvs import require, venv_bin
 
 START_TIMEOUT_S = 60.0
@@ -45,7 +52,7 @@ def _is_capabilities(status: int, body: bytes) -> bool:
     return status == 200 and b"Capabilities" in body and b"ExceptionReport" not in body
 
 
-class PycswServer:
+class PycswServer(ServerProcess):
     """Start pycsw with waitress in a data dir; `.url` is the CSW endpoint; stop with `.stop()`."""
 
     def __init__(
@@ -156,24 +163,3 @@ class PycswServer:
     def is_ready(self) -> bool:
         """Tell whether the endpoint answers GetCapabilities."""
         return probe(self.capabilities_url(), _is_capabilities)
-
-    def stop(self) -> None:
-        """Stop the server if it runs (idempotent)."""
-        if self.process is not None:
-            stop_group(self.process.pid)
-            self.process = None
-
-    def log_tail(self, lines: int = 30) -> str:
-        """Return the end of the server's log, for error messages."""
-        return tail(self.log_path, lines)
-
-    def __enter__(self) -> PycswServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()

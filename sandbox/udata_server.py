@@ -11,17 +11,15 @@ import os
 import subprocess
 import time
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from .common import (
     HOST,
     SandboxError,
+    ServerProcess,
     free_port,
     probe,
     spawn,
-    stop_group,
-    tail,
     wait_ready,
     write_private_json,
 )
@@ -36,7 +34,7 @@ def _is_licence_list(status: int, body: bytes) -> bool:
     return status == 200 and body.lstrip().startswith(b"[")
 
 
-class UdataServer:
+class UdataServer(ServerProcess):
     """Start udata in a data dir; exposes `.url`, `.api_url`, `.api_key`, `.organization_id`."""
 
     def __init__(
@@ -121,24 +119,3 @@ class UdataServer:
     def is_ready(self) -> bool:
         """Tell whether the API answers the licences list."""
         return probe(f"{self.api_url}/datasets/licenses/", _is_licence_list)
-
-    def stop(self) -> None:
-        """Stop the server if it runs (idempotent); its in-memory data is gone."""
-        if self.process is not None:
-            stop_group(self.process.pid)
-            self.process = None
-
-    def log_tail(self, lines: int = 30) -> str:
-        """Return the end of the server's log, for error messages."""
-        return tail(self.log_path, lines)
-
-    def __enter__(self) -> UdataServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
