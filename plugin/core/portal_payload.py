@@ -2,11 +2,12 @@
 
 The portal dataset repeats what the catalogue record says in the portal's own vocabulary:
 description = abstract + lineage + link to the catalogue record, licence id mapped through
-``resources/codelists/licences.json``, frequency, tags (udata's slug and length rules), temporal
-and spatial coverage, and extras holding the INSPIRE unique resource identifier so that a
-harvester or a person can tie the portal dataset back to the record. In reference mode the
-dataset only holds remote resources pointing to the catalogue record, its ISO 19139 XML and the
-view/download services, so the data exists once.
+``resources/codelists/licences.json``, frequency mapped through ``maintenance_frequencies.json``,
+tags (udata's slug and length rules), temporal and spatial coverage, and extras holding the
+INSPIRE unique resource identifier so that a harvester or a person can tie the portal dataset
+back to the record. In reference mode the dataset only holds remote resources pointing to the
+catalogue record, its ISO 19139 XML and the view/download services, so the data exists
+once.
 """
 
 from __future__ import annotations
@@ -36,24 +37,6 @@ EXTRA_FILE_IDENTIFIER = "inspire:file_identifier"
 EXTRA_RECORD_URL = "geopublier:catalogue_record"
 EXTRA_ROLE = "geopublier:role"  # on remote resources: what the link is, to update it in place
 
-# ISO 19115 MD_MaintenanceFrequencyCode → udata ≥ 10 UpdateFrequency ids (checked against
-# /api/1/datasets/frequencies/ of udata 17.18; the ids in maintenance_frequencies.json are the
-# pre-2024 ones, which udata now refuses with a 400).
-UDATA_FREQUENCIES = {
-    "continual": "continuous",
-    "daily": "daily",
-    "weekly": "weekly",
-    "fortnightly": "biweekly",
-    "monthly": "monthly",
-    "quarterly": "quarterly",
-    "biannually": "semiannual",
-    "annually": "annual",
-    "asNeeded": "punctual",
-    "irregular": "irregular",
-    "notPlanned": "notPlanned",
-    "unknown": "unknown",
-}
-
 # Protocol prefixes of OnlineResource.protocol → (role, portal format, udata resource type).
 _SERVICE_KINDS = (
     ("OGC:WMS", ("wms", "wms", "api")),
@@ -71,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portal.licence_unmapped": (
         "La licence « {licence} » n'a pas d'équivalent sur un portail {portal}. Choisissez une "
         "licence de la liste.",
-        "The licence \"{licence}\" has no equivalent on a {portal} portal. Choose a licence "
+        'The licence "{licence}" has no equivalent on a {portal} portal. Choose a licence '
         "from the list.",
     ),
     "portal.title_missing": (
@@ -80,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "portal.bad_mode": (
         "Mode de publication inconnu « {mode} » (attendu : upload ou reference).",
-        "Unknown publication mode \"{mode}\" (expected: upload or reference).",
+        'Unknown publication mode "{mode}" (expected: upload or reference).',
     ),
 }
 
@@ -162,8 +145,12 @@ def portal_licence_id(record: Record, portal: str) -> str:
 
 
 def udata_frequency(code: str) -> Optional[str]:
-    """udata frequency id for an ISO maintenance frequency code (None when not set/unknown)."""
-    return UDATA_FREQUENCIES.get(code.strip()) if code else None
+    """udata frequency id for an ISO maintenance frequency code (None when not set/unknown).
+
+    The ids live in ``maintenance_frequencies.json`` (``udata`` field, udata ≥ 10 ids).
+    """
+    entry = codelists.get("maintenance_frequencies", code.strip()) if code else None
+    return str(entry["udata"]) if entry and entry.get("udata") else None
 
 
 def ascii_slug(text: str, separator: str = "-") -> str:
@@ -254,13 +241,25 @@ def reference_links(record: Record, options: PortalOptions) -> list[PortalLink]:
     """Remote resources of the reference mode: catalogue page, ISO XML, services, downloads."""
     links: list[PortalLink] = []
     if options.catalogue_record_url:
-        links.append(PortalLink("catalogue", options.catalogue_record_url,
-                                "Fiche de métadonnées (catalogue)", "html",
-                                "Fiche INSPIRE de la donnée dans le géocatalogue."))
+        links.append(
+            PortalLink(
+                "catalogue",
+                options.catalogue_record_url,
+                "Fiche de métadonnées (catalogue)",
+                "html",
+                "Fiche INSPIRE de la donnée dans le géocatalogue.",
+            )
+        )
     if options.record_xml_url:
-        links.append(PortalLink("iso19139", options.record_xml_url,
-                                "Métadonnées ISO 19139 (XML)", "xml",
-                                "Fiche de métadonnées au format ISO 19139 / INSPIRE."))
+        links.append(
+            PortalLink(
+                "iso19139",
+                options.record_xml_url,
+                "Métadonnées ISO 19139 (XML)",
+                "xml",
+                "Fiche de métadonnées au format ISO 19139 / INSPIRE.",
+            )
+        )
     seen = {link.url for link in links}
     for resource in _service_resources(record, options):
         if not resource.url or resource.url in seen:
@@ -268,8 +267,16 @@ def reference_links(record: Record, options: PortalOptions) -> list[PortalLink]:
         seen.add(resource.url)
         role, fmt, kind = _service_kind(resource)
         title = resource.name or resource.description or f"Service {role.upper()}"
-        links.append(PortalLink(f"{role}:{resource.url}", resource.url, title[:TITLE_MAX_LENGTH],
-                                fmt, resource.description, kind))
+        links.append(
+            PortalLink(
+                f"{role}:{resource.url}",
+                resource.url,
+                title[:TITLE_MAX_LENGTH],
+                fmt,
+                resource.description,
+                kind,
+            )
+        )
     return links
 
 

@@ -5,8 +5,12 @@ The package is created private (``package_create`` with ``owner_org``), resource
 (``resource_create`` / ``resource_update`` with a multipart ``upload`` streamed from disk), then
 ``package_patch`` makes it public. CKAN does not validate ``license_id``: it is checked against
 ``license_list`` first and in the answers. Names are lowercase ``[a-z0-9_-]``, 2–100 characters,
-stable for a record and made unique when another dataset already holds them.
-CKAN answers errors as ``{"success": false, "error": {"__type": ..., field: [messages]}}``.
+stable for a record and made unique when another dataset already holds them (a private package
+of another organisation answers 403 but holds its name; a deleted one frees it).
+CKAN answers errors as ``{"success": false, "error": {"__type": ..., field: [messages]}}``; it
+reads an unknown token as an anonymous visitor (reads work, writes get 403), so a 403 is checked
+with ``user_show`` to tell a bad token (``portal_bad_token``) from missing rights.
+Checked against the real CKAN 2.12 in ``tests/integration/test_ckan_publisher.py``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Optional
@@ -21,8 +26,9 @@ from typing import Any, Optional
 import requests
 
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
-from .errors import PublishError
-from .udata import ROLE_MARK, MultipartFileBody, check_licence  # noqa: F401 - also registers messages
+from .errors import PublishError, flatten_field_errors, redact
+from .multipart import MultipartFileBody
+from .udata import ROLE_MARK, check_licence
 
 LOG = logging.getLogger(__name__)
 
@@ -54,10 +60,20 @@ def numbered_name(name: str, number: int) -> str:
     return name[: 100 - len(suffix)] + suffix
 
 
+def make_valid_name(name: str) -> str:
+    """``name`` made acceptable to CKAN: lowercase ASCII, other characters → ``-``, 2–100."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^a-z0-9_-]+", "-", folded.lower()).strip("-")[:100].rstrip("-")
+    return cleaned if len(cleaned) >= 2 else f"dataset-{cleaned}".rstrip("-")
+
+
 def extras_dict(package: Mapping[str, Any]) -> dict[str, str]:
     """A package's ``extras`` list as a dict."""
-    return {str(e.get("key")): str(e.get("value")) for e in package.get("extras") or []
-            if isinstance(e, Mapping)}
+    return {
+        str(e.get("key")): str(e.get("value"))
+        for e in package.get("extras") or []
+        if isinstance(e, Mapping)
+    }
 
 
 class CkanPublisher(DataPublisher):
@@ -73,18 +89,31 @@ class CkanPublisher(DataPublisher):
 
     # --- the action API -----------------------------------------------------------------
 
-    def call(self, action: str, *, params: Optional[Mapping[str, Any]] = None,
-             body: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Any:
+    def call(
+        self,
+        action: str,
+        *,
+        params: Optional[Mapping[str, Any]] = None,
+        body: Optional[Mapping[str, Any]] = None,
+        **kwargs: Any,
+    ) -> Any:
         """Run an action; return its ``result`` or raise a coded error with CKAN's fields."""
         url = f"{self.api}/{action}"
         method = "GET" if body is None and "data" not in kwargs else "POST"
-        response = self.http.request(method, url, params=params, json=body,
-                                     allow=tuple(_ERROR_CODES), idempotent=method == "GET",
-                                     **kwargs)
+        response = self.http.request(
+            method,
+            url,
+            params=params,
+            json=body,
+            allow=tuple(_ERROR_CODES),
+            idempotent=method == "GET",
+            **kwargs,
+        )
         data = self.http.parse_json(response)
         if not isinstance(data, Mapping):
-            raise PublishError("invalid_answer", {"server": self.http.server,
-                                                  "detail": "JSON object expected"})
+            raise PublishError(
+                "invalid_answer", {"server": self.http.server, "detail": "JSON object expected"}
+            )
         if response.status_code in _ERROR_CODES or data.get("success") is not True:
             raise self._error(response.status_code, data.get("error"))
         return data.get("result")
@@ -92,30 +121,56 @@ class CkanPublisher(DataPublisher):
     def _error(self, status: int, error: Any) -> PublishError:
         """CKAN's error object → coded error, field messages kept (409 = validation)."""
         error = error if isinstance(error, Mapping) else {}
-        kind = str(error.get("__type") or "")
+        secrets = self.http.secrets
         params: dict[str, Any] = {"server": self.http.server, "status": status}
-        fields = {k: ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-                  for k, v in error.items() if k not in ("__type", "message")}
-        listed = "; ".join(f"{name} : {text}" for name, text in fields.items())
-        detail = str(error.get("message") or listed or kind or "-")
-        params["detail"] = detail[:400]
+        detail = str(error.get("message") or error.get("__type") or "-")
+        params["detail"] = redact(detail[:400], secrets)
+        fields = flatten_field_errors(
+            {k: v for k, v in error.items() if k not in ("__type", "message")}
+        )
         if fields:
-            params["fields"] = fields
+            params["fields"] = {k: redact(v, secrets) for k, v in fields.items()}
         code = _ERROR_CODES.get(status, "server_error" if status >= 500 else "http_error")
         return PublishError(code, params)
 
+    def whoami(self) -> Optional[dict[str, Any]]:
+        """The account the token belongs to; None when CKAN does not know the token.
+
+        CKAN treats an unknown or revoked token as an anonymous visitor: reads succeed and
+        writes get a 403, so a bad token must be told apart from missing rights.
+        """
+        try:
+            user = self.call("user_show")
+        except PublishError as err:
+            if err.code in ("not_found", "forbidden"):
+                return None
+            raise
+        return user if isinstance(user, dict) and user.get("name") else None
+
+    def _bad_token_or(self, err: PublishError) -> PublishError:
+        """A 403 from a token CKAN does not know becomes ``portal_bad_token``."""
+        if err.code == "forbidden" and self.whoami() is None:
+            return PublishError("portal_bad_token", {"server": self.http.server, "status": 403})
+        return err
+
     def test_connection(self) -> dict[str, Any]:
-        """The token can create datasets in at least one organisation; list them."""
+        """The token is known and can create datasets in an organisation; list them."""
+        user = self.whoami()
+        if user is None:
+            raise PublishError("portal_bad_token", {"server": self.http.server})
         orgs = self.call("organization_list_for_user", params={"permission": "create_dataset"})
         names = [{"id": o.get("id", ""), "name": o.get("name", "")} for o in orgs or []]
         if not names:
             raise PublishError("portal_no_organization", {"server": self.http.server})
-        return {"organizations": names}
+        return {"user": str(user.get("display_name") or user["name"]), "organizations": names}
 
     def licences(self) -> list[str]:
         """Licence ids of the portal (``license_list``)."""
-        return [str(item.get("id")) for item in self.call("license_list") or []
-                if isinstance(item, Mapping)]
+        return [
+            str(item.get("id"))
+            for item in self.call("license_list") or []
+            if isinstance(item, Mapping)
+        ]
 
     def find(self, identifier: str) -> Optional[dict[str, Any]]:
         """``package_show`` by id or name; None when absent (or deleted)."""
@@ -139,19 +194,35 @@ class CkanPublisher(DataPublisher):
 
     # --- publication --------------------------------------------------------------------
 
-    def publish(self, payload: Mapping[str, Any], files: Sequence[Path] = (), *,
-                remote_id: Optional[str] = None) -> PublishResult:
+    def publish(
+        self,
+        payload: Mapping[str, Any],
+        files: Sequence[Path] = (),
+        *,
+        remote_id: Optional[str] = None,
+    ) -> PublishResult:
         """Create (private → resources → public) or patch the package from ``payload``.
 
         ``payload`` is :func:`plugin.core.portal_payload.ckan_payload`'s output.
         """
+        try:
+            return self._publish(payload, files, remote_id)
+        except PublishError as err:
+            raise self._bad_token_or(err) from None
+
+    def _publish(
+        self, payload: Mapping[str, Any], files: Sequence[Path], remote_id: Optional[str]
+    ) -> PublishResult:
+        """The publication steps (see :meth:`publish`)."""
         package = dict(payload["package"])
+        package["name"] = make_valid_name(str(package.get("name") or ""))
         if self.options.get("organization") and not package.get("owner_org"):
             package["owner_org"] = self.options["organization"]
         licence = str(package.get("license_id") or "")
         if licence not in self.licences():
-            raise PublishError("licence_rejected", {"server": self.http.server,
-                                                    "licence": licence, "stored": "-"})
+            raise PublishError(
+                "licence_rejected", {"server": self.http.server, "licence": licence, "stored": "-"}
+            )
         self._report(0.02, "portal.dataset")
         existing = self._existing(package, remote_id)
         if existing is None:
@@ -163,33 +234,59 @@ class CkanPublisher(DataPublisher):
             action = UPDATED
         check_licence_ckan(self.http.server, licence, current)
         resources = list(current.get("resources") or [])
-        ids = [self._put_file(current["id"], resources, Path(p), i, len(files))
-               for i, p in enumerate(files)]
-        ids += [self._put_remote(current["id"], resources, r)
-                for r in payload.get("remote_resources") or []]
+        ids = [
+            self._put_file(current["id"], resources, Path(p), i, len(files))
+            for i, p in enumerate(files)
+        ]
+        ids += [
+            self._put_remote(current["id"], resources, r)
+            for r in payload.get("remote_resources") or []
+        ]
         final = self.call("package_patch", body={"id": current["id"], "private": False})
         if final.get("private") is not False:
-            raise PublishError("not_published", {"server": self.http.server,
-                                                 "dataset": current["id"]})
+            raise PublishError(
+                "not_published", {"server": self.http.server, "dataset": current["id"]}
+            )
         self._report(1.0, "portal.done")
-        return PublishResult(action=action, remote_id=str(current["id"]),
-                             url=self.dataset_page(final), destination=self.name,
-                             details={"resources": ids, "name": final.get("name", ""),
-                                      "license": licence})
+        return PublishResult(
+            action=action,
+            remote_id=str(current["id"]),
+            url=self.dataset_page(final),
+            destination=self.name,
+            details={"resources": ids, "name": final.get("name", ""), "license": licence},
+        )
 
-    def _existing(self, package: Mapping[str, Any], remote_id: Optional[str]
-                  ) -> Optional[dict[str, Any]]:
+    def _existing(
+        self, package: Mapping[str, Any], remote_id: Optional[str]
+    ) -> Optional[dict[str, Any]]:
         """The package to patch: the journal's id, or ours found under our name (resume)."""
         if remote_id:
             found = self.find(remote_id)
             if found is None:
-                raise PublishError("portal_dataset_missing",
-                                   {"server": self.http.server, "dataset": remote_id})
+                raise PublishError(
+                    "portal_dataset_missing", {"server": self.http.server, "dataset": remote_id}
+                )
             return found
-        found = self.find(str(package["name"]))
+        found = self._lookup_name(str(package["name"]))[1]
         if found is not None and self._is_ours(found, package):
             return found
         return None
+
+    def _lookup_name(self, name: str) -> tuple[bool, Optional[dict[str, Any]]]:
+        """Whether ``name`` is taken, and the package when this account may see it (a
+        private package of another organisation answers 403 but still holds the name; a
+        deleted package frees it: CKAN lets ``package_create`` reuse it)."""
+        try:
+            package = self.call("package_show", params={"id": name})
+        except PublishError as err:
+            if err.code == "not_found":
+                return False, None
+            if err.code == "forbidden":
+                return True, None
+            raise
+        if not isinstance(package, dict) or package.get("state") == "deleted":
+            return False, None
+        return True, package
 
     @staticmethod
     def _is_ours(found: Mapping[str, Any], package: Mapping[str, Any]) -> bool:
@@ -200,24 +297,38 @@ class CkanPublisher(DataPublisher):
     def _create(self, package: Mapping[str, Any]) -> dict[str, Any]:
         """``package_create`` private under a free valid name (``name``, ``name-2``...)."""
         name = str(package["name"])
-        if not valid_name(name):
-            raise PublishError("bad_request", {"server": self.http.server,
-                                               "detail": f"invalid name {name!r}"})
         for number in range(1, MAX_NAME_TRIES + 1):
             candidate = name if number == 1 else numbered_name(name, number)
-            if self.find(candidate) is None:
-                return self.call("package_create",
-                                 body={**package, "name": candidate, "private": True})
+            if not self._lookup_name(candidate)[0]:
+                return self.call(
+                    "package_create", body={**package, "name": candidate, "private": True}
+                )
         raise PublishError("conflict", {"server": self.http.server, "detail": name})
 
-    def _put_file(self, package_id: str, resources: list[Mapping[str, Any]], path: Path,
-                  index: int, count: int) -> str:
+    def _put_file(
+        self,
+        package_id: str,
+        resources: list[Mapping[str, Any]],
+        path: Path,
+        index: int,
+        count: int,
+    ) -> str:
         """``resource_update`` the resource holding this file, else ``resource_create``."""
-        existing = next((r for r in resources if r.get(ROLE_FIELD) == f"file:{path.name}"
-                         or (r.get("url_type") == "upload" and r.get("name") == path.name)),
-                        None)
-        fields: dict[str, Any] = {"name": path.name, ROLE_FIELD: f"file:{path.name}",
-                                  "format": path.suffix.lstrip(".").upper(), "url": path.name}
+        existing = next(
+            (
+                r
+                for r in resources
+                if r.get(ROLE_FIELD) == f"file:{path.name}"
+                or (r.get("url_type") == "upload" and r.get("name") == path.name)
+            ),
+            None,
+        )
+        fields: dict[str, Any] = {
+            "name": path.name,
+            ROLE_FIELD: f"file:{path.name}",
+            "format": path.suffix.lstrip(".").upper(),
+            "url": path.name,
+        }
         if existing is not None:
             fields["id"] = existing["id"]
             action = "resource_update"
@@ -227,23 +338,35 @@ class CkanPublisher(DataPublisher):
         size = max(1, path.stat().st_size)
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = MultipartFileBody(
-            fields, "upload", path, path.name, content_type=ctype, cancel=self.http.cancel,
-            on_bytes=lambda done: self._report(0.05 + 0.85 * (index + done / size) / count,
-                                               "portal.upload"))
+            fields,
+            "upload",
+            path,
+            path.name,
+            content_type=ctype,
+            cancel=self.http.cancel,
+            on_bytes=lambda done: self._report(
+                0.05 + 0.85 * (index + done / size) / count, "portal.upload"
+            ),
+        )
         try:
             result = self.call(action, timeout=self.upload_timeout, **body.request_kwargs())
         finally:
             body.close()
         return str(result["id"])
 
-    def _put_remote(self, package_id: str, resources: list[Mapping[str, Any]],
-                    wanted: Mapping[str, Any]) -> str:
+    def _put_remote(
+        self, package_id: str, resources: list[Mapping[str, Any]], wanted: Mapping[str, Any]
+    ) -> str:
         """Create or update a link resource, matched by its role."""
         role = str((wanted.get("extras") or {}).get(ROLE_MARK) or wanted.get("url"))
         existing = next((r for r in resources if r.get(ROLE_FIELD) == role), None)
-        body = {"name": wanted.get("title"), "url": wanted.get("url"),
-                "format": str(wanted.get("format") or "").upper(),
-                "description": wanted.get("description") or "", ROLE_FIELD: role}
+        body = {
+            "name": wanted.get("title"),
+            "url": wanted.get("url"),
+            "format": str(wanted.get("format") or "").upper(),
+            "description": wanted.get("description") or "",
+            ROLE_FIELD: role,
+        }
         if existing is not None:
             result = self.call("resource_update", body={**body, "id": existing["id"]})
         else:

@@ -140,8 +140,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{server} reports a conflict (error 409): {detail}",
     },
     "bad_request": {
-        "fr": "{server} a refusé les données envoyées (erreur 400) : {detail}",
-        "en": "{server} rejected the data sent (error 400): {detail}",
+        "fr": "{server} a refusé les données envoyées (erreur {status}) : {detail}",
+        "en": "{server} rejected the data sent (error {status}): {detail}",
     },
     "http_error": {
         "fr": "{server} a répondu par l'erreur HTTP {status}.",
@@ -227,12 +227,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le journal de publication {path} ne peut pas être écrit : {detail}",
         "en": "The publication journal {path} cannot be written: {detail}",
     },
+    # Open data portals (udata, CKAN).
+    "licence_rejected": {
+        "fr": "Le portail {server} ne connaît pas la licence « {licence} » (il l'aurait "
+        "enregistrée comme « {stored} »). Choisissez une licence proposée par ce portail.",
+        "en": "The portal {server} does not know the licence '{licence}' (it would have stored "
+        "'{stored}'). Choose a licence this portal offers.",
+    },
+    "portal_dataset_missing": {
+        "fr": "Le jeu de données {dataset} n'existe plus sur {server} (ou ce compte ne le voit "
+        "pas). Vérifiez sur le portail, puis effacez l'entrée du journal pour le recréer.",
+        "en": "The dataset {dataset} no longer exists on {server} (or this account cannot see "
+        "it). Check on the portal, then clear the journal entry to create it again.",
+    },
+    "upload_failed": {
+        "fr": "{server} a refusé l'envoi du fichier « {file} » : {detail}",
+        "en": "{server} refused the upload of the file '{file}': {detail}",
+    },
+    "not_published": {
+        "fr": "{server} n'a pas rendu public le jeu de données {dataset} : il reste privé.",
+        "en": "{server} did not make the dataset {dataset} public: it stays private.",
+    },
+    "file_changed": {
+        "fr": "Le fichier « {path} » a changé pendant l'envoi. Relancez la publication.",
+        "en": "The file '{path}' changed during the upload. Publish again.",
+    },
+    "portal_bad_token": {
+        "fr": "{server} ne reconnaît pas le jeton d'API de la connexion (il est faux, expiré ou "
+        "révoqué) : le portail refuse toute écriture. Créez un nouveau jeton sur la page de votre "
+        "compte du portail et enregistrez-le dans la configuration d'authentification.",
+        "en": "{server} does not recognise the connection's API token (wrong, expired or "
+        "revoked): the portal refuses every write. Create a new token on your account page of "
+        "the portal and save it in the authentication configuration.",
+    },
+    "portal_no_organization": {
+        "fr": "Ce compte ne peut publier dans aucune organisation de {server}. Demandez à être "
+        "membre (éditeur) de l'organisation.",
+        "en": "This account cannot publish in any organisation of {server}. Ask to become an "
+        "editor of the organisation.",
+    },
 }
 
 _FALLBACK = {
     "fr": "Erreur de publication ({code}).",
     "en": "Publication error ({code}).",
 }
+
+
+# Parameters a message needs that some raisers leave out (a local check has no HTTP status).
+_PARAM_DEFAULTS: dict[str, dict[str, str]] = {"bad_request": {"status": "400"}}
+_FIELDS_CHARS = 600
 
 
 class _Defaults(dict):
@@ -243,14 +287,47 @@ class _Defaults(dict):
 
 
 def message(err: PublishError, lang: str = "fr") -> str:
-    """Plain-language sentence for ``err`` in ``lang`` ("fr" or "en"; French otherwise)."""
+    """Plain-language sentence for ``err`` in ``lang`` ("fr" or "en"; French otherwise).
+
+    When the server named the fields it refused (``params["fields"]``), they are the detail:
+    "tags : Le mot-clé « ab » doit avoir entre 3 et 96 caractères ; spatial.zones : ...".
+    """
     lang = "en" if lang.lower().startswith("en") else "fr"
     template = MESSAGES.get(err.code, {}).get(lang)
     if template is None:
         return _FALLBACK[lang].format(code=err.code)
-    values = _Defaults({k: _display(v) for k, v in err.params.items()})
+    values = _Defaults(_PARAM_DEFAULTS.get(err.code, {}))
+    values.update({k: _display(v) for k, v in err.params.items()})
     values.setdefault("code", err.code)
+    fields = err.params.get("fields")
+    if isinstance(fields, Mapping) and fields:
+        listed = field_errors_text(fields)
+        values["detail"] = listed if len(listed) <= _FIELDS_CHARS else listed[:_FIELDS_CHARS] + "…"
     return template.format_map(values)
+
+
+def flatten_field_errors(errors: Any, prefix: str = "") -> dict[str, str]:
+    """A server's field errors (nested objects, lists of messages or of sub-objects, as udata's
+    forms and CKAN's validators send them) as ``{"spatial.zones": "Bad GeoID format"}``."""
+    flat: dict[str, str] = {}
+    if isinstance(errors, Mapping):
+        for key, value in errors.items():
+            flat.update(flatten_field_errors(value, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(errors, (list, tuple)):
+        texts = [_display(e) for e in errors if not isinstance(e, (Mapping, list, tuple))]
+        if any(texts):
+            flat[prefix or "-"] = ", ".join(t for t in texts if t)
+        for index, item in enumerate(errors):
+            if isinstance(item, (Mapping, list, tuple)):
+                flat.update(flatten_field_errors(item, f"{prefix}[{index}]"))
+    elif errors is not None and _display(errors):
+        flat[prefix or "-"] = _display(errors)
+    return flat
+
+
+def field_errors_text(fields: Mapping[str, Any]) -> str:
+    """One line naming every refused field and why: ``"tags : ...; title : ..."``."""
+    return "; ".join(f"{name} : {text}" for name, text in flatten_field_errors(fields).items())
 
 
 def _display(value: Any) -> str:

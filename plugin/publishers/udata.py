@@ -16,16 +16,17 @@ import logging
 import mimetypes
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import quote
 
 import requests
 
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
-from .errors import MESSAGES, PublishError
+from .errors import PublishError, flatten_field_errors, redact
+from .multipart import MultipartFileBody
 
 LOG = logging.getLogger(__name__)
 
@@ -35,155 +36,6 @@ DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024
 DEFAULT_CHUNK_THRESHOLD = 16 * 1024 * 1024
 DEFAULT_UPLOAD_TIMEOUT = 600.0
 _REMOTE_FIELDS = ("title", "url", "format", "description", "type")
-
-# French first. The lead may move these into errors.MESSAGES; until then they are registered.
-PORTAL_MESSAGES: dict[str, dict[str, str]] = {
-    "licence_rejected": {
-        "fr": "Le portail {server} ne connaît pas la licence « {licence} » (il l'aurait "
-        "enregistrée comme « {stored} »). Choisissez une licence proposée par ce portail.",
-        "en": "The portal {server} does not know the licence '{licence}' (it would have stored "
-        "'{stored}'). Choose a licence this portal offers.",
-    },
-    "portal_dataset_missing": {
-        "fr": "Le jeu de données {dataset} n'existe plus sur {server} (ou ce compte ne le voit "
-        "pas). Vérifiez sur le portail, puis effacez l'entrée du journal pour le recréer.",
-        "en": "The dataset {dataset} no longer exists on {server} (or this account cannot see "
-        "it). Check on the portal, then clear the journal entry to create it again.",
-    },
-    "upload_failed": {
-        "fr": "{server} a refusé l'envoi du fichier « {file} » : {detail}",
-        "en": "{server} refused the upload of the file '{file}': {detail}",
-    },
-    "not_published": {
-        "fr": "{server} n'a pas rendu public le jeu de données {dataset} : il reste privé.",
-        "en": "{server} did not make the dataset {dataset} public: it stays private.",
-    },
-    "file_changed": {
-        "fr": "Le fichier « {path} » a changé pendant l'envoi. Relancez la publication.",
-        "en": "The file '{path}' changed during the upload. Publish again.",
-    },
-    "portal_no_organization": {
-        "fr": "Ce compte ne peut publier dans aucune organisation de {server}. Demandez à être "
-        "membre (éditeur) de l'organisation.",
-        "en": "This account cannot publish in any organisation of {server}. Ask to become an "
-        "editor of the organisation.",
-    },
-}
-for _code, _texts in PORTAL_MESSAGES.items():
-    MESSAGES.setdefault(_code, _texts)
-
-
-# --- streaming multipart body ---------------------------------------------------------------
-# requests sends a body that has ``read`` and ``__len__`` block by block with a Content-Length,
-# so a 1 GB upload costs a few kilobytes of memory. A response hook rewinds the body so that a
-# retry of the same request (429/503 through the shared HttpClient) sends it whole again.
-
-BLOCK_SIZE = 256 * 1024
-
-
-def _quote(value: str) -> str:
-    """Quote a multipart header parameter (RFC 7578: quotes and line breaks escaped)."""
-    for char, code in (("\\", "%5C"), ('"', "%22"), ("\r", "%0D"), ("\n", "%0A")):
-        value = value.replace(char, code)
-    return value
-
-
-class MultipartFileBody:
-    """Form fields plus one file part (a byte range of a file) read from disk as it is sent."""
-
-    def __init__(self, fields: Mapping[str, Any], file_field: str, path: Path, filename: str,
-                 *, offset: int = 0, length: Optional[int] = None,
-                 content_type: str = "application/octet-stream",
-                 on_bytes: Optional[Callable[[int], None]] = None,
-                 cancel: Optional[Callable[[], bool]] = None) -> None:
-        self.path = Path(path)
-        size = self.path.stat().st_size
-        self.offset = offset
-        self.length = size - offset if length is None else length
-        if offset < 0 or self.length < 0 or offset + self.length > size:
-            raise ValueError("byte range outside the file")
-        self.boundary = uuid.uuid4().hex
-        heads = [f'--{self.boundary}\r\nContent-Disposition: form-data; name="{_quote(k)}"'
-                 f"\r\n\r\n{v}\r\n" for k, v in fields.items()]
-        heads.append(f'--{self.boundary}\r\nContent-Disposition: form-data; '
-                     f'name="{_quote(file_field)}"; filename="{_quote(filename)}"\r\n'
-                     f"Content-Type: {content_type}\r\n\r\n")
-        self._head = "".join(heads).encode("utf-8")
-        self._tail = f"\r\n--{self.boundary}--\r\n".encode("ascii")
-        self._on_bytes = on_bytes
-        self._cancel = cancel
-        self._handle: Optional[BinaryIO] = None
-        self._position = 0
-
-    @property
-    def content_type(self) -> str:
-        """The Content-Type header value announcing this body's boundary."""
-        return f"multipart/form-data; boundary={self.boundary}"
-
-    def __len__(self) -> int:
-        return len(self._head) + self.length + len(self._tail)
-
-    def __iter__(self) -> Iterator[bytes]:
-        block = self.read(BLOCK_SIZE)
-        while block:
-            yield block
-            block = self.read(BLOCK_SIZE)
-
-    def read(self, size: Optional[int] = -1) -> bytes:
-        """Next bytes of the body: preamble, file range, closing boundary."""
-        if size is None or size < 0:
-            size = len(self)
-        out = bytearray()
-        while len(out) < size and self._position < len(self):
-            out += self._read_some(size - len(out))
-        return bytes(out)
-
-    def _read_some(self, size: int) -> bytes:
-        head, body_end = len(self._head), len(self._head) + self.length
-        if self._position < head:
-            data = self._head[self._position : self._position + size]
-        elif self._position < body_end:
-            data = self._read_file(min(size, body_end - self._position, BLOCK_SIZE), head)
-        else:
-            data = self._tail[self._position - body_end :][:size]
-        self._position += len(data)
-        return data
-
-    def _read_file(self, size: int, head: int) -> bytes:
-        """Read at the right offset; the user's Cancel is honoured between blocks."""
-        if self._cancel is not None and self._cancel():
-            raise PublishError("cancelled", {})
-        if self._handle is None:
-            self._handle = open(self.path, "rb")  # noqa: SIM115 - closed by close()/rewind()
-        done = self._position - head
-        self._handle.seek(self.offset + done)
-        data = self._handle.read(size)
-        if not data:
-            raise PublishError("file_changed", {"path": self.path.name})
-        if self._on_bytes is not None:
-            self._on_bytes(done + len(data))
-        return data
-
-    def rewind(self) -> None:
-        """Start again from the first byte (before a retry of the same request)."""
-        self._position = 0
-        self.close()
-
-    def close(self) -> None:
-        """Release the file handle."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-
-    def request_kwargs(self) -> dict[str, Any]:
-        """``data``, ``headers`` and a rewinding response hook for ``HttpClient.request``."""
-
-        def _rewind(response: Any, *args: Any, **kwargs: Any) -> Any:
-            self.rewind()
-            return response
-
-        return {"data": self, "headers": {"Content-Type": self.content_type},
-                "hooks": {"response": [_rewind]}}
 
 
 def api_root(url: str) -> str:
@@ -216,15 +68,6 @@ def find_resource(
         if title and resource.get("title") == title:
             return resource
     return None
-
-
-def with_field_errors(err: PublishError) -> PublishError:
-    """Put a 400's field errors ("tags: ...") into its ``detail`` so the user reads them."""
-    fields = err.params.get("fields")
-    if err.code == "bad_request" and isinstance(fields, Mapping) and fields:
-        listed = "; ".join(f"{name} : {text}" for name, text in fields.items())
-        err.params["detail"] = listed[:400]
-    return err
 
 
 def same_second_wait(resource: Mapping[str, Any], now: Optional[datetime] = None) -> float:
@@ -266,20 +109,30 @@ class UdataPublisher(DataPublisher):
     def _dataset_url(self, dataset_id: str, tail: str = "") -> str:
         return f"{self.api}/datasets/{quote(dataset_id, safe='')}/{tail}"
 
-    def _request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """Send through the shared client; udata's field errors go into the sentence."""
-        try:
-            return self.http.request(method, url, **kwargs)
-        except PublishError as err:
-            raise with_field_errors(err) from None
+    def _request(
+        self, method: str, url: str, *, allow: Sequence[int] = (), **kwargs: Any
+    ) -> requests.Response:
+        """Send through the shared client; a 400 keeps udata's field errors, nested or not."""
+        response = self.http.request(method, url, allow=(400, *allow), **kwargs)
+        if response.status_code == 400 and 400 not in allow:
+            raise self._bad_request(response)
+        return response
 
-    def _json(self, method: str, url: str, **kwargs: Any) -> Any:
+    def _bad_request(self, response: requests.Response) -> PublishError:
+        """udata's ``{"errors": {field: [messages] or {subfield: ...}}}`` → ``bad_request``."""
+        err = self.http.error_for(response)
+        try:
+            errors = response.json().get("errors")
+        except (ValueError, AttributeError):
+            return err
+        if isinstance(errors, Mapping) and errors:
+            flat = flatten_field_errors(errors)
+            err.params["fields"] = {k: redact(v, self.http.secrets) for k, v in flat.items()}
+        return err
+
+    def _json(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
         """A request whose 2xx answer must be a JSON object."""
-        data = self.http.parse_json(self._request(method, url, **kwargs))
-        if not isinstance(data, dict):
-            raise PublishError("invalid_answer", {"server": self.http.server,
-                                                  "detail": "JSON object expected"})
-        return data
+        return self._json_of(self._request(method, url, **kwargs))
 
     def test_connection(self) -> dict[str, Any]:
         """``GET /me/``: the key is valid; lists the organisations the account belongs to."""
@@ -292,8 +145,10 @@ class UdataPublisher(DataPublisher):
         wanted = self.options.get("organization")
         if wanted and wanted not in {o["id"] for o in organizations}:
             raise PublishError("portal_no_organization", {"server": self.http.server})
-        return {"user": f"{me.get('first_name', '')} {me.get('last_name', '')}".strip(),
-                "organizations": organizations}
+        return {
+            "user": f"{me.get('first_name', '')} {me.get('last_name', '')}".strip(),
+            "organizations": organizations,
+        }
 
     def licences(self) -> list[str]:
         """Licence ids the portal knows (``/datasets/licenses/``)."""
@@ -308,10 +163,12 @@ class UdataPublisher(DataPublisher):
         return self._json_of(response)
 
     def _json_of(self, response: requests.Response) -> dict[str, Any]:
+        """The answer's JSON object (``invalid_answer`` for anything else)."""
         data = self.http.parse_json(response)
         if not isinstance(data, dict):
-            raise PublishError("invalid_answer", {"server": self.http.server,
-                                                  "detail": "JSON object expected"})
+            raise PublishError(
+                "invalid_answer", {"server": self.http.server, "detail": "JSON object expected"}
+            )
         return data
 
     def delete(self, identifier: str) -> None:
@@ -364,8 +221,12 @@ class UdataPublisher(DataPublisher):
             remote_id=dataset_id,
             url=self.dataset_page(final),
             destination=self.name,
-            details={"resources": ids, "slug": final.get("slug", ""), "license": licence,
-                     "mode": "reference" if remote and not paths else "upload"},
+            details={
+                "resources": ids,
+                "slug": final.get("slug", ""),
+                "license": licence,
+                "mode": "reference" if remote and not paths else "upload",
+            },
         )
 
     def _check_known_licence(self, licence: str) -> None:
@@ -373,8 +234,10 @@ class UdataPublisher(DataPublisher):
         known = self.licences()
         if licence not in known:
             stored = "notspecified" if "notspecified" in known else "-"
-            raise PublishError("licence_rejected", {"server": self.http.server,
-                                                    "licence": licence, "stored": stored})
+            raise PublishError(
+                "licence_rejected",
+                {"server": self.http.server, "licence": licence, "stored": stored},
+            )
 
     def _create_dataset(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         """POST the dataset, private; drop it again if udata changed the licence."""
@@ -400,8 +263,9 @@ class UdataPublisher(DataPublisher):
     def _update_dataset(self, dataset_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """PUT the new metadata (every field: udata empties tags left out) on the dataset."""
         if self.find(dataset_id) is None:
-            raise PublishError("portal_dataset_missing",
-                               {"server": self.http.server, "dataset": dataset_id})
+            raise PublishError(
+                "portal_dataset_missing", {"server": self.http.server, "dataset": dataset_id}
+            )
         return self._json("PUT", self._dataset_url(dataset_id), json=dict(fields))
 
     def _make_public(self, dataset_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -413,8 +277,7 @@ class UdataPublisher(DataPublisher):
         body = {**fields, "private": False}
         final = self._json("PUT", self._dataset_url(dataset_id), json=body)
         if final.get("private") is not False:
-            raise PublishError("not_published", {"server": self.http.server,
-                                                 "dataset": dataset_id})
+            raise PublishError("not_published", {"server": self.http.server, "dataset": dataset_id})
         return final
 
     # --- files --------------------------------------------------------------------------
@@ -453,47 +316,66 @@ class UdataPublisher(DataPublisher):
         size = path.stat().st_size
         self._total = max(self._total, self._sent + size)
         if size <= self.chunk_threshold:
-            return self._post_part(url, path, {}, 0, size, expect_resource=True)
+            return self._upload_answer(self._post_part(url, path, {}, 0, size), path, True)
         upload_id = str(uuid.uuid4())
         parts = (size + self.chunk_size - 1) // self.chunk_size
         for index in range(parts):
             offset = index * self.chunk_size
             length = min(self.chunk_size, size - offset)
-            fields = {"uuid": upload_id, "filename": path.name, "partindex": index,
-                      "partbyteoffset": offset, "totalparts": parts, "chunksize": length}
-            self._post_part(url, path, fields, offset, length, expect_resource=False)
+            fields = {
+                "uuid": upload_id,
+                "filename": path.name,
+                "partindex": index,
+                "partbyteoffset": offset,
+                "totalparts": parts,
+                "chunksize": length,
+            }
+            self._upload_answer(self._post_part(url, path, fields, offset, length), path, False)
         fields = {"uuid": upload_id, "filename": path.name, "totalparts": parts}
-        response = self._request("POST", url, data=fields, idempotent=False,
-                                     timeout=self.upload_timeout)
-        return self._resource_answer(response, path)
+        response = self._request(
+            "POST", url, data=fields, idempotent=False, timeout=self.upload_timeout
+        )
+        return self._upload_answer(response, path, True)
 
-    def _post_part(self, url: str, path: Path, fields: Mapping[str, Any], offset: int,
-                   length: int, *, expect_resource: bool) -> dict[str, Any]:
+    def _post_part(
+        self, url: str, path: Path, fields: Mapping[str, Any], offset: int, length: int
+    ) -> requests.Response:
         """POST one multipart body streamed from ``path[offset:offset+length]``."""
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         base = self._sent + offset
-        body = MultipartFileBody(fields, "file", path, path.name, offset=offset, length=length,
-                                 content_type=ctype, cancel=self.http.cancel,
-                                 on_bytes=lambda done: self._progress(base + done))
+        body = MultipartFileBody(
+            fields,
+            "file",
+            path,
+            path.name,
+            offset=offset,
+            length=length,
+            content_type=ctype,
+            cancel=self.http.cancel,
+            on_bytes=lambda done: self._progress(base + done),
+        )
         try:
-            response = self._request("POST", url, idempotent=False,
-                                         timeout=self.upload_timeout, **body.request_kwargs())
+            return self._request(
+                "POST", url, idempotent=False, timeout=self.upload_timeout, **body.request_kwargs()
+            )
         finally:
             body.close()
-        if expect_resource:
-            return self._resource_answer(response, path)
-        answer = self._json_of(response)
-        if answer.get("success") is not True:
-            raise PublishError("upload_failed", {"server": self.http.server, "file": path.name,
-                                                 "detail": str(answer.get("error") or "-")})
-        return answer
 
-    def _resource_answer(self, response: requests.Response, path: Path) -> dict[str, Any]:
-        """The resource udata created or updated; an upload status without one is a failure."""
+    def _upload_answer(
+        self, response: requests.Response, path: Path, resource: bool
+    ) -> dict[str, Any]:
+        """The resource udata created or updated (``resource``), else a part's upload status;
+        an answer without them is a failure."""
         answer = self._json_of(response)
-        if not answer.get("id") or answer.get("success") is False:
-            raise PublishError("upload_failed", {"server": self.http.server, "file": path.name,
-                                                 "detail": str(answer.get("error") or "-")})
+        if resource:
+            done = bool(answer.get("id")) and answer.get("success") is not False
+        else:
+            done = answer.get("success") is True
+        if not done:
+            detail = str(answer.get("error") or "-")
+            raise PublishError(
+                "upload_failed", {"server": self.http.server, "file": path.name, "detail": detail}
+            )
         return answer
 
     def _progress(self, sent: int) -> None:
@@ -501,8 +383,12 @@ class UdataPublisher(DataPublisher):
 
     # --- remote resources (reference mode) ----------------------------------------------
 
-    def _put_remote(self, dataset_id: str, resources: list[Mapping[str, Any]],
-                    remote: Sequence[Mapping[str, Any]]) -> list[str]:
+    def _put_remote(
+        self,
+        dataset_id: str,
+        resources: list[Mapping[str, Any]],
+        remote: Sequence[Mapping[str, Any]],
+    ) -> list[str]:
         """Create or update the remote resources, matched by their role mark; return ids."""
         ids = []
         for wanted in remote:
@@ -515,8 +401,8 @@ class UdataPublisher(DataPublisher):
                 resource = self._json("PUT", url, json=body)
             else:
                 body["filetype"] = "remote"
-                resource = self._json("POST", self._dataset_url(dataset_id, "resources/"),
-                                      json=body, idempotent=False)
+                resource = self._json(
+                    "POST", self._dataset_url(dataset_id, "resources/"), json=body, idempotent=False
+                )
             ids.append(str(resource["id"]))
         return ids
-

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import requests
 
+from plugin.core import codelists
 from plugin.core.model import BoundingBox, Identifier, OnlineResource, Record, TemporalExtent
 from plugin.core.portal_payload import REFERENCE, PortalOptions, udata_payload
 from plugin.publishers.errors import PublishError, message
@@ -63,11 +64,16 @@ def _files(folder: Path, version: int) -> list[Path]:
     """A CSV and a GeoJSON whose content depends on ``version`` (the GeoJSON is chunked)."""
     folder.mkdir(parents=True, exist_ok=True)
     csv = folder / "haies.csv"
-    csv.write_text(f"id,nom,longueur_m\n1,Haie du Bourg,120\n2,Haie des Prés,{85 + version}\n",
-                   encoding="utf-8")
+    csv.write_text(
+        f"id,nom,longueur_m\n1,Haie du Bourg,120\n2,Haie des Prés,{85 + version}\n",
+        encoding="utf-8",
+    )
     features = [
-        {"type": "Feature", "properties": {"id": i, "v": version},
-         "geometry": {"type": "Point", "coordinates": [-1.5, 47.2]}}
+        {
+            "type": "Feature",
+            "properties": {"id": i, "v": version},
+            "geometry": {"type": "Point", "coordinates": [-1.5, 47.2]},
+        }
         for i in range(60)
     ]
     geojson = folder / "haies.geojson"
@@ -231,3 +237,24 @@ def test_server_stopped_mid_upload(tmp_path: Path) -> None:
 
     assert caught.value.code == "unreachable"
     assert "ne répond pas" in message(caught.value, "fr")
+
+
+def test_every_frequency_of_the_code_list_is_a_udata_frequency(udata_server: UdataServer) -> None:
+    """The udata ids in maintenance_frequencies.json are the ones this udata accepts."""
+    answer = requests.get(f"{udata_server.api_url}/datasets/frequencies/", timeout=TIMEOUT)
+    accepted = {item["id"] for item in answer.json()}
+    ours = {entry["code"]: entry["udata"] for entry in codelists.values("maintenance_frequencies")}
+    assert {code: udata for code, udata in ours.items() if udata not in accepted} == {}
+
+
+def test_refused_fields_are_named_in_the_message(udata_server: UdataServer) -> None:
+    """udata's nested field errors (spatial.zones) reach the sentence, key never shown."""
+    payload = udata_payload(_record(), PortalOptions(zones=("pas-une-zone",)))
+
+    with pytest.raises(PublishError) as caught:
+        _publisher(udata_server).publish(payload)
+
+    text = message(caught.value, "fr")
+    assert caught.value.code == "bad_request"
+    assert "(erreur 400) : spatial.zones : " in text and "pas-une-zone" in text
+    assert udata_server.api_key not in text and udata_server.api_key not in repr(caught.value)

@@ -16,7 +16,8 @@ import requests
 
 from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
-from plugin.publishers.udata import MultipartFileBody, UdataPublisher, api_root, same_second_wait
+from plugin.publishers.multipart import MultipartFileBody
+from plugin.publishers.udata import UdataPublisher, api_root, same_second_wait
 from tests.fakes.scripted_http import Reply, scripted_session
 
 KEY = "udata_secret-key-123456"
@@ -34,15 +35,22 @@ def _parts(body: bytes, content_type: str) -> dict[str, tuple[str, bytes]]:
     message_ = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(raw)
     return {
         part.get_param("name", header="content-disposition"): (
-            part.get_filename() or "", part.get_payload(decode=True))
+            part.get_filename() or "",
+            part.get_payload(decode=True),
+        )
         for part in message_.iter_parts()
     }
 
 
 def _publisher(answers: list[Any], **options: Any) -> tuple[UdataPublisher, Any]:
     session, adapter = scripted_session(answers, headers={"X-API-KEY": KEY})
-    publisher = UdataPublisher("https://portail.example.fr", session, timeout=5,
-                               retry=RetryPolicy(attempts=3, backoff=0.0), options=options)
+    publisher = UdataPublisher(
+        "https://portail.example.fr",
+        session,
+        timeout=5,
+        retry=RetryPolicy(attempts=3, backoff=0.0),
+        options=options,
+    )
     publisher.http._sleep = lambda seconds: None
     return publisher, adapter
 
@@ -52,8 +60,15 @@ def test_multipart_body_streams_a_byte_range(tmp_path: Path) -> None:
     path = tmp_path / "données.csv"
     path.write_bytes(bytes(range(256)) * 40)
     seen: list[int] = []
-    body = MultipartFileBody({"uuid": "u1", "partindex": 1}, "file", path, path.name,
-                             offset=1000, length=5000, on_bytes=seen.append)
+    body = MultipartFileBody(
+        {"uuid": "u1", "partindex": 1},
+        "file",
+        path,
+        path.name,
+        offset=1000,
+        length=5000,
+        on_bytes=seen.append,
+    )
     first = body.read()
     body.rewind()
     second = b"".join(body)
@@ -76,24 +91,30 @@ def test_upload_retried_after_429_sends_the_whole_body_again(tmp_path: Path) -> 
         def answer(request: requests.PreparedRequest) -> Reply:
             bodies.append(request.body.read())  # type: ignore[union-attr]
             return _json(status, data)
+
         return answer
 
-    publisher, _ = _publisher([reading(429, {"message": "slow down"}),
-                               reading(201, {"id": "r1", "url": "u"})])
+    publisher, _ = _publisher(
+        [reading(429, {"message": "slow down"}), reading(201, {"id": "r1", "url": "u"})]
+    )
     resource = publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
     assert resource["id"] == "r1"
     assert len(bodies) == 2 and bodies[0] == bodies[1]
-    assert _parts(bodies[1], "multipart/form-data; boundary="
-                  + bodies[1][2:34].decode())["file"][1] == path.read_bytes()
+    assert (
+        _parts(bodies[1], "multipart/form-data; boundary=" + bodies[1][2:34].decode())["file"][1]
+        == path.read_bytes()
+    )
 
 
 def test_licence_silently_changed_is_an_error_and_the_draft_is_removed() -> None:
     """udata answered 201 but stored `notspecified`: error, and the private draft deleted."""
-    publisher, adapter = _publisher([
-        _json(200, [{"id": "lov2"}]),
-        _json(201, {"id": "d1", "license": "notspecified", "resources": []}),
-        Reply(204),
-    ])
+    publisher, adapter = _publisher(
+        [
+            _json(200, [{"id": "lov2"}]),
+            _json(201, {"id": "d1", "license": "notspecified", "resources": []}),
+            Reply(204),
+        ]
+    )
     with pytest.raises(PublishError) as caught:
         publisher.publish(PAYLOAD)
     assert caught.value.code == "licence_rejected"
@@ -104,11 +125,18 @@ def test_licence_silently_changed_is_an_error_and_the_draft_is_removed() -> None
 
 def test_validation_errors_are_shown_field_by_field() -> None:
     """A 400 with udata's field errors: the fields are in the French sentence, not the key."""
-    publisher, _ = _publisher([
-        _json(200, [{"id": "lov2"}]),
-        _json(400, {"errors": {"tags": ["Le mot-clé \"ab\" doit avoir entre 3 et 96 caractères."]},
-                    "message": "Validation error"}),
-    ])
+    publisher, _ = _publisher(
+        [
+            _json(200, [{"id": "lov2"}]),
+            _json(
+                400,
+                {
+                    "errors": {"tags": ['Le mot-clé "ab" doit avoir entre 3 et 96 caractères.']},
+                    "message": "Validation error",
+                },
+            ),
+        ]
+    )
     with pytest.raises(PublishError) as caught:
         publisher.publish(PAYLOAD)
     text = message(caught.value, "fr")
@@ -116,8 +144,10 @@ def test_validation_errors_are_shown_field_by_field() -> None:
     assert KEY not in text and KEY not in repr(caught.value)
 
 
-@pytest.mark.parametrize(("status", "code"), [(401, "auth"), (403, "forbidden"),
-                                              (413, "too_large"), (500, "server_error")])
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(401, "auth"), (403, "forbidden"), (413, "too_large"), (500, "server_error")],
+)
 def test_http_failures_are_coded(status: int, code: str, tmp_path: Path) -> None:
     """401, 403, 413 and 5xx on an upload: a coded error, never a success."""
     path = tmp_path / "haies.csv"
@@ -140,8 +170,9 @@ def test_chunked_upload_protocol(tmp_path: Path) -> None:
         forms.append({k: v[1] for k, v in parts.items()})
         return _json(200, {"success": True})
 
-    publisher, adapter = _publisher([part, part, part, _json(201, {"id": "r9"})],
-                                    chunk_threshold=1000, chunk_size=1000)
+    publisher, adapter = _publisher(
+        [part, part, part, _json(201, {"id": "r9"})], chunk_threshold=1000, chunk_size=1000
+    )
     resource = publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
     assert resource["id"] == "r9"
     assert [f["partindex"] for f in forms] == [b"0", b"1", b"2"]
@@ -157,8 +188,11 @@ def test_failed_chunk_is_an_error(tmp_path: Path) -> None:
     """udata's {"success": false} answer to a part stops the upload with its reason."""
     path = tmp_path / "gros.csv"
     path.write_bytes(b"a" * 2000)
-    publisher, _ = _publisher([_json(200, {"success": False, "error": "Chunk size mismatch"})],
-                              chunk_threshold=1000, chunk_size=1000)
+    publisher, _ = _publisher(
+        [_json(200, {"success": False, "error": "Chunk size mismatch"})],
+        chunk_threshold=1000,
+        chunk_size=1000,
+    )
     with pytest.raises(PublishError) as caught:
         publisher.upload_file("https://portail.example.fr/api/1/datasets/d/upload/", path)
     assert caught.value.code == "upload_failed"
