@@ -125,3 +125,28 @@ def test_harvesting_portal_gets_no_duplicate(
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
     portal = report["steps"][1]
     assert portal["status"] == "skipped" and "moissonne" in portal["message_fr"]
+
+
+def test_failed_portal_step_resumes_without_duplicates(
+    provider, rivers_shapefile: Path, files, udata_server, tmp_path: Path, monkeypatch
+) -> None:
+    from qgis.core import QgsProcessingException
+
+    from plugin.qgis.destinations import journal
+
+    other_dataset(rivers_shapefile, "reprise")
+    monkeypatch.setenv("GP_UDATA_KEY", "cle-perimee")
+    with pytest.raises(QgsProcessingException):
+        publish(rivers_shapefile, files, tmp_path, MODE=1)
+    report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
+    assert [s["status"] for s in report["steps"]] == ["done", "failed"]
+    assert "cle-perimee" not in json.dumps(report)
+    resource_id = report["resource_id"]
+    assert [e.destination for e in journal().failed_steps(resource_id)] == ["Portail"]
+
+    monkeypatch.setenv("GP_UDATA_KEY", udata_server.api_key)
+    resumed = publish(rivers_shapefile, files, tmp_path, MODE=1)
+    again = publish(rivers_shapefile, files, tmp_path, MODE=1)
+    assert again["PORTAL_DATASET_ID"] == resumed["PORTAL_DATASET_ID"]
+    assert again["CATALOGUE_RECORD_ID"] == resumed["CATALOGUE_RECORD_ID"]
+    assert journal().failed_steps(resource_id) == []
