@@ -383,7 +383,22 @@ def ckan_payload(record: Record, options: PortalOptions) -> dict[str, Any]:
     }
     if options.organization:
         package["owner_org"] = options.organization
-    return {"package": package, "remote_resources": _remote_resources(record, options)}
+    return {
+        "package": package,
+        "remote_resources": _remote_resources(record, options),
+        "licence_candidates": ckan_licence_candidates(record),
+    }
+
+
+def ckan_licence_candidates(record: Record) -> list[str]:
+    """Licence ids to try on a CKAN portal, best first: CKAN's default id, then the French ones.
+
+    CKAN's default list has no Licence Ouverte (`other-at` stands in), while French CKAN portals
+    list it under the data.gouv.fr id (`lov2`): the publisher takes the first the portal offers.
+    """
+    entry = licence_entry(record)
+    ids = [str(entry.get(key) or "") for key in ("ckan", "udata", "id")]
+    return [i for n, i in enumerate(ids) if i and i not in ids[:n]]
 
 
 def _compact_json(value: Any) -> str:

@@ -219,10 +219,13 @@ class CkanPublisher(DataPublisher):
         if self.options.get("organization") and not package.get("owner_org"):
             package["owner_org"] = self.options["organization"]
         licence = str(package.get("license_id") or "")
-        if licence not in self.licences():
+        offered = self.licences()
+        usable = [c for c in payload.get("licence_candidates") or [licence] if c in offered]
+        if not usable:
             raise PublishError(
                 "licence_rejected", {"server": self.http.server, "licence": licence, "stored": "-"}
             )
+        package["license_id"] = usable[0]
         self._report(0.02, "portal.dataset")
         existing = self._existing(package, remote_id)
         if existing is None:
@@ -232,7 +235,7 @@ class CkanPublisher(DataPublisher):
             body = {k: v for k, v in package.items() if k != "name"}
             current = self.call("package_patch", body={**body, "id": existing["id"]})
             action = UPDATED
-        check_licence_ckan(self.http.server, licence, current)
+        check_licence_ckan(self.http.server, package["license_id"], current)
         resources = list(current.get("resources") or [])
         ids = [
             self._put_file(current["id"], resources, Path(p), i, len(files))

@@ -325,3 +325,13 @@ def test_server_not_listening_is_unreachable() -> None:
 
     assert caught.value.code == "unreachable"
     assert "ne répond pas" in message(caught.value, "fr")
+
+
+def test_licence_ouverte_uses_the_id_a_french_ckan_offers(ckan_server: CkanServer) -> None:
+    """CKAN's default id for Licence Ouverte is `other-at`; a French portal lists `lov2`."""
+    record = _record("bornes-lo", title="Bornes de recharge", licence="lov2")
+    payload = ckan_payload(record, PortalOptions(mode=REFERENCE))
+    assert payload["package"]["license_id"] == "other-at"
+    publisher = _publisher(ckan_server)
+    result = publisher.publish(payload, [])
+    assert _public(ckan_server, result.remote_id)["license_id"] == "lov2"
