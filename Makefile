@@ -114,10 +114,9 @@ sandbox-reset: servers
 sandbox-status: venv
 	$(PYTHON) -m sandbox status
 
-demo:
-	@echo "La démonstration (bac à sable local + publication complète) n'est pas encore disponible :"
-	@echo "elle arrive avec le ticket « bac à sable ». Utilisez « make test » en attendant."
-	@exit 2
+demo: setup qm install-plugin
+	@echo ">> Démonstration : bac à sable + publication de la couche d'exemple par qgis_process"
+	$(PYTHON) scripts/demo.py
 
 clean:
 	rm -rf dist build .pytest_cache .ruff_cache .qgis-settings i18n/*.qm

@@ -1,0 +1,89 @@
+"""`make demo`'s path end to end: sandbox up, publish, read back, publish again — one of each."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+
+from sandbox.common import free_port
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+@pytest.fixture()
+def demo_env(tmp_path: Path, sandbox_venvs_home: Path):
+    """A private sandbox folder (sharing the installed venvs), free ports, a fresh QGIS profile."""
+    import build_package
+    import install_plugin
+
+    home = tmp_path / "bac-a-sable"
+    home.mkdir()
+    (home / "venvs").symlink_to(sandbox_venvs_home / "venvs")
+    config = tmp_path / "qgis"
+    install_plugin.install(build_package.build(tmp_path / "dist"), config)
+    env = dict(
+        os.environ,
+        GEOPUBLIER_SANDBOX_DIR=str(home),
+        GEOPUBLIER_SANDBOX_CSW_PORT=str(free_port()),
+        GEOPUBLIER_SANDBOX_UDATA_PORT=str(free_port()),
+        GEOPUBLIER_DEMO_QGIS_CONFIG=str(config),
+    )
+    yield env
+    subprocess.run(
+        [sys.executable, "-m", "sandbox", "stop"],
+        cwd=ROOT,
+        env=env,
+        check=False,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def run_demo(env: dict) -> str:
+    result = subprocess.run(
+        [sys.executable, "scripts/demo.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def link(output: str, label: str) -> str:
+    return re.search(rf"{label} [^:]+ : (\S+)", output).group(1)
+
+
+def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
+    first = run_demo(demo_env)
+    assert "Fiche du catalogue créée" in first and "Jeu de données du portail créé" in first
+    assert "relue dans le catalogue : oui" in first
+    record_url, dataset_url = link(first, "Fiche du catalogue"), link(first, "Jeu de données")
+    record = requests.get(record_url, timeout=30)
+    assert record.status_code == 200 and "Bornes de recharge" in record.text
+    dataset = requests.get(dataset_url, timeout=30).json()
+    assert dataset["private"] is False and dataset["license"] == "lov2"
+    files = sorted(r["id"] for r in dataset["resources"])
+    assert len(files) == 3  # GeoPackage, GeoJSON and the ISO 19139 record
+
+    second = run_demo(demo_env)
+    assert "Fiche du catalogue mise à jour" in second
+    assert "Jeu de données du portail mis à jour" in second
+    assert link(second, "Fiche du catalogue") == record_url
+    assert link(second, "Jeu de données") == dataset_url
+    assert (
+        sorted(r["id"] for r in requests.get(dataset_url, timeout=30).json()["resources"]) == files
+    )
+    package = Path(re.search(r"Paquet exporté : (\S+)", second).group(1))
+    assert (package / "LISEZMOI.md").is_file()
