@@ -91,9 +91,11 @@ install-plugin: package
 	$(PYTHON) scripts/install_plugin.py $(PACKAGE_ZIP) $(QGIS_CONFIG)
 	@echo "   qgis_process : QT_QPA_PLATFORM=offscreen QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) /usr/bin/qgis_process.bin list"
 
-run: install-plugin
-	@echo ">> QGIS avec l'extension (profil $(QGIS_CONFIG))"
-	QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) qgis --profile default
+run: install-plugin sandbox
+	@echo ">> QGIS avec l'extension, la couche d'exemple et les connexions du bac à sable"
+	$(PYTHON) scripts/install_plugin.py $(PACKAGE_ZIP) $(QGIS_CONFIG) .sandbox/connections.json
+	source .sandbox/sandbox.env && QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) qgis --profile default \
+		resources/sample/bornes_recharge_saint_exemple.geojson
 
 bench: setup
 	@echo ">> Mesures (ratios par rapport à une référence mesurée dans le même processus)"

@@ -1,12 +1,14 @@
 """Install the packaged plugin into a dedicated QGIS profile and enable it (qgis_process, make run).
 
-Usage: python scripts/install_plugin.py PLUGIN_ZIP CONFIG_DIR
-CONFIG_DIR is what QGIS_CUSTOM_CONFIG_PATH points to; the profile is `default`.
+Usage: python scripts/install_plugin.py PLUGIN_ZIP CONFIG_DIR [CONNECTIONS_JSON]
+CONFIG_DIR is what QGIS_CUSTOM_CONFIG_PATH points to; the profile is `default`. With a
+connections file (e.g. the sandbox's), its connections become GeoPublier's saved connections.
 """
 
 from __future__ import annotations
 
 import configparser
+import json
 import shutil
 import sys
 import zipfile
@@ -36,9 +38,24 @@ def install(archive: Path, config_dir: Path) -> Path:
     return plugins / SLUG
 
 
+def preload_connections(config_dir: Path, connections_file: Path) -> int:
+    """Save the file's connections in the profile's settings, as the dialog would (no secrets)."""
+    from qgis.PyQt.QtCore import QSettings
+
+    connections = json.loads(connections_file.read_text(encoding="utf-8"))["connections"]
+    ini_path = config_dir / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    settings = QSettings(str(ini_path), QSettings.IniFormat)
+    settings.setValue("geopublier/connections", json.dumps(connections, ensure_ascii=False))
+    settings.sync()
+    return len(connections)
+
+
 def main(argv: list[str]) -> int:
     """Command-line entry point."""
     print(install(Path(argv[0]), Path(argv[1])))
+    if len(argv) > 2:
+        count = preload_connections(Path(argv[1]), Path(argv[2]))
+        print(f"{count} connexion(s) importée(s) depuis {argv[2]}")
     return 0
 
 

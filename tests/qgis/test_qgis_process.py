@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -27,3 +28,29 @@ def test_qgis_process_lists_the_geopublier_provider(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "GeoPublier" in result.stdout.splitlines(), result.stdout[-2000:]
+
+
+def test_sandbox_connections_are_preloaded_into_the_profile(tmp_path: Path) -> None:
+    from qgis.PyQt.QtCore import QSettings
+
+    connections = {
+        "connections": [
+            {"name": "Catalogue bac à sable", "type": "csw", "url": "http://127.0.0.1:8701/csw"},
+            {
+                "name": "Portail bac à sable",
+                "type": "udata",
+                "url": "http://127.0.0.1:8702",
+                "api_key_env": "GEOPUBLIER_SANDBOX_UDATA_KEY",
+                "options": {"organization": "abc"},
+            },
+        ]
+    }
+    source = tmp_path / "connections.json"
+    source.write_text(json.dumps(connections, ensure_ascii=False), encoding="utf-8")
+    config_dir = tmp_path / "qgis-config"
+    install_plugin.install(build_package.build(tmp_path / "dist"), config_dir)
+    assert install_plugin.preload_connections(config_dir, source) == 2
+    ini = config_dir / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    stored = QSettings(str(ini), QSettings.IniFormat).value("geopublier/connections")
+    assert json.loads(stored) == connections["connections"]
+    assert "geopublier=true" in ini.read_text(encoding="utf-8")
