@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 from pathlib import Path
@@ -45,3 +46,24 @@ def points_gpkg(path: Path, count: int, layer: str = "points") -> Path:
     )
     csv_path.unlink()
     return path
+
+
+def portal_files(folder: Path, version: int) -> list[Path]:
+    """A CSV and a GeoJSON (large enough to be chunked) whose content depends on `version`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    csv = folder / "haies.csv"
+    csv.write_text(
+        f"id,nom,longueur_m\n1,Haie du Bourg,120\n2,Haie des Prés,{85 + version}\n",
+        encoding="utf-8",
+    )
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"id": i, "v": version},
+            "geometry": {"type": "Point", "coordinates": [-1.5, 47.2]},
+        }
+        for i in range(60)
+    ]
+    geojson = folder / "haies.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    return [csv, geojson]

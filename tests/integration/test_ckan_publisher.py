@@ -22,6 +22,7 @@ from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
 from sandbox.ckan_server import CkanServer
 from sandbox.common import free_port
+from tests.datasets import portal_files
 
 pytestmark = pytest.mark.integration
 
@@ -65,27 +66,6 @@ def _publisher(
     )
 
 
-def _files(folder: Path, version: int) -> list[Path]:
-    """A CSV and a GeoJSON whose content depends on ``version``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    csv = folder / "haies.csv"
-    csv.write_text(
-        f"id,nom,longueur_m\n1,Haie du Bourg,120\n2,Haie des Prés,{85 + version}\n",
-        encoding="utf-8",
-    )
-    features = [
-        {
-            "type": "Feature",
-            "properties": {"id": i, "v": version},
-            "geometry": {"type": "Point", "coordinates": [-1.5, 47.2]},
-        }
-        for i in range(60)
-    ]
-    geojson = folder / "haies.geojson"
-    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
-    return [csv, geojson]
-
-
 def _public(server: CkanServer, package_id: str) -> dict[str, Any]:
     """The package as an anonymous visitor sees it (refused while private)."""
     response = requests.get(
@@ -113,7 +93,7 @@ def test_upload_then_republish_in_place(ckan_server: CkanServer, tmp_path: Path)
     progress: list[tuple[float, str]] = []
     publisher = _publisher(ckan_server)
     publisher.progress = lambda fraction, step: progress.append((fraction, step))
-    files = _files(tmp_path / "v1", 1)
+    files = portal_files(tmp_path / "v1", 1)
     payload = ckan_payload(_record("haies-upload"), PortalOptions(catalogue_record_url=RECORD_URL))
 
     first = publisher.publish(payload, files)
@@ -146,7 +126,7 @@ def test_upload_then_republish_in_place(ckan_server: CkanServer, tmp_path: Path)
     assert progress[-1] == (1.0, "portal.done")
     assert any(step == "portal.upload" for _, step in progress)
 
-    changed = _files(tmp_path / "v2", 2)
+    changed = portal_files(tmp_path / "v2", 2)
     payload2 = ckan_payload(
         _record("haies-upload", title="Haies bocagères 2025"),
         PortalOptions(catalogue_record_url=RECORD_URL),
@@ -166,7 +146,7 @@ def test_upload_then_republish_in_place(ckan_server: CkanServer, tmp_path: Path)
 def test_rerun_without_journal_finds_its_package(ckan_server: CkanServer, tmp_path: Path) -> None:
     """A resumed run (journal lost the id) patches the package holding our identifier."""
     publisher = _publisher(ckan_server)
-    files = _files(tmp_path, 1)
+    files = portal_files(tmp_path, 1)
     payload = ckan_payload(_record("haies-reprise", title="Haies reprise"), PortalOptions())
 
     first = publisher.publish(payload, files)

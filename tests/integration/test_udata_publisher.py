@@ -6,7 +6,6 @@ is public, has the licence and tags, and its files download byte for byte.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
 from plugin.publishers.udata import UdataPublisher
 from sandbox.udata_server import UdataServer
+from tests.datasets import portal_files
 
 pytestmark = pytest.mark.integration
 
@@ -60,27 +60,6 @@ def _publisher(server: UdataServer, key: str | None = None, **options: Any) -> U
     )
 
 
-def _files(folder: Path, version: int) -> list[Path]:
-    """A CSV and a GeoJSON whose content depends on ``version`` (the GeoJSON is chunked)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    csv = folder / "haies.csv"
-    csv.write_text(
-        f"id,nom,longueur_m\n1,Haie du Bourg,120\n2,Haie des Prés,{85 + version}\n",
-        encoding="utf-8",
-    )
-    features = [
-        {
-            "type": "Feature",
-            "properties": {"id": i, "v": version},
-            "geometry": {"type": "Point", "coordinates": [-1.5, 47.2]},
-        }
-        for i in range(60)
-    ]
-    geojson = folder / "haies.geojson"
-    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
-    return [csv, geojson]
-
-
 def _public(server: UdataServer, dataset_id: str) -> dict[str, Any]:
     """The dataset as an anonymous visitor sees it (404 while private)."""
     response = requests.get(f"{server.api_url}/datasets/{dataset_id}/", timeout=TIMEOUT)
@@ -100,7 +79,7 @@ def test_upload_then_republish_in_place(udata_server: UdataServer, tmp_path: Pat
     progress: list[tuple[float, str]] = []
     publisher = _publisher(udata_server, chunk_threshold=2048, chunk_size=1500)
     publisher.progress = lambda fraction, step: progress.append((fraction, step))
-    files = _files(tmp_path / "v1", 1)
+    files = portal_files(tmp_path / "v1", 1)
     assert files[1].stat().st_size > 2048  # the GeoJSON goes through the chunked protocol
     payload = udata_payload(_record(), PortalOptions(catalogue_record_url=RECORD_URL))
 
@@ -122,7 +101,7 @@ def test_upload_then_republish_in_place(udata_server: UdataServer, tmp_path: Pat
     assert progress[-1] == (1.0, "portal.done")
     assert any(step == "portal.upload" for _, step in progress)
 
-    changed = _files(tmp_path / "v2", 2)
+    changed = portal_files(tmp_path / "v2", 2)
     payload2 = udata_payload(
         _record(title="Haies bocagères 2025"), PortalOptions(catalogue_record_url=RECORD_URL)
     )
