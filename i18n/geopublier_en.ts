@@ -1,321 +1,1167 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="31"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="36"/>
         <source>No layer given: choose the layer to describe.</source>
-        <translation type="unfinished"></translation>
+        <translation>No layer given: choose the layer to describe.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="39"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="44"/>
         <source>Cannot read the metadata file {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the metadata file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="43"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="48"/>
         <source>The metadata file {0} cannot be used: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>The metadata file {0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="49"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="54"/>
         <source>Metadata merged from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadata merged from {0}</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="27"/>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="70"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="71"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
         <source>ISO 19139 metadata to merge (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO 19139 metadata to merge (optional)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
         <source>Meets every INSPIRE requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>Meets every INSPIRE requirement</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="47"/>
         <source>Number of unmet requirements</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of unmet requirements</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="71"/>
         <source>Validate INSPIRE metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Validate INSPIRE metadata</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="74"/>
-        <source>Checks the layer&apos;s metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
-        <translation type="unfinished"></translation>
+        <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <translation>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="81"/>
         <source>Validation report</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation report</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="110"/>
         <source>Export INSPIRE metadata (ISO 19139)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export INSPIRE metadata (ISO 19139)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="113"/>
-        <source>Writes the layer&apos;s metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
-        <translation type="unfinished"></translation>
+        <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <translation>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="120"/>
         <source>ISO 19139 file</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO 19139 file</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
         <source>XML schema: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="51"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="52"/>
         <source>Publish layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="54"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
         <source>Publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="60"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
+        <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <translation>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="71"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
         <source>Catalogue connection (name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="76"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
         <source>Connections file (JSON, optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connections file (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="93"/>
         <source>Organisation profile (JSON, optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation profile (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="130"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="131"/>
         <source>Publication report</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="135"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
         <source>Catalogue record URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
         <source>Catalogue record id</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="156"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
+{1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="234"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="233"/>
         <source>{0}: {1} ({2}) — {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="240"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
         <source>{0}: failed — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="252"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
         <source>Publication incomplete: see the report {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication incomplete: see the report {0}</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="38"/>
         <source>Export harmonised package</source>
-        <translation type="unfinished"></translation>
+        <translation>Export harmonised package</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="41"/>
         <source>Open data</source>
-        <translation type="unfinished"></translation>
+        <translation>Open data</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="50"/>
         <source>Exports the layer into a dated folder (and optionally a zip): GeoPackage, GeoJSON (WGS 84), CSV UTF-8, zipped Shapefile, with the ISO 19139 record, a DCAT-AP description and a README listing field names. A quality report (HTML and JSON) lists invalid geometries, duplicates, empty columns and columns that look like personal data, and checks an optional Table Schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exports the layer into a dated folder (and optionally a zip): GeoPackage, GeoJSON (WGS 84), CSV UTF-8, zipped Shapefile, with the ISO 19139 record, a DCAT-AP description and a README listing field names. A quality report (HTML and JSON) lists invalid geometries, duplicates, empty columns and columns that look like personal data, and checks an optional Table Schema.</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="64"/>
         <source>Formats (vector layers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Formats (vector layers)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="73"/>
         <source>Target CRS (default Lambert-93; an overseas layer keeps its own)</source>
-        <translation type="unfinished"></translation>
+        <translation>Target CRS (default Lambert-93; an overseas layer keeps its own)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="80"/>
         <source>Fields to export (all when none chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields to export (all when none chosen)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="89"/>
         <source>Invalid geometries</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid geometries</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="89"/>
         <source>Repair them (makeValid)</source>
-        <translation type="unfinished"></translation>
+        <translation>Repair them (makeValid)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="89"/>
         <source>Report them only</source>
-        <translation type="unfinished"></translation>
+        <translation>Report them only</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="97"/>
         <source>Table Schema (JSON file or URL, optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Table Schema (JSON file or URL, optional)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="105"/>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Output folder</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="108"/>
         <source>Also make a zip</source>
-        <translation type="unfinished"></translation>
+        <translation>Also make a zip</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="111"/>
         <source>Package folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Package folder</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
         <source>Package zip</source>
-        <translation type="unfinished"></translation>
+        <translation>Package zip</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
         <source>Quality report (HTML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality report (HTML)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="114"/>
         <source>Quality report (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality report (JSON)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
         <source>Blocking quality issues</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocking quality issues</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
         <source>Columns that look like personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns that look like personal data</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="152"/>
         <source>Package written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="100"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
         <source>Open data portal connection (name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
-        <source>Upload the files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
-        <source>Reference the geoportal services</source>
-        <translation type="unfinished"></translation>
+        <translation>Open data portal connection (name)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <source>Upload the files</source>
+        <translation>Upload the files</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <source>Reference the geoportal services</source>
+        <translation>Reference the geoportal services</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="107"/>
         <source>Portal mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
         <source>Formats to upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="126"/>
         <source>Export package folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
-        <source>Portal dataset URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Export package folder</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
-        <source>Portal dataset id</source>
-        <translation type="unfinished"></translation>
+        <source>Portal dataset URL</source>
+        <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <source>Portal dataset id</source>
+        <translation>Portal dataset id</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
         <source>Choose at least one destination (CATALOGUE or PORTAL).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one destination (CATALOGUE or PORTAL).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="218"/>
+        <source>Export package: {0}</source>
+        <translation>Export package: {0}</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
-        <source>Export package: {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
+        <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="214"/>
-        <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/gui/connection_dialog.py" line="32"/>
+        <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
+        <translation>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="33"/>
+        <source>Catalogue — GeoNetwork 4 (API)</source>
+        <translation>Catalogue — GeoNetwork 4 (API)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="34"/>
+        <source>Open data portal — udata (data.gouv.fr)</source>
+        <translation>Open data portal — udata (data.gouv.fr)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="35"/>
+        <source>Open data portal — CKAN</source>
+        <translation>Open data portal — CKAN</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/errors.py" line="33"/>
+        <source>Columns that look like personal data: {0}. Remove them in step 2, or confirm that they may be opened.</source>
+        <translation>Columns that look like personal data: {0}. Remove them in step 2, or confirm that they may be opened.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/errors.py" line="45"/>
+        <source>Unexpected error ({0}). The GeoPublier log in QGIS has the details.</source>
+        <translation>Unexpected error ({0}). The GeoPublier log in QGIS has the details.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="70"/>
+        <source>What the data is</source>
+        <translation>What the data is</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="71"/>
+        <source>Themes and keywords</source>
+        <translation>Themes and keywords</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="72"/>
+        <source>Who is responsible</source>
+        <translation>Who is responsible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="73"/>
+        <source>Licence and access</source>
+        <translation>Licence and access</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="74"/>
+        <source>Quality and history</source>
+        <translation>Quality and history</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="75"/>
+        <source>Dates and updates</source>
+        <translation>Dates and updates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="76"/>
+        <source>Technical description</source>
+        <translation>Technical description</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <source>A precise title: the subject and the area, e.g. “Bike paths of Saint-Exemple”.</source>
+        <translation>A precise title: the subject and the area, e.g. “Bike paths of Saint-Exemple”.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <source>Subject + area</source>
+        <translation>Subject + area</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <source>Abstract</source>
+        <translation>Abstract</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <source>What the data contains, where, when, how it was made and what it is for.</source>
+        <translation>What the data contains, where, when, how it was made and what it is for.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <source>Describe the content of the data</source>
+        <translation>Describe the content of the data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <source>INSPIRE themes</source>
+        <translation>INSPIRE themes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <source>The INSPIRE theme(s) of the data (GEMET thesaurus): at least one is required.</source>
+        <translation>The INSPIRE theme(s) of the data (GEMET thesaurus): at least one is required.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <source>Search a theme…</source>
+        <translation>Search a theme…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <source>Topic categories</source>
+        <translation>Topic categories</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <source>The ISO 19115 topic category(ies) of the data: at least one is required.</source>
+        <translation>The ISO 19115 topic category(ies) of the data: at least one is required.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <source>Search a category…</source>
+        <translation>Search a category…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <source>Keywords</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <source>Free keywords separated by commas, e.g. “données ouvertes, vélo”.</source>
+        <translation>Free keywords separated by commas, e.g. “données ouvertes, vélo”.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <source>keyword 1, keyword 2</source>
+        <translation>keyword 1, keyword 2</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <source>Responsible organisation</source>
+        <translation>Responsible organisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <source>The organisation responsible for the data, a functional e-mail and its role.</source>
+        <translation>The organisation responsible for the data, a functional e-mail and its role.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>Metadata contact</source>
+        <translation>Metadata contact</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>Who keeps this record up to date (point of contact).</source>
+        <translation>Who keeps this record up to date (point of contact).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <source>The licence that applies to reuse. Licence Ouverte 2.0 or ODbL for open data.</source>
+        <translation>The licence that applies to reuse. Licence Ouverte 2.0 or ODbL for open data.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <source>(choose a licence)</source>
+        <translation>(choose a licence)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <source>Other conditions of use</source>
+        <translation>Other conditions of use</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <source>Optional: attribution to give, other conditions (leave empty if none).</source>
+        <translation>Optional: attribution to give, other conditions (leave empty if none).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <source>e.g. Source: Commune de …, 2024</source>
+        <translation>e.g. Source: Commune de …, 2024</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <source>Limitations on public access</source>
+        <translation>Limitations on public access</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <source>Whether public access is restricted, and on which INSPIRE ground (article 13).</source>
+        <translation>Whether public access is restricted, and on which INSPIRE ground (article 13).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <source>Lineage</source>
+        <translation>Lineage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <source>How the data was made: sources, method, scale of capture, checks.</source>
+        <translation>How the data was made: sources, method, scale of capture, checks.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <source>e.g. Digitised at 1:2000 on the 2023 ortho</source>
+        <translation>e.g. Digitised at 1:2000 on the 2023 ortho</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Conformity to INSPIRE rules</source>
+        <translation>Conformity to INSPIRE rules</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Conformity to Regulation (EU) No 1089/2010 (interoperability of data sets).</source>
+        <translation>Conformity to Regulation (EU) No 1089/2010 (interoperability of data sets).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Not evaluated</source>
+        <translation>Not evaluated</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Conformant</source>
+        <translation>Conformant</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Not conformant</source>
+        <translation>Not conformant</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>Spatial resolution</source>
+        <translation>Spatial resolution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>The scale of capture (1:N) or the ground resolution in metres.</source>
+        <translation>The scale of capture (1:N) or the ground resolution in metres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>Ground distance</source>
+        <translation>Ground distance</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>Creation date</source>
+        <translation>Creation date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>When the data was created. At least one date (creation, publication, revision).</source>
+        <translation>When the data was created. At least one date (creation, publication, revision).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <source>Publication date</source>
+        <translation>Publication date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <source>When the data was first published (optional).</source>
+        <translation>When the data was first published (optional).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <source>Revision date</source>
+        <translation>Revision date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <source>When the data was last revised; set automatically when the data changes.</source>
+        <translation>When the data was last revised; set automatically when the data changes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <source>Period covered</source>
+        <translation>Period covered</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <source>Optional: the period the data describes (start → end).</source>
+        <translation>Optional: the period the data describes (start → end).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <source>Update frequency</source>
+        <translation>Update frequency</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <source>How often the data is updated (the portal shows it).</source>
+        <translation>How often the data is updated (the portal shows it).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Unique identifier</source>
+        <translation>Unique identifier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Namespace of your organisation + code. Keep it: republishing relies on it.</source>
+        <translation>Namespace of your organisation + code. Keep it: republishing relies on it.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>Bounding box (WGS84)</source>
+        <translation>Bounding box (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>The geographic extent in decimal degrees, read from the layer.</source>
+        <translation>The geographic extent in decimal degrees, read from the layer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>West</source>
+        <translation>West</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>East</source>
+        <translation>East</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>South</source>
+        <translation>South</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>North</source>
+        <translation>North</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <source>Reference system</source>
+        <translation>Reference system</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <source>The coordinate reference system of the data (EPSG code).</source>
+        <translation>The coordinate reference system of the data (EPSG code).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <source>Distribution format</source>
+        <translation>Distribution format</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <source>The format the data is distributed in, e.g. GeoPackage.</source>
+        <translation>The format the data is distributed in, e.g. GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <source>Representation</source>
+        <translation>Representation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <source>Vector or raster (grid) data.</source>
+        <translation>Vector or raster (grid) data.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <source>Online address</source>
+        <translation>Online address</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <source>Optional: a page or service where the data can be found (https://…).</source>
+        <translation>Optional: a page or service where the data can be found (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <source>Language of the data</source>
+        <translation>Language of the data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <source>The language of the data's texts (French: “fre”).</source>
+        <translation>The language of the data's texts (French: “fre”).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueImportDialog</name>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="36"/>
+        <source>Import from a catalogue</source>
+        <translation>Import from a catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="44"/>
+        <source>The record's identifier (fileIdentifier / uuid)</source>
+        <translation>The record's identifier (fileIdentifier / uuid)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="45"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="46"/>
+        <source>Record identifier</source>
+        <translation>Record identifier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="52"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="57"/>
+        <source>No catalogue connection yet: add one in step 3.</source>
+        <translation>No catalogue connection yet: add one in step 3.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="72"/>
+        <source>Fetching the record from {0}…</source>
+        <translation>Fetching the record from {0}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="83"/>
+        <source>{0} has no record with the identifier {1}.</source>
+        <translation>{0} has no record with the identifier {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="31"/>
+        <source>Click an item to go to the field to fill in.</source>
+        <translation>Click an item to go to the field to fill in.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="48"/>
+        <source>INSPIRE requirement {0}</source>
+        <translation>INSPIRE requirement {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="48"/>
+        <source>Advice of the CNIG guide (does not block publication)</source>
+        <translation>Advice of the CNIG guide (does not block publication)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="57"/>
+        <source>{0} INSPIRE requirement(s) still to meet</source>
+        <translation>{0} INSPIRE requirement(s) still to meet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="60"/>
+        <source>✔ The record meets every INSPIRE requirement</source>
+        <translation>✔ The record meets every INSPIRE requirement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="63"/>
+        <source> — {0} piece(s) of advice</source>
+        <translation> — {0} piece(s) of advice</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <source>GeoPublier connection</source>
+        <translation>GeoPublier connection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="50"/>
+        <source>A name you will recognise, e.g. “Géoportail régional”</source>
+        <translation>A name you will recognise, e.g. “Géoportail régional”</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="56"/>
+        <source>The address of the service (CSW endpoint, portal root…)</source>
+        <translation>The address of the service (CSW endpoint, portal root…)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
+        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</source>
+        <translation>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="65"/>
+        <source>The organisation's id or name on the portal</source>
+        <translation>The organisation's id or name on the portal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="67"/>
+        <source>GeoNetwork group id the records belong to</source>
+        <translation>GeoNetwork group id the records belong to</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
+        <source>GeoNetwork category id (optional)</source>
+        <translation>GeoNetwork category id (optional)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <source>This portal already harvests the catalogue</source>
+        <translation>This portal already harvests the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
+        <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
+        <translation>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
+        <source>Authentication</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="83"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeWidget</name>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <source>Import an XML record…</source>
+        <translation>Import an XML record…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <source>Import from a catalogue…</source>
+        <translation>Import from a catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <source>Export the XML record…</source>
+        <translation>Export the XML record…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <source>Fill the form from an ISO 19139 / INSPIRE XML file</source>
+        <translation>Fill the form from an ISO 19139 / INSPIRE XML file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <source>Fill the form from a record of a saved catalogue (CSW GetRecordById)</source>
+        <translation>Fill the form from a record of a saved catalogue (CSW GetRecordById)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <source>Save the record as an ISO 19139 XML file</source>
+        <translation>Save the record as an ISO 19139 XML file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="120"/>
+        <source>(read from the layer)</source>
+        <translation>(read from the layer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="137"/>
+        <source>geometry: {0}</source>
+        <translation>geometry: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="139"/>
+        <source>{0} feature(s)</source>
+        <translation>{0} feature(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="143"/>
+        <source>attributes: {0}</source>
+        <translation>attributes: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="144"/>
+        <source>Read from the layer — </source>
+        <translation>Read from the layer — </translation>
+    </message>
+</context>
+<context>
+    <name>DestinationsWidget</name>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="75"/>
+        <source>Saved connections</source>
+        <translation>Saved connections</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Add a destination</source>
+        <translation>Add a destination</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Edit the selection</source>
+        <translation>Edit the selection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Remove it</source>
+        <translation>Remove it</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Check the server answers and accepts the credentials</source>
+        <translation>Check the server answers and accepts the credentials</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Add the connections of a file (e.g. given by your trainer)</source>
+        <translation>Add the connections of a file (e.g. given by your trainer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Save the connections to a file to share (no password in it)</source>
+        <translation>Save the connections to a file to share (no password in it)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="131"/>
+        <source>Destinations of this layer</source>
+        <translation>Destinations of this layer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="135"/>
+        <source>Where the INSPIRE record is published</source>
+        <translation>Where the INSPIRE record is published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
+        <source>Where the open data dataset is published</source>
+        <translation>Where the open data dataset is published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="139"/>
+        <source>Upload the harmonised files to the portal</source>
+        <translation>Upload the harmonised files to the portal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="140"/>
+        <source>Reference only: the portal links to the geoportal's record and services</source>
+        <translation>Reference only: the portal links to the geoportal's record and services</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <source>Open data portal</source>
+        <translation>Open data portal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
+        <source>On the portal</source>
+        <translation>On the portal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="187"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="249"/>
+        <source>GeoPublier</source>
+        <translation>GeoPublier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="212"/>
+        <source>A connection called “{0}” already exists.</source>
+        <translation>A connection called “{0}” already exists.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="249"/>
+        <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
+        <translation>Remove the connection “{0}”? Nothing is deleted on the server.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="263"/>
+        <source>Import connections</source>
+        <translation>Import connections</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="284"/>
+        <source>Connections (*.json)</source>
+        <translation>Connections (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="277"/>
+        <source>{0} connection(s) imported from {1}</source>
+        <translation>{0} connection(s) imported from {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="284"/>
+        <source>Export connections</source>
+        <translation>Export connections</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="297"/>
+        <source>Connections saved to {0}</source>
+        <translation>Connections saved to {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="305"/>
+        <source>Select a connection to test.</source>
+        <translation>Select a connection to test.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <source>Testing {0}…</source>
+        <translation>Testing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="321"/>
+        <source>Test cancelled.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="324"/>
+        <source>{0} answers and accepts the connection.</source>
+        <translation>{0} answers and accepts the connection.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="326"/>
+        <source>Account: {0}</source>
+        <translation>Account: {0}</translation>
     </message>
 </context>
 <context>
     <name>GeoPublierPlugin</name>
     <message>
-        <location filename="../plugin/plugin_main.py" line="68"/>
+        <location filename="../plugin/plugin_main.py" line="69"/>
         <source>Publish with GeoPublier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish with GeoPublier…</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin_main.py" line="72"/>
+        <location filename="../plugin/plugin_main.py" line="63"/>
         <source>Describe the current layer with INSPIRE metadata, export it and publish it</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe the current layer with INSPIRE metadata, export it and publish it</translation>
     </message>
 </context>
 <context>
@@ -323,50 +1169,431 @@
     <message>
         <location filename="../plugin/qgis/processing_provider.py" line="25"/>
         <source>GeoPublier — INSPIRE metadata and open data publication</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPublier — INSPIRE metadata and open data publication</translation>
     </message>
 </context>
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="30"/>
+        <location filename="../plugin/gui/main_dialog.py" line="115"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="34"/>
+        <location filename="../plugin/gui/main_dialog.py" line="121"/>
         <source>Layer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer: {0}</translation>
     </message>
     <message>
         <location filename="../forms/main_dialog.ui" line="12"/>
         <source>GeoPublier</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPublier</translation>
     </message>
     <message>
         <location filename="../forms/main_dialog.ui" line="18"/>
         <source>No layer selected</source>
-        <translation type="unfinished"></translation>
+        <translation>No layer selected</translation>
     </message>
     <message>
         <location filename="../forms/main_dialog.ui" line="32"/>
         <source>1. Describe</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Describe</translation>
     </message>
     <message>
         <location filename="../forms/main_dialog.ui" line="38"/>
         <source>2. Prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Prepare</translation>
     </message>
     <message>
         <location filename="../forms/main_dialog.ui" line="44"/>
         <source>3. Destinations</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Destinations</translation>
     </message>
     <message>
         <location filename="../forms/main_dialog.ui" line="50"/>
         <source>4. Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Publish</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <source>Your last edits of {0} were restored.</source>
+        <translation>Your last edits of {0} were restored.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="190"/>
+        <source>Import an XML record</source>
+        <translation>Import an XML record</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <source>ISO 19139 XML (*.xml)</source>
+        <translation>ISO 19139 XML (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="207"/>
+        <source>{0} cannot be used: {1}</source>
+        <translation>{0} cannot be used: {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="215"/>
+        <source>Record imported from {0}.</source>
+        <translation>Record imported from {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <source>{0} element(s) were missing or unreadable: see the checklist.</source>
+        <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <source>Export the XML record</source>
+        <translation>Export the XML record</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="251"/>
+        <source>Record saved to {0}</source>
+        <translation>Record saved to {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="258"/>
+        <source>Choose a layer in the Layers panel.</source>
+        <translation>Choose a layer in the Layers panel.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="263"/>
+        <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
+        <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="272"/>
+        <source>choose at least one destination (step 3)</source>
+        <translation>choose at least one destination (step 3)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <source>choose at least one export format (step 2)</source>
+        <translation>choose at least one export format (step 2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="281"/>
+        <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
+        <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="295"/>
+        <source>The record “{0}” goes to the catalogue “{1}”.</source>
+        <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="299"/>
+        <source>It is already there: it will be updated in place.</source>
+        <translation>It is already there: it will be updated in place.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="304"/>
+        <source>“{0}” harvests the catalogue: no dataset is created there.</source>
+        <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="307"/>
+        <source>The dataset on “{0}” links to the geoportal's record and services.</source>
+        <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="311"/>
+        <source>The dataset on “{0}” receives the files: {1}.</source>
+        <translation>The dataset on “{0}” receives the files: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <source>It already exists: it will be updated in place.</source>
+        <translation>It already exists: it will be updated in place.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="360"/>
+        <source>Export of the harmonised package</source>
+        <translation>Export of the harmonised package</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <source>Catalogue record</source>
+        <translation>Catalogue record</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <source>Portal dataset</source>
+        <translation>Portal dataset</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="409"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <source>{0}: publication updated in place (mise à jour).</source>
+        <translation>{0}: publication updated in place (mise à jour).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <source>{0}: published.</source>
+        <translation>{0}: published.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="441"/>
+        <source>{0}: publication cancelled.</source>
+        <translation>{0}: publication cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="443"/>
+        <source>{0}: publication incomplete — see step 4.</source>
+        <translation>{0}: publication incomplete — see step 4.</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareWidget</name>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="113"/>
+        <source>Harmonised export</source>
+        <translation>Harmonised export</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
+        <source>Export the data in this open format</source>
+        <translation>Export the data in this open format</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="126"/>
+        <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
+        <translation>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
+        <source>Repair them (makeValid)</source>
+        <translation>Repair them (makeValid)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <source>Only report them</source>
+        <translation>Only report them</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <source>What to do with invalid geometries</source>
+        <translation>What to do with invalid geometries</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <source>Longitude / latitude columns</source>
+        <translation>Longitude / latitude columns</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
+        <source>WKT geometry column</source>
+        <translation>WKT geometry column</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <source>How points are written in the CSV file</source>
+        <translation>How points are written in the CSV file</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
+        <source>Uncheck the columns that must not be published</source>
+        <translation>Uncheck the columns that must not be published</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
+        <source>Optional: a Table Schema file or URL</source>
+        <translation>Optional: a Table Schema file or URL</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
+        <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
+        <translation>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
+        <source>Where the dated export package is written</source>
+        <translation>Where the dated export package is written</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
+        <source>Also make one zip of the package</source>
+        <translation>Also make one zip of the package</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="160"/>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
+        <source>Reference system</source>
+        <translation>Reference system</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="162"/>
+        <source>Invalid geometries</source>
+        <translation>Invalid geometries</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
+        <source>Points in CSV</source>
+        <translation>Points in CSV</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
+        <source>Columns to publish</source>
+        <translation>Columns to publish</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
+        <source>Table Schema</source>
+        <translation>Table Schema</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <source>Package folder</source>
+        <translation>Package folder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <source>Quality report</source>
+        <translation>Quality report</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <source>Check the data</source>
+        <translation>Check the data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
+        <translation>Look for invalid geometries, duplicates, empty columns and personal data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="194"/>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="199"/>
+        <source>Do not publish these columns</source>
+        <translation>Do not publish these columns</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="201"/>
+        <source>I checked these columns: they hold no personal data and may be opened</source>
+        <translation>I checked these columns: they hold no personal data and may be opened</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="220"/>
+        <source>Press “Check the data” to see the quality report.</source>
+        <translation>Press “Check the data” to see the quality report.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="289"/>
+        <source>Checking the data…</source>
+        <translation>Checking the data…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="308"/>
+        <source>Check cancelled.</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="325"/>
+        <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
+        <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishWidget</name>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="56"/>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <source>Publish the record and the data to every destination</source>
+        <translation>Publish the record and the data to every destination</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="67"/>
+        <source>Stop after the current step</source>
+        <translation>Stop after the current step</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="69"/>
+        <source>Retry failed steps</source>
+        <translation>Retry failed steps</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <source>Publish again only where it failed (what succeeded is kept)</source>
+        <translation>Publish again only where it failed (what succeeded is kept)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="99"/>
+        <source>Open the publication report</source>
+        <translation>Open the publication report</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="112"/>
+        <source>Publishing is not possible yet:</source>
+        <translation>Publishing is not possible yet:</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <source>Publishing is not possible yet: see the reasons above the button</source>
+        <translation>Publishing is not possible yet: see the reasons above the button</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="139"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="156"/>
+        <source>in progress…</source>
+        <translation>in progress…</translation>
     </message>
 </context>
 </TS>

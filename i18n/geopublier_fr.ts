@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="31"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="36"/>
         <source>No layer given: choose the layer to describe.</source>
         <translation>Aucune couche fournie : choisissez la couche à décrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="39"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="44"/>
         <source>Cannot read the metadata file {0}: {1}</source>
         <translation>Impossible de lire le fichier de métadonnées {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="43"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="48"/>
         <source>The metadata file {0} cannot be used: {1}</source>
         <translation>Le fichier de métadonnées {0} est inutilisable : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="49"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="54"/>
         <source>Metadata merged from {0}</source>
         <translation>Métadonnées fusionnées depuis {0}</translation>
     </message>
@@ -29,12 +29,12 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="70"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="71"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
@@ -84,69 +84,69 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="51"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="52"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="54"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="60"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
         <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="71"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="76"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="93"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Profil de l'organisme (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="130"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="131"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="135"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="156"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="234"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="233"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="240"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="252"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -246,75 +246,920 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="100"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="107"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="126"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
         <source>Choose at least one destination (CATALOGUE or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="218"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="214"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="32"/>
+        <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
+        <translation>Catalogue — CSW-T (pycsw, GeoNetwork, tout CSW-T)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="33"/>
+        <source>Catalogue — GeoNetwork 4 (API)</source>
+        <translation>Catalogue — GeoNetwork 4 (API)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="34"/>
+        <source>Open data portal — udata (data.gouv.fr)</source>
+        <translation>Portail open data — udata (data.gouv.fr)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="35"/>
+        <source>Open data portal — CKAN</source>
+        <translation>Portail open data — CKAN</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/errors.py" line="33"/>
+        <source>Columns that look like personal data: {0}. Remove them in step 2, or confirm that they may be opened.</source>
+        <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les à l'étape 2, ou confirmez qu'elles peuvent être ouvertes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/errors.py" line="45"/>
+        <source>Unexpected error ({0}). The GeoPublier log in QGIS has the details.</source>
+        <translation>Erreur inattendue ({0}). Le journal GeoPublier de QGIS en donne le détail.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="70"/>
+        <source>What the data is</source>
+        <translation>Ce qu'est la donnée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="71"/>
+        <source>Themes and keywords</source>
+        <translation>Thèmes et mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="72"/>
+        <source>Who is responsible</source>
+        <translation>Qui en est responsable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="73"/>
+        <source>Licence and access</source>
+        <translation>Licence et accès</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="74"/>
+        <source>Quality and history</source>
+        <translation>Qualité et historique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="75"/>
+        <source>Dates and updates</source>
+        <translation>Dates et mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="76"/>
+        <source>Technical description</source>
+        <translation>Description technique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <source>A precise title: the subject and the area, e.g. “Bike paths of Saint-Exemple”.</source>
+        <translation>Un titre précis : le sujet et le territoire, ex. « Pistes cyclables de Saint-Exemple ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <source>Subject + area</source>
+        <translation>Sujet + territoire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <source>Abstract</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <source>What the data contains, where, when, how it was made and what it is for.</source>
+        <translation>Ce que contient la donnée, où, quand, comment elle a été produite et à quoi elle sert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <source>Describe the content of the data</source>
+        <translation>Décrivez le contenu de la donnée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <source>INSPIRE themes</source>
+        <translation>Thèmes INSPIRE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <source>The INSPIRE theme(s) of the data (GEMET thesaurus): at least one is required.</source>
+        <translation>Le ou les thèmes INSPIRE de la donnée (thésaurus GEMET) : au moins un est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <source>Search a theme…</source>
+        <translation>Chercher un thème…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <source>Topic categories</source>
+        <translation>Catégories thématiques</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <source>The ISO 19115 topic category(ies) of the data: at least one is required.</source>
+        <translation>La ou les catégories thématiques ISO 19115 de la donnée : au moins une est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <source>Search a category…</source>
+        <translation>Chercher une catégorie…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <source>Keywords</source>
+        <translation>Mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <source>Free keywords separated by commas, e.g. “données ouvertes, vélo”.</source>
+        <translation>Mots-clés libres séparés par des virgules, ex. « données ouvertes, vélo ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <source>keyword 1, keyword 2</source>
+        <translation>mot-clé 1, mot-clé 2</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <source>Responsible organisation</source>
+        <translation>Organisme responsable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <source>The organisation responsible for the data, a functional e-mail and its role.</source>
+        <translation>L'organisme responsable de la donnée, une adresse e-mail fonctionnelle et son rôle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>Metadata contact</source>
+        <translation>Contact de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <source>Who keeps this record up to date (point of contact).</source>
+        <translation>Qui tient cette fiche à jour (point de contact).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <source>The licence that applies to reuse. Licence Ouverte 2.0 or ODbL for open data.</source>
+        <translation>La licence de réutilisation. Licence Ouverte 2.0 ou ODbL pour des données ouvertes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <source>(choose a licence)</source>
+        <translation>(choisissez une licence)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <source>Other conditions of use</source>
+        <translation>Autres conditions d'utilisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <source>Optional: attribution to give, other conditions (leave empty if none).</source>
+        <translation>Facultatif : mention à faire figurer, autres conditions (laissez vide s'il n'y en a pas).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <source>e.g. Source: Commune de …, 2024</source>
+        <translation>ex. Source : Commune de …, 2024</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <source>Limitations on public access</source>
+        <translation>Restrictions d'accès public</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <source>Whether public access is restricted, and on which INSPIRE ground (article 13).</source>
+        <translation>Si l'accès public est restreint, et pour quel motif INSPIRE (article 13).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <source>Lineage</source>
+        <translation>Généalogie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <source>How the data was made: sources, method, scale of capture, checks.</source>
+        <translation>Comment la donnée a été produite : sources, méthode, échelle de saisie, contrôles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <source>e.g. Digitised at 1:2000 on the 2023 ortho</source>
+        <translation>ex. Numérisation au 1:2000 sur l'orthophoto 2023</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Conformity to INSPIRE rules</source>
+        <translation>Conformité aux règles INSPIRE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Conformity to Regulation (EU) No 1089/2010 (interoperability of data sets).</source>
+        <translation>Conformité au règlement (UE) n° 1089/2010 (interopérabilité des séries de données).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Not evaluated</source>
+        <translation>Non évaluée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Conformant</source>
+        <translation>Conforme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <source>Not conformant</source>
+        <translation>Non conforme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>Spatial resolution</source>
+        <translation>Résolution spatiale</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>The scale of capture (1:N) or the ground resolution in metres.</source>
+        <translation>L'échelle de saisie (1:N) ou la résolution au sol en mètres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <source>(not given)</source>
+        <translation>(non renseignée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <source>Ground distance</source>
+        <translation>Distance au sol</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>Creation date</source>
+        <translation>Date de création</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>When the data was created. At least one date (creation, publication, revision).</source>
+        <translation>Quand la donnée a été créée. Au moins une date (création, publication, révision).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <source>Publication date</source>
+        <translation>Date de publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <source>When the data was first published (optional).</source>
+        <translation>Quand la donnée a été publiée pour la première fois (facultatif).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <source>Revision date</source>
+        <translation>Date de révision</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <source>When the data was last revised; set automatically when the data changes.</source>
+        <translation>Dernière révision de la donnée ; mise à jour automatiquement quand la donnée change.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <source>Period covered</source>
+        <translation>Période couverte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <source>Optional: the period the data describes (start → end).</source>
+        <translation>Facultatif : la période que décrit la donnée (début → fin).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <source>Update frequency</source>
+        <translation>Fréquence de mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <source>How often the data is updated (the portal shows it).</source>
+        <translation>À quel rythme la donnée est mise à jour (le portail l'affiche).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Unique identifier</source>
+        <translation>Identifiant unique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Namespace of your organisation + code. Keep it: republishing relies on it.</source>
+        <translation>Espace de noms de votre organisme + code. Gardez-le : la republication s'appuie dessus.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>Bounding box (WGS84)</source>
+        <translation>Emprise (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>The geographic extent in decimal degrees, read from the layer.</source>
+        <translation>L'emprise géographique en degrés décimaux, lue dans la couche.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>West</source>
+        <translation>Ouest</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>East</source>
+        <translation>Est</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>South</source>
+        <translation>Sud</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <source>North</source>
+        <translation>Nord</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <source>Reference system</source>
+        <translation>Système de coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <source>The coordinate reference system of the data (EPSG code).</source>
+        <translation>Le système de coordonnées de la donnée (code EPSG).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <source>Distribution format</source>
+        <translation>Format de diffusion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <source>The format the data is distributed in, e.g. GeoPackage.</source>
+        <translation>Le format dans lequel la donnée est diffusée, ex. GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <source>Representation</source>
+        <translation>Représentation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <source>Vector or raster (grid) data.</source>
+        <translation>Donnée vecteur ou raster (grille).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <source>(choose)</source>
+        <translation>(choisir)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <source>Online address</source>
+        <translation>Adresse en ligne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <source>Optional: a page or service where the data can be found (https://…).</source>
+        <translation>Facultatif : une page ou un service où trouver la donnée (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <source>Language of the data</source>
+        <translation>Langue de la donnée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <source>The language of the data's texts (French: “fre”).</source>
+        <translation>La langue des textes de la donnée (français : « fre »).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueImportDialog</name>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="36"/>
+        <source>Import from a catalogue</source>
+        <translation>Importer depuis un catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="44"/>
+        <source>The record's identifier (fileIdentifier / uuid)</source>
+        <translation>L'identifiant de la fiche (fileIdentifier / uuid)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="45"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="46"/>
+        <source>Record identifier</source>
+        <translation>Identifiant de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="52"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="57"/>
+        <source>No catalogue connection yet: add one in step 3.</source>
+        <translation>Aucune connexion à un catalogue pour l'instant : ajoutez-en une à l'étape 3.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="72"/>
+        <source>Fetching the record from {0}…</source>
+        <translation>Récupération de la fiche sur {0}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/catalogue_import.py" line="83"/>
+        <source>{0} has no record with the identifier {1}.</source>
+        <translation>{0} n'a pas de fiche d'identifiant {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="31"/>
+        <source>Click an item to go to the field to fill in.</source>
+        <translation>Cliquez sur un point pour aller au champ à remplir.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="48"/>
+        <source>INSPIRE requirement {0}</source>
+        <translation>Exigence INSPIRE {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="48"/>
+        <source>Advice of the CNIG guide (does not block publication)</source>
+        <translation>Conseil du guide CNIG (ne bloque pas la publication)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="57"/>
+        <source>{0} INSPIRE requirement(s) still to meet</source>
+        <translation>{0} exigence(s) INSPIRE encore à remplir</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="60"/>
+        <source>✔ The record meets every INSPIRE requirement</source>
+        <translation>✔ La fiche respecte toutes les exigences INSPIRE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/checklist.py" line="63"/>
+        <source> — {0} piece(s) of advice</source>
+        <translation> — {0} conseil(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <source>GeoPublier connection</source>
+        <translation>Connexion GeoPublier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="50"/>
+        <source>A name you will recognise, e.g. “Géoportail régional”</source>
+        <translation>Un nom que vous reconnaîtrez, ex. « Géoportail régional »</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="56"/>
+        <source>The address of the service (CSW endpoint, portal root…)</source>
+        <translation>L'adresse du service (point d'accès CSW, racine du portail…)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
+        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</source>
+        <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="65"/>
+        <source>The organisation's id or name on the portal</source>
+        <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="67"/>
+        <source>GeoNetwork group id the records belong to</source>
+        <translation>Identifiant du groupe GeoNetwork des fiches</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
+        <source>GeoNetwork category id (optional)</source>
+        <translation>Identifiant de la catégorie GeoNetwork (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <source>This portal already harvests the catalogue</source>
+        <translation>Ce portail moissonne déjà le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
+        <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
+        <translation>GeoPublier publie alors seulement dans le catalogue, pour que le portail n'ait pas de jeu de données en double.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="83"/>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeWidget</name>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <source>Import an XML record…</source>
+        <translation>Importer une fiche XML…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <source>Import from a catalogue…</source>
+        <translation>Importer depuis un catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <source>Export the XML record…</source>
+        <translation>Exporter la fiche XML…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <source>Fill the form from an ISO 19139 / INSPIRE XML file</source>
+        <translation>Remplir le formulaire à partir d'un fichier XML ISO 19139 / INSPIRE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <source>Fill the form from a record of a saved catalogue (CSW GetRecordById)</source>
+        <translation>Remplir le formulaire à partir d'une fiche d'un catalogue enregistré (CSW GetRecordById)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <source>Save the record as an ISO 19139 XML file</source>
+        <translation>Enregistrer la fiche dans un fichier XML ISO 19139</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="120"/>
+        <source>(read from the layer)</source>
+        <translation>(lu dans la couche)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="137"/>
+        <source>geometry: {0}</source>
+        <translation>géométrie : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="139"/>
+        <source>{0} feature(s)</source>
+        <translation>{0} objet(s)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="143"/>
+        <source>attributes: {0}</source>
+        <translation>attributs : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="144"/>
+        <source>Read from the layer — </source>
+        <translation>Lu dans la couche — </translation>
+    </message>
+</context>
+<context>
+    <name>DestinationsWidget</name>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="75"/>
+        <source>Saved connections</source>
+        <translation>Connexions enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Add a destination</source>
+        <translation>Ajouter une destination</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Edit the selection</source>
+        <translation>Modifier la connexion choisie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Remove it</source>
+        <translation>Supprimer la connexion choisie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Check the server answers and accepts the credentials</source>
+        <translation>Vérifier que le serveur répond et accepte les identifiants</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Add the connections of a file (e.g. given by your trainer)</source>
+        <translation>Ajouter les connexions d'un fichier (ex. donné par votre formateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <source>Save the connections to a file to share (no password in it)</source>
+        <translation>Enregistrer les connexions dans un fichier à partager (sans mot de passe)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="131"/>
+        <source>Destinations of this layer</source>
+        <translation>Destinations de cette couche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="135"/>
+        <source>Where the INSPIRE record is published</source>
+        <translation>Où la fiche INSPIRE est publiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
+        <source>Where the open data dataset is published</source>
+        <translation>Où le jeu de données ouvert est publié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="139"/>
+        <source>Upload the harmonised files to the portal</source>
+        <translation>Envoyer les fichiers harmonisés au portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="140"/>
+        <source>Reference only: the portal links to the geoportal's record and services</source>
+        <translation>Référencement seul : le portail renvoie vers la fiche et les services du géoportail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <source>Open data portal</source>
+        <translation>Portail open data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
+        <source>On the portal</source>
+        <translation>Sur le portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="187"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="249"/>
+        <source>GeoPublier</source>
+        <translation>GeoPublier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="212"/>
+        <source>A connection called “{0}” already exists.</source>
+        <translation>Une connexion nommée « {0} » existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="249"/>
+        <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
+        <translation>Supprimer la connexion « {0} » ? Rien n'est supprimé sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="263"/>
+        <source>Import connections</source>
+        <translation>Importer des connexions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="284"/>
+        <source>Connections (*.json)</source>
+        <translation>Connexions (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="277"/>
+        <source>{0} connection(s) imported from {1}</source>
+        <translation>{0} connexion(s) importée(s) depuis {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="284"/>
+        <source>Export connections</source>
+        <translation>Exporter les connexions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="297"/>
+        <source>Connections saved to {0}</source>
+        <translation>Connexions enregistrées dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="305"/>
+        <source>Select a connection to test.</source>
+        <translation>Choisissez une connexion à tester.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <source>Testing {0}…</source>
+        <translation>Test de {0}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="321"/>
+        <source>Test cancelled.</source>
+        <translation>Test annulé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="324"/>
+        <source>{0} answers and accepts the connection.</source>
+        <translation>{0} répond et accepte la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="326"/>
+        <source>Account: {0}</source>
+        <translation>Compte : {0}</translation>
     </message>
 </context>
 <context>
     <name>GeoPublierPlugin</name>
     <message>
-        <location filename="../plugin/plugin_main.py" line="68"/>
+        <location filename="../plugin/plugin_main.py" line="69"/>
         <source>Publish with GeoPublier…</source>
         <translation>Publier avec GeoPublier…</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin_main.py" line="72"/>
+        <location filename="../plugin/plugin_main.py" line="63"/>
         <source>Describe the current layer with INSPIRE metadata, export it and publish it</source>
         <translation>Décrire la couche courante avec des métadonnées INSPIRE, l'exporter et la publier</translation>
     </message>
@@ -330,12 +1175,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="30"/>
+        <location filename="../plugin/gui/main_dialog.py" line="115"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="34"/>
+        <location filename="../plugin/gui/main_dialog.py" line="121"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -368,6 +1213,387 @@
         <location filename="../forms/main_dialog.ui" line="50"/>
         <source>4. Publish</source>
         <translation>4. Publier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <source>Your last edits of {0} were restored.</source>
+        <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="190"/>
+        <source>Import an XML record</source>
+        <translation>Importer une fiche XML</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <source>ISO 19139 XML (*.xml)</source>
+        <translation>XML ISO 19139 (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="207"/>
+        <source>{0} cannot be used: {1}</source>
+        <translation>{0} ne peut pas être utilisé : {1}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="215"/>
+        <source>Record imported from {0}.</source>
+        <translation>Fiche importée depuis {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <source>{0} element(s) were missing or unreadable: see the checklist.</source>
+        <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <source>Export the XML record</source>
+        <translation>Exporter la fiche XML</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="251"/>
+        <source>Record saved to {0}</source>
+        <translation>Fiche enregistrée dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="258"/>
+        <source>Choose a layer in the Layers panel.</source>
+        <translation>Choisissez une couche dans le panneau Couches.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="263"/>
+        <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
+        <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="272"/>
+        <source>choose at least one destination (step 3)</source>
+        <translation>choisissez au moins une destination (étape 3)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <source>choose at least one export format (step 2)</source>
+        <translation>choisissez au moins un format d'export (étape 2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="281"/>
+        <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
+        <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="295"/>
+        <source>The record “{0}” goes to the catalogue “{1}”.</source>
+        <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="299"/>
+        <source>It is already there: it will be updated in place.</source>
+        <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="304"/>
+        <source>“{0}” harvests the catalogue: no dataset is created there.</source>
+        <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="307"/>
+        <source>The dataset on “{0}” links to the geoportal's record and services.</source>
+        <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="311"/>
+        <source>The dataset on “{0}” receives the files: {1}.</source>
+        <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <source>It already exists: it will be updated in place.</source>
+        <translation>Il existe déjà : il sera mis à jour sur place.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="360"/>
+        <source>Export of the harmonised package</source>
+        <translation>Export du paquet harmonisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <source>Portal</source>
+        <translation>Portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <source>Catalogue record</source>
+        <translation>Fiche du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <source>Portal dataset</source>
+        <translation>Jeu de données du portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="409"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <source>{0}: publication updated in place (mise à jour).</source>
+        <translation>{0} : publication mise à jour sur place.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <source>{0}: published.</source>
+        <translation>{0} : publié.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="441"/>
+        <source>{0}: publication cancelled.</source>
+        <translation>{0} : publication annulée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="443"/>
+        <source>{0}: publication incomplete — see step 4.</source>
+        <translation>{0} : publication incomplète — voir l'étape 4.</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareWidget</name>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="113"/>
+        <source>Harmonised export</source>
+        <translation>Export harmonisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
+        <source>Export the data in this open format</source>
+        <translation>Exporter la donnée dans ce format ouvert</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="126"/>
+        <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
+        <translation>Lambert-93 (EPSG:2154) pour la métropole ; les couches d'outre-mer gardent le leur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
+        <source>Repair them (makeValid)</source>
+        <translation>Les réparer (makeValid)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <source>Only report them</source>
+        <translation>Seulement les signaler</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <source>What to do with invalid geometries</source>
+        <translation>Que faire des géométries invalides</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <source>Longitude / latitude columns</source>
+        <translation>Colonnes longitude / latitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
+        <source>WKT geometry column</source>
+        <translation>Colonne de géométrie WKT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <source>How points are written in the CSV file</source>
+        <translation>Comment les points sont écrits dans le fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
+        <source>Uncheck the columns that must not be published</source>
+        <translation>Décochez les colonnes à ne pas publier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
+        <source>Optional: a Table Schema file or URL</source>
+        <translation>Facultatif : un fichier ou une adresse de schéma de table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
+        <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
+        <translation>Un schéma de table (schema.data.gouv.fr, ex. Socle Commun des Données Locales) que la table attributaire doit respecter</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
+        <source>Where the dated export package is written</source>
+        <translation>Où le paquet d'export daté est écrit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
+        <source>Also make one zip of the package</source>
+        <translation>Faire aussi un zip du paquet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="160"/>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
+        <source>Reference system</source>
+        <translation>Système de coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="162"/>
+        <source>Invalid geometries</source>
+        <translation>Géométries invalides</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
+        <source>Points in CSV</source>
+        <translation>Points en CSV</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
+        <source>Columns to publish</source>
+        <translation>Colonnes à publier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
+        <source>Table Schema</source>
+        <translation>Schéma de table</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <source>Package folder</source>
+        <translation>Dossier du paquet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <source>Quality report</source>
+        <translation>Rapport qualité</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <source>Check the data</source>
+        <translation>Vérifier la donnée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
+        <translation>Chercher les géométries invalides, les doublons, les colonnes vides et les données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="194"/>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="199"/>
+        <source>Do not publish these columns</source>
+        <translation>Ne pas publier ces colonnes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="201"/>
+        <source>I checked these columns: they hold no personal data and may be opened</source>
+        <translation>J'ai vérifié ces colonnes : elles ne contiennent pas de données personnelles et peuvent être ouvertes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="220"/>
+        <source>Press “Check the data” to see the quality report.</source>
+        <translation>Cliquez sur « Vérifier la donnée » pour voir le rapport qualité.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="289"/>
+        <source>Checking the data…</source>
+        <translation>Vérification de la donnée…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="308"/>
+        <source>Check cancelled.</source>
+        <translation>Vérification annulée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="325"/>
+        <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
+        <translation>Ces colonnes ressemblent à des données personnelles, qui ne doivent pas être ouvertes : {0}. Ne les publiez pas, ou confirmez qu'elles peuvent l'être.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishWidget</name>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="56"/>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <source>Publish the record and the data to every destination</source>
+        <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="67"/>
+        <source>Stop after the current step</source>
+        <translation>Arrêter après l'étape en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="69"/>
+        <source>Retry failed steps</source>
+        <translation>Réessayer les étapes en échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <source>Publish again only where it failed (what succeeded is kept)</source>
+        <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="99"/>
+        <source>Open the publication report</source>
+        <translation>Ouvrir le rapport de publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="112"/>
+        <source>Publishing is not possible yet:</source>
+        <translation>Publication impossible pour l'instant :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <source>Publishing is not possible yet: see the reasons above the button</source>
+        <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="139"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="156"/>
+        <source>in progress…</source>
+        <translation>en cours…</translation>
     </message>
 </context>
 </TS>

@@ -5,26 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.core import QgsApplication, QgsMapLayerType
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .__about__ import PLUGIN_DIR, __title__
 from .qgis.processing_provider import GeoPublierProvider
+from .toolbelt.i18n import qgis_locale
 
 ICON_PATH = PLUGIN_DIR / "resources" / "icon.svg"
-
-
-def qgis_locale() -> str:
-    """Two-letter language QGIS runs in (its override setting first, then the system locale)."""
-    settings = QgsSettings()
-    locale = ""
-    if settings.value("locale/overrideFlag", False, type=bool):
-        locale = settings.value("locale/userLocale", "", type=str) or ""
-    if not locale:
-        locale = settings.value("locale/userLocale", "", type=str) or QLocale.system().name()
-    return (locale or "fr")[:2]
 
 
 def translation_file(language: str) -> Optional[Path]:
@@ -40,6 +30,7 @@ class GeoPublierPlugin:
         self.iface = iface
         self.translator: Optional[QTranslator] = None
         self.action: Optional[QAction] = None
+        self.layer_action: Optional[QAction] = None
         self.provider: Optional[GeoPublierProvider] = None
         self.dialog = None
         self._install_translator()
@@ -75,6 +66,13 @@ class GeoPublierPlugin:
         self.action.triggered.connect(self.open_dialog)
         self.iface.addPluginToWebMenu(self.menu_name(), self.action)
         self.iface.addWebToolBarIcon(self.action)
+        self.layer_action = QAction(
+            QIcon(str(ICON_PATH)), self.tr("Publish with GeoPublier…"), self.iface.mainWindow()
+        )
+        self.layer_action.setObjectName("geopublierLayerAction")
+        self.layer_action.triggered.connect(self.open_dialog)
+        for layer_type in (QgsMapLayerType.VectorLayer, QgsMapLayerType.RasterLayer):
+            self.iface.addCustomActionForLayerType(self.layer_action, "", layer_type, True)
         self.initProcessing()
 
     def menu_name(self) -> str:
@@ -86,7 +84,7 @@ class GeoPublierPlugin:
         from .gui.main_dialog import MainDialog
 
         if self.dialog is None:
-            self.dialog = MainDialog(self.iface.mainWindow())
+            self.dialog = MainDialog(self.iface.mainWindow(), self.iface)
         self.dialog.set_layer(self.iface.activeLayer())
         self.dialog.show()
         self.dialog.raise_()
@@ -99,6 +97,10 @@ class GeoPublierPlugin:
             self.iface.removeWebToolBarIcon(self.action)
             self.action.deleteLater()
             self.action = None
+        if self.layer_action is not None:
+            self.iface.removeCustomActionForLayerType(self.layer_action)
+            self.layer_action.deleteLater()
+            self.layer_action = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -1,34 +1,450 @@
-"""The one GeoPublier window: a thin shell holding one widget per step."""
+"""The one GeoPublier window: a thin shell holding one widget per step, and the glue between them.
+
+It pre-fills the record from the layer, writes every edit back to the layer (and to a crash-safe
+draft), keeps the export and destination choices with the layer, and runs the publication in a
+QgsTask so QGIS stays responsive.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from html import escape
+from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsMapLayer
+from qgis.core import Qgis, QgsApplication, QgsMapLayer, QgsMessageLog, QgsProject
+from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
-from ..__about__ import PLUGIN_DIR
+from ..__about__ import PLUGIN_DIR, __title__
+from ..core.errors import GeoPublierError
+from ..core.iso19139_reader import read_with_warnings
+from ..core.iso19139_writer import write
+from ..core.issues import ERROR
+from ..core.merge import merge_records
+from ..core.model import Record
+from ..core.publication_report import to_html
+from ..publishers.pipeline import failed_destinations
+from ..qgis.destinations import journal, profile_folder
+from ..qgis.drafts import DraftStore
+from ..qgis.export import slug
+from ..qgis.layer_metadata import save_record
+from ..qgis.layer_reader import prefill
+from ..qgis.publication import (
+    PublicationRequest,
+    data_changed_since_last_publication,
+    remember_publication,
+)
+from ..qgis.tasks import ExportPlan, PublicationJob
+from ..qgis.thumbnail import render_thumbnail
+from ..toolbelt.i18n import ui_language
+from ..toolbelt.settings import Settings
+from .catalogue_import import CatalogueImportDialog
+from .describe_widget import DescribeWidget
+from .destinations_widget import DestinationChoice, DestinationsWidget
+from .errors import error_text
+from .prepare_widget import FORMAT_LABELS, PrepareChoice, PrepareWidget
+from .publish_widget import PublishWidget
 
 FORM_CLASS, _ = uic.loadUiType(str(PLUGIN_DIR / "forms" / "main_dialog.ui"))
+
+PREPARE_PROPERTY = "geopublier/prepare"
+DESTINATIONS_PROPERTY = "geopublier/destinations"
+SAVE_DELAY_MS = 400
+LOG_TAG = __title__
 
 
 class MainDialog(QDialog, FORM_CLASS):
     """Non-modal dialog: describe, prepare, destinations, publish."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: Optional[QWidget] = None, iface=None) -> None:
         super().__init__(parent)
         self.setupUi(self)
+        self.iface = iface
+        self.language = ui_language()
         self.layer: Optional[QgsMapLayer] = None
+        self.job: Optional[PublicationJob] = None
+        self.last_report_path: Optional[Path] = None
+        settings = Settings.load()
+        self.drafts = DraftStore(profile_folder() / "drafts")
+        self.messageBar = QgsMessageBar(self)
+        self.mainLayout.insertWidget(0, self.messageBar)
+        self.describe = DescribeWidget(self.language)
+        self.prepare = PrepareWidget(
+            self.language, settings.default_crs, str(profile_folder() / "packages")
+        )
+        self.destinations = DestinationsWidget(self.language)
+        self.publisher = PublishWidget(self.language)
+        self.describeLayout.addWidget(self.describe)
+        self.prepareLayout.addWidget(self.prepare)
+        self.destinationsLayout.addWidget(self.destinations)
+        self.publishLayout.addWidget(self.publisher)
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.save_now)
+        self.describe.edited.connect(self._record_edited)
+        self.describe.importFileRequested.connect(self.import_file)
+        self.describe.importCatalogueRequested.connect(self.import_from_catalogue)
+        self.describe.exportFileRequested.connect(self.export_file)
+        self.prepare.changed.connect(self._choices_changed)
+        self.prepare.checked.connect(self.refresh_plan)
+        self.destinations.changed.connect(self._choices_changed)
+        self.publisher.publishRequested.connect(lambda: self.publish(retry=False))
+        self.publisher.retryRequested.connect(lambda: self.publish(retry=True))
+        self.publisher.cancelRequested.connect(self.cancel_publication)
+        self.stepTabs.currentChanged.connect(lambda *_: self.refresh_plan())
         self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self.resize(1280, 760)
         self.set_layer(None)
 
+    # -- layer -----------------------------------------------------------------------------------
+
     def set_layer(self, layer: Optional[QgsMapLayer]) -> None:
-        """Show which layer the dialog works on."""
+        """Work on `layer`: its kept record (or a pre-fill), its choices, its publications."""
+        if layer is not None and layer is self.layer:
+            return
+        self.save_now()
         self.layer = layer
+        for tab in range(self.stepTabs.count()):
+            self.stepTabs.widget(tab).setEnabled(layer is not None)
         if layer is None:
             self.layerLabel.setText(
                 self.tr("No layer selected: choose a layer in the Layers panel first.")
             )
+            self.prepare.set_layer(None, PrepareChoice())
+            self.refresh_plan()
+            return
+        self.layerLabel.setText(self.tr("Layer: {0}").format(layer.name()))
+        facts = prefill(layer, Settings.load().organisation_profile)
+        record, guessed = facts.record, facts.guessed
+        draft = self.drafts.newer_than_layer(layer)
+        if draft is not None:
+            record, guessed = draft.record, set()
+            self.messageBar.pushMessage(
+                self.tr("Your last edits of {0} were restored.").format(draft.saved_at[:16]),
+                Qgis.Info,
+                8,
+            )
+        self.describe.set_record(record, guessed)
+        self.prepare.set_layer(layer, PrepareChoice.from_dict(self._stored(PREPARE_PROPERTY)))
+        self.destinations.set_choice(
+            DestinationChoice.from_dict(self._stored(DESTINATIONS_PROPERTY))
+        )
+        self.dirty = draft is not None
+        self.save_now()
+        self.refresh_plan()
+
+    def _stored(self, key: str):
+        raw = self.layer.customProperty(key) if self.layer is not None else None
+        try:
+            return json.loads(raw) if raw else None
+        except (TypeError, ValueError):
+            return None
+
+    # -- keeping what the user typed ---------------------------------------------------------
+
+    dirty = False
+
+    def _record_edited(self) -> None:
+        self.dirty = True
+        self.save_timer.start()
+        self.refresh_plan()
+
+    def save_now(self) -> None:
+        """Write the record to the layer (project) and to the draft file, if anything changed."""
+        self.save_timer.stop()
+        if self.layer is None or not self.dirty:
+            return
+        record = self.describe.record()
+        save_record(self.layer, record)
+        self.drafts.save(self.layer, record)
+        self.dirty = False
+
+    def _choices_changed(self) -> None:
+        if self.layer is not None:
+            choices = (
+                (PREPARE_PROPERTY, self.prepare.choice().to_dict()),
+                (DESTINATIONS_PROPERTY, self.destinations.choice().to_dict()),
+            )
+            for key, value in choices:
+                text = json.dumps(value, ensure_ascii=False)
+                if self.layer.customProperty(key) != text:
+                    self.layer.setCustomProperty(key, text)
+                    QgsProject.instance().setDirty(True)
+        self.refresh_plan()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API name
+        """Closing keeps everything typed (the running publication goes on in its task)."""
+        self.save_now()
+        super().closeEvent(event)
+
+    # -- import / export of records ----------------------------------------------------------
+
+    def import_file(self, path: str = "") -> None:
+        """Merge an ISO 19139 file into the form (what it states wins, the rest is kept)."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import an XML record"), "", self.tr("ISO 19139 XML (*.xml)")
+            )
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            self.messageBar.pushCritical(__title__, f"{path}: {error.strerror}")
+            return
+        self.merge_xml(data, Path(path).name)
+
+    def merge_xml(self, data: bytes, source: str) -> bool:
+        """Merge an ISO 19139 document into the form; False with a message when refused."""
+        try:
+            imported, warnings = read_with_warnings(data)
+        except GeoPublierError as error:
+            self.messageBar.pushCritical(
+                __title__,
+                self.tr("{0} cannot be used: {1}").format(source, error_text(error, self.language)),
+            )
+            return False
+        merged = merge_records(self.describe.record(), imported)
+        self.describe.set_record(merged, set())
+        self._record_edited()
+        text = self.tr("Record imported from {0}.").format(source)
+        if warnings:
+            text += " " + self.tr("{0} element(s) were missing or unreadable: see the checklist.")
+            text = text.format(len(warnings))
+        self.messageBar.pushSuccess(__title__, text)
+        return True
+
+    def import_from_catalogue(self) -> Optional[CatalogueImportDialog]:
+        """Ask for a catalogue and a record id, fetch it in a task, merge it."""
+        dialog = CatalogueImportDialog(
+            self.language,
+            self.destinations.connections,
+            self.describe.record().file_identifier,
+            self,
+        )
+        dialog.imported.connect(lambda data, source: self.merge_xml(data, source))
+        dialog.show()
+        return dialog
+
+    def export_file(self, path: str = "") -> None:
+        """Save the record as an ISO 19139 file."""
+        record = self.describe.record()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the XML record"),
+                f"{slug(record.title or 'fiche')}.xml",
+                self.tr("ISO 19139 XML (*.xml)"),
+            )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(write(record))
+        except OSError as error:
+            self.messageBar.pushCritical(__title__, f"{path}: {error.strerror}")
+            return
+        self.messageBar.pushSuccess(__title__, self.tr("Record saved to {0}").format(path))
+
+    # -- what Publish will do ------------------------------------------------------------------
+
+    def plan(self) -> tuple[str, list[str]]:
+        """A sentence of what Publish will do, and the reasons it cannot yet."""
+        if self.layer is None:
+            return "", [self.tr("Choose a layer in the Layers panel.")]
+        record = self.describe.record()
+        blockers = []
+        errors = [i for i in self.describe.issues() if i.level == ERROR]
+        if errors:
+            blockers.append(
+                self.tr(
+                    "the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)"
+                ).format(len(errors))
+            )
+        choice = self.destinations.choice()
+        catalogue = self.destinations.connection(choice.catalogue)
+        portal = self.destinations.connection(choice.portal)
+        if catalogue is None and portal is None:
+            blockers.append(self.tr("choose at least one destination (step 3)"))
+        prepare = self.prepare.choice()
+        uploads = (
+            portal is not None and choice.mode == "upload" and not portal.options.get("harvested")
+        )
+        if uploads and not prepare.formats and not self._is_raster():
+            blockers.append(self.tr("choose at least one export format (step 2)"))
+        personal = self.prepare.unresolved_personal_columns()
+        if uploads and personal:
+            blockers.append(
+                self.tr(
+                    "columns that look like personal data: {0} — remove or confirm them (step 2)"
+                ).format(", ".join(personal))
+            )
+        return self._summary(record, catalogue, portal, choice, prepare), blockers
+
+    def _is_raster(self) -> bool:
+        return self.layer is not None and self.layer.type() == QgsMapLayer.RasterLayer
+
+    def _summary(self, record: Record, catalogue, portal, choice, prepare) -> str:
+        lines = []
+        published = {e.destination: e for e in journal().entries(record.identifier.uri)}
+        if catalogue is not None:
+            line = self.tr("The record “{0}” goes to the catalogue “{1}”.").format(
+                escape(record.title), escape(catalogue.name)
+            )
+            if catalogue.name in published and published[catalogue.name].remote_id:
+                line += " " + self.tr("It is already there: it will be updated in place.")
+            lines.append(line)
+        if portal is not None:
+            name = escape(portal.name)
+            if portal.options.get("harvested"):
+                line = self.tr("“{0}” harvests the catalogue: no dataset is created there.")
+                line = line.format(name)
+            elif choice.mode == "reference":
+                line = self.tr("The dataset on “{0}” links to the geoportal's record and services.")
+                line = line.format(name)
+            else:
+                formats = ", ".join(FORMAT_LABELS.get(f, f) for f in prepare.formats)
+                line = self.tr("The dataset on “{0}” receives the files: {1}.")
+                line = line.format(name, escape(formats or "GeoTIFF"))
+            if portal.name in published and published[portal.name].remote_id:
+                line += " " + self.tr("It already exists: it will be updated in place.")
+            lines.append(line)
+        return "<br/>".join(lines)
+
+    def refresh_plan(self) -> None:
+        """Update the Publish step (summary, reasons, buttons)."""
+        summary, blockers = self.plan()
+        retry = False
+        if self.layer is not None:
+            retry = bool(failed_destinations(journal(), self.describe.record().identifier.uri))
+        self.publisher.set_plan(summary, [escape(b) for b in blockers], retry)
+
+    # -- publication -----------------------------------------------------------------------------
+
+    def publish(self, retry: bool = False) -> Optional[PublicationJob]:
+        """Start the publication task (all destinations, or only the failed ones)."""
+        summary, blockers = self.plan()
+        if self.layer is None or blockers or self.job is not None:
+            return None
+        self.save_now()
+        record = self.describe.record()
+        choice = self.destinations.choice()
+        catalogue = self.destinations.connection(choice.catalogue)
+        portal = self.destinations.connection(choice.portal)
+        store = journal()
+        only = failed_destinations(store, record.identifier.uri) if retry else None
+        request = PublicationRequest(
+            record=record, catalogue=catalogue, portal=portal, mode=choice.mode, only=only
+        )
+        request.data_changed = data_changed_since_last_publication(self.layer)
+        if catalogue is not None and catalogue.type == "geonetwork":
+            request.thumbnail = render_thumbnail(self.layer)
+        export = None
+        uploads = portal is not None and choice.mode == "upload"
+        if (
+            uploads
+            and not portal.options.get("harvested")
+            and (only is None or portal.name in only)
+        ):
+            prepare = self.prepare.choice()
+            export = ExportPlan(
+                self.prepare.package_folder(),
+                prepare.export_options(self.prepare.default_crs),
+                tuple(prepare.confirmed_columns),
+            )
+        self.job = PublicationJob(self.layer, request, store, export)
+        steps = [("export", self.tr("Export of the harmonised package"))] if export else []
+        for connection in request.destinations():
+            role = self.tr("Catalogue") if connection is catalogue else self.tr("Portal")
+            steps.append((connection.name, f"{role} — {connection.name}"))
+        job = self.job
+        job.stepChanged.connect(self.publisher.set_step)
+        job.progressChanged.connect(lambda value: self.publisher.progress.setValue(int(value)))
+        job.taskCompleted.connect(lambda: self._published(job))
+        job.taskTerminated.connect(lambda: self._published(job))
+        self.publisher.start(steps)
+        self.stepTabs.setCurrentWidget(self.publishTab)
+        QgsApplication.taskManager().addTask(job)
+        return job
+
+    def cancel_publication(self) -> None:
+        """Stop the publication after its current request."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _published(self, job: PublicationJob) -> None:
+        """Main thread: show each step's outcome, keep the journal with the layer, the report."""
+        self.job = None
+        links: list[tuple[str, str]] = []
+        if job.error is not None:
+            failed = "export" if job.export is not None and job.export_result is None else ""
+            key = failed or next(iter(d.name for d in job.request.destinations()), "")
+            self.publisher.set_step(key, "failed", error_text(job.error, self.language))
+        report = job.report
+        if report is not None:
+            for step in report.steps:
+                note = step.message_fr if self.language == "fr" else step.message_en
+                self.publisher.set_step(
+                    step.destination, step.status, note or step.url, step.action
+                )
+                if step.status == "done" and step.url:
+                    role = (
+                        self.tr("Catalogue record")
+                        if step.role == "catalogue"
+                        else self.tr("Portal dataset")
+                    )
+                    links.append((role, step.url))
+            if job.published_record is not None and self.layer is not None:
+                remember_publication(self.layer, job.journal, job.published_record)
+                self.describe.set_record(job.published_record, set())
+                self.drafts.save(self.layer, job.published_record)
+            self.last_report_path = self._write_report(job)
+        elif job.isCanceled():
+            for row in range(self.publisher.steps.topLevelItemCount()):
+                key = self.publisher.steps.topLevelItem(row).data(0, Qt.UserRole)
+                if self.publisher.step_state(key) == self.tr("waiting"):
+                    self.publisher.set_step(key, "cancelled")
+        self.publisher.finish(links, self.last_report_path if report is not None else None)
+        self._tell(job, links)
+        self.refresh_plan()
+
+    def _write_report(self, job: PublicationJob) -> Path:
+        folder = profile_folder() / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        record = job.published_record or job.request.record
+        stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+        path = folder / f"{slug(record.title or 'publication')}_{stamp}.html"
+        quality = job.export_result.report.to_dict(self.language) if job.export_result else None
+        if quality is None and self.prepare.report is not None:
+            quality = self.prepare.report.to_dict(self.language)
+        path.write_text(
+            to_html(job.report.to_dict(), record, quality, self.language), encoding="utf-8"
+        )
+        return path
+
+    def _tell(self, job: PublicationJob, links: list[tuple[str, str]]) -> None:
+        """Message bar of QGIS and message log: the outcome in one sentence."""
+        name = self.layer.name() if self.layer is not None else ""
+        if job.report is not None and job.report.ok and not job.isCanceled():
+            updated = any(s.action == "updated" for s in job.report.steps)
+            text = (
+                self.tr("{0}: publication updated in place (mise à jour).")
+                if updated
+                else self.tr("{0}: published.")
+            ).format(name)
+            level = Qgis.Success
+        elif job.isCanceled():
+            text, level = self.tr("{0}: publication cancelled.").format(name), Qgis.Warning
         else:
-            self.layerLabel.setText(self.tr("Layer: {0}").format(layer.name()))
+            text = self.tr("{0}: publication incomplete — see step 4.").format(name)
+            level = Qgis.Critical
+        QgsMessageLog.logMessage(
+            text + "".join(f"\n{label}: {url}" for label, url in links), LOG_TAG, level
+        )
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(__title__, text, level, 10)
+        self.messageBar.pushMessage(__title__, text, level, 10)

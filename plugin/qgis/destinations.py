@@ -66,6 +66,13 @@ def saved_connections(connections_file: str = "") -> list[Connection]:
     ]
 
 
+def save_saved_connections(connections: list[Connection]) -> None:
+    """Keep the connections in the plugin settings (one key; never a secret in it)."""
+    settings = Settings.load()
+    settings.connections = [connection.to_json() for connection in connections]
+    settings.save()
+
+
 def profile_folder() -> Path:
     """GeoPublier's folder in the user's QGIS profile."""
     folder = Path(QgsApplication.qgisSettingsDirPath()) / "geopublier"

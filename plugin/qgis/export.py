@@ -517,6 +517,46 @@ def _field_indexes(layer: QgsVectorLayer, wanted: Optional[list[str]]) -> list[i
     return indexes
 
 
+def quality_pass(
+    layer: QgsVectorLayer, options: ExportOptions, feedback: Optional[QgsFeedback] = None
+) -> tuple[list[int], list[FieldName], QualityReport, dict[int, QgsGeometry]]:
+    """The chosen fields, their safe names, the quality report and the repaired geometries."""
+    indexes = _field_indexes(layer, options.fields)
+    mapping = field_mapping(
+        [layer.fields().at(i).name() for i in indexes],
+        [layer.fields().at(i).typeName() for i in indexes],
+        feature_id_field(layer),
+    )
+    schema = load_schema(options.schema_source, feedback) if options.schema_source else None
+    report, fixed = gather_quality(
+        layer,
+        indexes,
+        [m.safe for m in mapping],
+        options.geometry_mode,
+        schema,
+        options.schema_source,
+        feedback,
+    )
+    return indexes, mapping, report, fixed
+
+
+def check_quality(
+    layer, options: ExportOptions, feedback: Optional[QgsFeedback] = None
+) -> QualityReport:
+    """The quality report the export would give, without writing any file (step "Prepare")."""
+    if layer is None or not layer.isValid():
+        raise ExportError("export.layer_invalid", {"layer": getattr(layer, "name", lambda: "")()})
+    if isinstance(layer, QgsRasterLayer):
+        crs = layer.crs().authid() if layer.crs().isValid() else ""
+        report = QualityReport(layer.name(), 0, crs)
+        if not crs:
+            report.issues.append(QualityIssue("quality.crs_missing", ERROR))
+        return report
+    report = quality_pass(layer, options, feedback)[2]
+    _check_cancel(feedback)
+    return report
+
+
 def export_package(
     layer,
     record: Record,
@@ -559,23 +599,8 @@ def _export_vector(
     for fmt in formats:
         if fmt not in FORMATS:
             raise ExportError("export.format_unknown", {"format": fmt})
-    indexes = _field_indexes(layer, options.fields)
-    mapping = field_mapping(
-        [layer.fields().at(i).name() for i in indexes],
-        [layer.fields().at(i).typeName() for i in indexes],
-        feature_id_field(layer),
-    )
-    schema = load_schema(options.schema_source, feedback) if options.schema_source else None
     steps = StepFeedback(feedback, 1 + len(formats))
-    report, fixed = gather_quality(
-        layer,
-        indexes,
-        [m.safe for m in mapping],
-        options.geometry_mode,
-        schema,
-        options.schema_source,
-        steps.step(0),
-    )
+    indexes, mapping, report, fixed = quality_pass(layer, options, steps.step(0))
     _check_cancel(feedback)
     source = copy_with_geometries(layer, fixed) if fixed else layer
     name = slug(record.title or layer.name())

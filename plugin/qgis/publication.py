@@ -7,13 +7,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
-from qgis.core import QgsMapLayer, QgsTask
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.core import QgsFeedback, QgsMapLayer
 
+from ..core.errors import GeoPublierError
 from ..core.iso19139_writer import write
 from ..core.model import Record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
@@ -29,6 +30,7 @@ from ..publishers.pipeline import (
 )
 from .destinations import journal as default_journal
 from .destinations import make_publisher
+from .export import ExportOptions, ExportResult, export_package
 from .layer_metadata import save_record
 from .layer_reader import source_path
 
@@ -48,6 +50,11 @@ class PublicationRequest:
     only: Optional[set[str]] = None  # destinations to run ("Retry failed steps"); None = all
     thumbnail: Optional[bytes] = None  # PNG overview for catalogues that hold one
     data_changed: bool = False  # the data differs from the last publication
+
+    def destinations(self) -> list[Connection]:
+        """The destinations this request publishes to, in order (catalogue first)."""
+        chosen = [c for c in (self.catalogue, self.portal) if c is not None]
+        return [c for c in chosen if self.only is None or c.name in self.only]
 
 
 def record_for_publication(record: Record, data_changed: bool = False) -> Record:
@@ -149,6 +156,35 @@ def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[]
     return PortalStep(publisher, payload_for, files)
 
 
+class PersonalDataError(GeoPublierError):
+    """Columns look like personal data and the user has not confirmed they may be opened."""
+
+
+def export_for_portal(
+    layer: QgsMapLayer,
+    record: Record,
+    folder: Union[str, Path],
+    options: ExportOptions,
+    confirmed: Union[bool, Collection[str]] = False,
+    feedback: Optional[QgsFeedback] = None,
+) -> tuple[ExportResult, list[Path]]:
+    """Export the harmonised package and pick the files for the portal.
+
+    Refuses to go on (`PersonalDataError`, after the package and its quality report are written)
+    while columns that look like personal data are neither removed nor confirmed: `confirmed` is
+    True for all, or the names of the columns the user checked.
+    """
+    result = export_package(layer, record, str(folder), options, feedback)
+    flagged = result.report.personal_data_columns
+    unconfirmed = [] if confirmed is True else [c for c in flagged if c not in (confirmed or ())]
+    if unconfirmed:
+        raise PersonalDataError(
+            "publish.personal_data",
+            {"columns": ", ".join(unconfirmed), "report": str(result.quality_html)},
+        )
+    return result, portal_files(result.files)
+
+
 def known_context(journal: Journal, resource_id: str) -> dict[str, str]:
     """What earlier publications established (the catalogue record URL), for resumed runs."""
     for entry in journal.entries(resource_id):
@@ -184,39 +220,6 @@ def mirror_journal(layer: QgsMapLayer, journal: Journal, resource_id: str) -> No
     """Copy the layer's journal entries into its custom properties (saved with the project)."""
     entries = {e.destination: e.to_json() for e in journal.entries(resource_id)}
     layer.setCustomProperty(JOURNAL_PROPERTY, json.dumps(entries, ensure_ascii=False))
-
-
-class PublicationTask(QgsTask):
-    """Runs `publish` in a background thread (QGIS stays responsive); Cancel stops between steps."""
-
-    stepChanged = pyqtSignal(int, float, str)  # noqa: N815 - Qt signal naming
-
-    def __init__(self, description: str, request: PublicationRequest) -> None:
-        super().__init__(description, QgsTask.CanCancel)
-        self.request = request
-        self.report: Optional[PublicationReport] = None
-        self.published_record: Optional[Record] = None
-        self.error: Optional[BaseException] = None
-
-    def run(self) -> bool:
-        """Worker thread: never touches widgets, only emits signals."""
-        try:
-            self.report, self.published_record = publish(
-                self.request, progress=self._progress, is_cancelled=self.isCanceled
-            )
-        except Exception as exc:  # noqa: BLE001 - reported to the user by the dialog
-            self.error = exc
-            return False
-        return self.report.ok and not self.isCanceled()
-
-    def _progress(self, index: int, fraction: float, destination: str) -> None:
-        total = max(1, len(self.request_destinations()))
-        self.setProgress(100.0 * (index + fraction) / total)
-        self.stepChanged.emit(index, fraction, destination)
-
-    def request_destinations(self) -> list[Connection]:
-        """The destinations this task publishes to."""
-        return [c for c in (self.request.catalogue, self.request.portal) if c is not None]
 
 
 def unpublish(record: Record, catalogue: Connection, journal: Optional[Journal] = None) -> None:

@@ -26,11 +26,12 @@ from ...core.rules import validate
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
 from ..destinations import journal, profile_folder, saved_connections
-from ..export import ExportOptions, export_package
+from ..export import ExportOptions
 from ..publication import (
+    PersonalDataError,
     PublicationRequest,
     data_changed_since_last_publication,
-    portal_files,
+    export_for_portal,
     publish,
     remember_publication,
 )
@@ -201,23 +202,21 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         formats = [FORMATS[i] for i in self.parameterAsEnums(parameters, "FORMATS", context)]
         folder = self.parameterAsString(parameters, "PACKAGE_FOLDER", context)
         folder = folder or str(profile_folder() / "packages")
-        try:
-            result = export_package(
-                layer, record, folder, ExportOptions(formats=formats or ["gpkg"]), feedback
-            )
-        except GeoPublierError as error:
-            raise QgsProcessingException(quality_message(error, "fr")) from error
-        feedback.pushInfo(tr("Export package: {0}").format(result.package_dir))
-        columns = result.report.personal_data_columns
         confirmed = self.parameterAsBoolean(parameters, "CONFIRM_PERSONAL_DATA", context)
-        if columns and not confirmed:
+        options = ExportOptions(formats=formats or ["gpkg"])
+        try:
+            result, files = export_for_portal(layer, record, folder, options, confirmed, feedback)
+        except PersonalDataError as error:
             raise QgsProcessingException(
                 tr(
                     "Columns that look like personal data: {0}. Remove them, or confirm they "
                     "may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}"
-                ).format(", ".join(columns), result.quality_html)
-            )
-        return portal_files(result.files)
+                ).format(error.params["columns"], error.params["report"])
+            ) from error
+        except GeoPublierError as error:
+            raise QgsProcessingException(quality_message(error, "fr")) from error
+        feedback.pushInfo(tr("Export package: {0}").format(result.package_dir))
+        return files
 
     def _outputs(self, report, report_path: str, feedback) -> dict:
         outputs = {

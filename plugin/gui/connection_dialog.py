@@ -1,0 +1,173 @@
+"""Add or edit one saved destination: name, type, address, QGIS authentication, options."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.gui import QgsAuthConfigSelect
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from ..publishers.connections import Connection, connection_from_json
+from ..publishers.errors import PublishError
+from ..publishers.errors import message as publish_message
+from .errors import tr
+
+CATALOGUES = ("csw", "geonetwork")
+PORTALS = ("udata", "ckan")
+EDITABLE_TYPES = CATALOGUES + PORTALS
+
+
+def type_labels() -> dict[str, str]:
+    """The destination types a user can add, in words (translated now)."""
+    return {
+        "csw": tr("Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)"),
+        "geonetwork": tr("Catalogue — GeoNetwork 4 (API)"),
+        "udata": tr("Open data portal — udata (data.gouv.fr)"),
+        "ckan": tr("Open data portal — CKAN"),
+    }
+
+
+class ConnectionDialog(QDialog):
+    """Edits a connection; `connection()` returns it validated (or None when refused)."""
+
+    def __init__(self, language: str, existing: Optional[Connection] = None, parent=None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.setWindowTitle(self.tr("GeoPublier connection"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setToolTip(self.tr("A name you will recognise, e.g. “Géoportail régional”"))
+        self.kind = QComboBox()
+        for code, label in type_labels().items():
+            self.kind.addItem(label, code)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://geo.exemple.fr/geonetwork/srv/fre/csw-publication")
+        self.url.setToolTip(self.tr("The address of the service (CSW endpoint, portal root…)"))
+        self.auth = QgsAuthConfigSelect(self)
+        self.auth.setToolTip(
+            self.tr(
+                "A QGIS authentication configuration (type Basic). For a portal, put the API "
+                "key in the password. Secrets stay in QGIS's authentication database."
+            )
+        )
+        self.organization = QLineEdit()
+        self.organization.setToolTip(self.tr("The organisation's id or name on the portal"))
+        self.group = QLineEdit()
+        self.group.setToolTip(self.tr("GeoNetwork group id the records belong to"))
+        self.category = QLineEdit()
+        self.category.setToolTip(self.tr("GeoNetwork category id (optional)"))
+        self.harvested = QCheckBox(self.tr("This portal already harvests the catalogue"))
+        self.harvested.setToolTip(
+            self.tr(
+                "GeoPublier then publishes to the catalogue only, so the portal does not get "
+                "a duplicate dataset."
+            )
+        )
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Type"), self.kind)
+        form.addRow(self.tr("Address"), self.url)
+        form.addRow(self.tr("Authentication"), self.auth)
+        self.option_rows = {
+            "organization": (QLabel(self.tr("Organisation")), self.organization),
+            "group": (QLabel(self.tr("Group")), self.group),
+            "category": (QLabel(self.tr("Category")), self.category),
+        }
+        for label, widget in self.option_rows.values():
+            form.addRow(label, widget)
+        form.addRow("", self.harvested)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setObjectName("connectionProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._type_changed)
+        self.options: dict = {}
+        if existing is not None:
+            self._show(existing)
+        self._type_changed()
+
+    def _show(self, connection: Connection) -> None:
+        self.name.setText(connection.name)
+        index = self.kind.findData(connection.type)
+        if index < 0:
+            self.kind.addItem(connection.type, connection.type)
+            index = self.kind.count() - 1
+        self.kind.setCurrentIndex(index)
+        self.url.setText(connection.url)
+        self.auth.setConfigId(connection.authcfg)
+        self.options = dict(connection.options)
+        self.organization.setText(str(self.options.get("organization", "")))
+        self.group.setText(str(self.options.get("group", "")))
+        self.category.setText(str(self.options.get("category", "")))
+        self.harvested.setChecked(bool(self.options.get("harvested")))
+        self.env = {
+            key: getattr(connection, key)
+            for key in ("username_env", "password_env", "api_key_env")
+            if getattr(connection, key)
+        }
+
+    def _type_changed(self, *_args) -> None:
+        kind = self.kind.currentData()
+        shown = {
+            "organization": kind in PORTALS,
+            "group": kind == "geonetwork",
+            "category": kind == "geonetwork",
+        }
+        for key, (label, widget) in self.option_rows.items():
+            label.setVisible(shown[key])
+            widget.setVisible(shown[key])
+        self.harvested.setVisible(kind in PORTALS)
+
+    def raw(self) -> dict:
+        """The connection as the connections file would hold it."""
+        kind = self.kind.currentData()
+        options = {
+            k: v
+            for k, v in self.options.items()
+            if k not in ("organization", "group", "category", "harvested")
+        }
+        if kind in PORTALS and self.organization.text().strip():
+            options["organization"] = self.organization.text().strip()
+        if kind in PORTALS and self.harvested.isChecked():
+            options["harvested"] = True
+        for key in ("group", "category"):
+            text = getattr(self, key).text().strip()
+            if kind == "geonetwork" and text:
+                options[key] = int(text) if text.isdigit() else text
+        raw = {
+            "name": self.name.text().strip(),
+            "type": kind,
+            "url": self.url.text().strip(),
+            "authcfg": self.auth.configId(),
+            "options": options,
+        }
+        raw.update(getattr(self, "env", {}))
+        return raw
+
+    def connection(self) -> Optional[Connection]:
+        """The validated connection, or None with the problem shown."""
+        try:
+            return connection_from_json(self.raw())
+        except PublishError as error:
+            self.problem.setText(publish_message(error, self.language))
+            return None
+
+    def _accept(self) -> None:
+        if self.connection() is not None:
+            self.accept()

@@ -1,0 +1,185 @@
+"""Step 4, Publish: one button (enabled only when nothing blocks), the steps with their state, a
+progress bar and Cancel, then the links, "Retry failed steps" and the publication report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.publication_report import state_label
+
+STATE_COLOURS = {
+    "done": "#1b7a2f",
+    "failed": "#b00020",
+    "running": "#0b5cad",
+    "skipped": "#8a6d00",
+    "cancelled": "#8a6d00",
+}
+
+
+class PublishWidget(QWidget):
+    """The publication step's view; the dialog drives it."""
+
+    publishRequested = pyqtSignal()  # noqa: N815 - Qt signal naming
+    retryRequested = pyqtSignal()  # noqa: N815
+    cancelRequested = pyqtSignal()  # noqa: N815
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.report_path: Optional[Path] = None
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("publishSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.blockers = QLabel()
+        self.blockers.setObjectName("publishBlockers")
+        self.blockers.setWordWrap(True)
+        self.blockers.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.blockers)
+        row = QHBoxLayout()
+        self.publishButton = QPushButton(self.tr("Publish"))
+        self.publishButton.setObjectName("publishButton")
+        self.publishButton.setDefault(True)
+        self.publishButton.setMinimumHeight(36)
+        self.publishButton.setToolTip(
+            self.tr("Publish the record and the data to every destination")
+        )
+        self.publishButton.clicked.connect(self.publishRequested)
+        self.cancelButton = QPushButton(self.tr("Cancel"))
+        self.cancelButton.setObjectName("cancelButton")
+        self.cancelButton.setEnabled(False)
+        self.cancelButton.setToolTip(self.tr("Stop after the current step"))
+        self.cancelButton.clicked.connect(self.cancelRequested)
+        self.retryButton = QPushButton(self.tr("Retry failed steps"))
+        self.retryButton.setObjectName("retryButton")
+        self.retryButton.setEnabled(False)
+        self.retryButton.setToolTip(
+            self.tr("Publish again only where it failed (what succeeded is kept)")
+        )
+        self.retryButton.clicked.connect(self.retryRequested)
+        for button in (self.publishButton, self.cancelButton, self.retryButton):
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("publishProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.steps = QTreeWidget()
+        self.steps.setObjectName("publishSteps")
+        self.steps.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Detail")])
+        self.steps.setRootIsDecorated(False)
+        self.steps.setWordWrap(True)
+        self.steps.header().setSectionResizeMode(2, QHeaderView.Stretch)
+        layout.addWidget(self.steps, 1)
+        self.links = QLabel()
+        self.links.setObjectName("publishLinks")
+        self.links.setWordWrap(True)
+        self.links.setOpenExternalLinks(True)
+        self.links.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        layout.addWidget(self.links)
+        report_row = QHBoxLayout()
+        self.reportButton = QPushButton(self.tr("Open the publication report"))
+        self.reportButton.setObjectName("reportButton")
+        self.reportButton.setEnabled(False)
+        self.reportButton.clicked.connect(self.open_report)
+        report_row.addWidget(self.reportButton)
+        report_row.addStretch()
+        layout.addLayout(report_row)
+        self.running = False
+
+    def set_plan(self, summary: str, blockers: list[str], can_retry: bool) -> None:
+        """What a click on Publish would do, and why it cannot (when it cannot)."""
+        self.summary.setText(summary)
+        if blockers:
+            self.blockers.setText(
+                self.tr("Publishing is not possible yet:")
+                + "<ul>"
+                + "".join(f"<li>{line}</li>" for line in blockers)
+                + "</ul>"
+            )
+        else:
+            self.blockers.setText("")
+        self.publishButton.setEnabled(not blockers and not self.running)
+        self.publishButton.setToolTip(
+            self.tr("Publish the record and the data to every destination")
+            if not blockers
+            else self.tr("Publishing is not possible yet: see the reasons above the button")
+        )
+        self.retryButton.setEnabled(can_retry and not blockers and not self.running)
+
+    def start(self, steps: list[tuple[str, str]]) -> None:
+        """A publication starts: (key, label) of each step, all waiting."""
+        self.running = True
+        self.publishButton.setEnabled(False)
+        self.retryButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.reportButton.setEnabled(False)
+        self.links.setText("")
+        self.progress.setValue(0)
+        self.steps.clear()
+        for key, label in steps:
+            item = QTreeWidgetItem([label, self.tr("waiting"), ""])
+            item.setData(0, Qt.UserRole, key)
+            self.steps.addTopLevelItem(item)
+        self.steps.resizeColumnToContents(0)
+
+    def _item(self, key: str) -> Optional[QTreeWidgetItem]:
+        for row in range(self.steps.topLevelItemCount()):
+            item = self.steps.topLevelItem(row)
+            if item.data(0, Qt.UserRole) == key:
+                return item
+        return None
+
+    def set_step(self, key: str, state: str, detail: str = "", action: str = "") -> None:
+        """Show a step's state ("running", "done" + action, "failed", "skipped"…)."""
+        item = self._item(key)
+        if item is None:
+            return
+        text = (
+            self.tr("in progress…")
+            if state == "running"
+            else state_label(state, action, self.language)
+        )
+        item.setText(1, text)
+        item.setText(2, detail)
+        item.setToolTip(2, detail)
+        item.setForeground(1, QColor(STATE_COLOURS.get(state, "#222")))
+
+    def step_state(self, key: str) -> str:
+        """The text shown in the State column of a step."""
+        item = self._item(key)
+        return item.text(1) if item is not None else ""
+
+    def finish(self, links: list[tuple[str, str]], report_path: Optional[Path]) -> None:
+        """The publication ended: show the links and offer the report."""
+        self.running = False
+        self.cancelButton.setEnabled(False)
+        self.progress.setValue(100)
+        self.links.setText(
+            "<br/>".join(f'{label} : <a href="{url}">{url}</a>' for label, url in links)
+        )
+        self.report_path = report_path
+        self.reportButton.setEnabled(report_path is not None)
+
+    def open_report(self) -> None:
+        """Open the HTML report in the user's browser."""
+        if self.report_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_path)))

@@ -1,0 +1,183 @@
+"""Background tasks of the dialog: reading data and talking to servers never block the UI.
+
+Each task keeps its result or its error; the dialog reads them in the `taskCompleted` /
+`taskTerminated` handlers (main thread) and turns error codes into sentences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, Optional
+
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsMapLayer, QgsTask, QgsVectorLayer
+from qgis.PyQt.QtCore import pyqtSignal
+
+from ..core.model import Record
+from ..core.quality import QualityReport
+from ..publishers.connections import Connection
+from ..publishers.journal import Journal
+from ..publishers.pipeline import PublicationReport
+from .destinations import make_publisher
+from .export import ExportOptions, ExportResult, check_quality
+from .publication import PublicationRequest, export_for_portal, publish
+
+CONNECTION_TEST_TIMEOUT_S = 8.0
+EXPORT_SHARE = 30.0  # part of the publication's progress bar taken by the export
+
+
+def detached_copy(layer: QgsMapLayer) -> QgsMapLayer:
+    """A copy of the layer that only the background task reads (the project's layer stays free).
+
+    A memory layer has no source to reopen: its features are copied into a new memory layer.
+    """
+    if isinstance(layer, QgsVectorLayer) and layer.providerType() == "memory":
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setName(layer.name())
+        return copy
+    return layer.clone()
+
+
+class FeedbackTask(QgsTask):
+    """A cancellable task whose QgsFeedback follows the task's progress and Cancel."""
+
+    def __init__(self, description: str, feedback_share: float = 100.0) -> None:
+        """`feedback_share`: the part of the task's progress (0-100) the feedback covers."""
+        super().__init__(description, QgsTask.CanCancel)
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(lambda p: self.setProgress(p * feedback_share / 100))
+        self.error: Optional[BaseException] = None
+
+    def cancel(self) -> None:
+        """Stop the running step as soon as it checks, then the task."""
+        self.feedback.cancel()
+        super().cancel()
+
+
+class ConnectionTestTask(QgsTask):
+    """Checks that a destination answers and accepts the credentials (short timeout)."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(f"GeoPublier: {connection.name}", QgsTask.CanCancel)
+        self.connection = connection
+        self.result: dict[str, Any] = {}
+        self.error: Optional[BaseException] = None
+
+    def run(self) -> bool:
+        """Worker thread."""
+        try:
+            publisher = make_publisher(
+                self.connection, timeout=CONNECTION_TEST_TIMEOUT_S, cancel=self.isCanceled
+            )
+            self.result = dict(publisher.test_connection())
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
+            self.error = exc
+            return False
+        return True
+
+
+class RecordImportTask(QgsTask):
+    """Fetches a record from a catalogue (CSW GetRecordById / GeoNetwork API)."""
+
+    def __init__(self, connection: Connection, identifier: str) -> None:
+        super().__init__(f"GeoPublier: {connection.name}", QgsTask.CanCancel)
+        self.connection = connection
+        self.identifier = identifier
+        self.xml: Optional[bytes] = None
+        self.error: Optional[BaseException] = None
+
+    def run(self) -> bool:
+        """Worker thread."""
+        try:
+            publisher = make_publisher(self.connection, cancel=self.isCanceled)
+            self.xml = publisher.get_record(self.identifier)
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
+            self.error = exc
+            return False
+        return True
+
+
+class QualityCheckTask(FeedbackTask):
+    """Computes the quality report of the layer with the user's export options."""
+
+    def __init__(self, layer: QgsMapLayer, options: ExportOptions) -> None:
+        super().__init__(f"GeoPublier: {layer.name()}")
+        self.layer = detached_copy(layer)
+        self.options = options
+        self.report: Optional[QualityReport] = None
+
+    def run(self) -> bool:
+        """Worker thread."""
+        try:
+            self.report = check_quality(self.layer, self.options, self.feedback)
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
+            self.error = exc
+            return False
+        return not self.isCanceled()
+
+
+@dataclasses.dataclass
+class ExportPlan:
+    """The harmonised package to make before uploading to a portal."""
+
+    folder: Path
+    options: ExportOptions
+    confirmed_columns: tuple[str, ...] = ()
+
+
+class PublicationJob(FeedbackTask):
+    """Exports the package (portal upload mode), then publishes to each destination in order.
+
+    `stepChanged(key, state)` tells the dialog which step runs ("export" or a destination
+    name): states "running", then the final states come from the report.
+    """
+
+    stepChanged = pyqtSignal(str, str)  # noqa: N815 - Qt signal naming
+
+    def __init__(
+        self,
+        layer: QgsMapLayer,
+        request: PublicationRequest,
+        journal: Journal,
+        export: Optional[ExportPlan] = None,
+    ) -> None:
+        super().__init__(f"GeoPublier: {layer.name()}", EXPORT_SHARE if export else 0.0)
+        self.layer = detached_copy(layer) if export is not None else None
+        self.request = request
+        self.journal = journal
+        self.export = export
+        self.export_result: Optional[ExportResult] = None
+        self.report: Optional[PublicationReport] = None
+        self.published_record: Optional[Record] = None
+
+    def run(self) -> bool:
+        """Worker thread: never touches widgets, only emits signals."""
+        try:
+            if self.export is not None:
+                self.stepChanged.emit("export", "running")
+                self.export_result, self.request.files = export_for_portal(
+                    self.layer,
+                    self.request.record,
+                    self.export.folder,
+                    self.export.options,
+                    self.export.confirmed_columns,
+                    self.feedback,
+                )
+                self.stepChanged.emit("export", "done")
+            self.report, self.published_record = publish(
+                self.request,
+                journal=self.journal,
+                progress=self._progress,
+                is_cancelled=self.isCanceled,
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
+            self.error = exc
+            return False
+        return self.report.ok and not self.isCanceled()
+
+    def _progress(self, index: int, fraction: float, destination: str) -> None:
+        total = max(1, len(self.request.destinations()))
+        start = EXPORT_SHARE if self.export is not None else 0.0
+        self.setProgress(start + (100.0 - start) * (index + fraction) / total)
+        if fraction == 0.0:
+            self.stepChanged.emit(destination, "running")
