@@ -340,12 +340,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The record must start with MD_Metadata (ISO 19139), not "{root}".',
     ),
     "xsd.not_found": (
-        "Schémas ISO 19139 introuvables dans « {folder} ».",
-        'ISO 19139 schemas not found in "{folder}".',
+        "Schémas ISO 19139 introuvables dans « {folder} » (gmx/gmx.xsd manque) : corrigez "
+        "le dossier dans les paramètres ou téléchargez les schémas.",
+        'ISO 19139 schemas not found in "{folder}" (gmx/gmx.xsd is missing): fix the folder '
+        "in the settings or download the schemas.",
     ),
     "xsd.unreadable": (
         "Schémas ISO 19139 illisibles : {detail}",
         "ISO 19139 schemas unreadable: {detail}",
+    ),
+    "xsd.unavailable": (
+        "Contrôle du schéma XML non fait : aucune copie des schémas ISO 19139 (téléchargez-les "
+        "dans les paramètres de GeoPublier). Les règles INSPIRE ont été vérifiées.",
+        "XML schema check skipped: no copy of the ISO 19139 schemas (download them in "
+        "GeoPublier's settings). The INSPIRE rules were checked.",
+    ),
+    "xsd.invalid": (
+        "Le fichier n'est pas un XML ISO 19139 valide : {count} erreur(s) de schéma "
+        "(première : {first}).",
+        "The file is not valid ISO 19139 XML: {count} schema error(s) (first: {first}).",
+    ),
+    "xsd.download_failed": (
+        "Le schéma {url} n'a pas pu être téléchargé : {detail}",
+        "Schema {url} could not be downloaded: {detail}",
+    ),
+    "xsd.download_cancelled": (
+        "Téléchargement des schémas annulé : rien n'a été modifié.",
+        "Schema download cancelled: nothing was changed.",
+    ),
+    "xsd.download_too_large": (
+        "Téléchargement des schémas interrompu : trop de fichiers ou fichier trop gros.",
+        "Schema download stopped: too many files or a file too large.",
+    ),
+    "xsd.download_incomplete": (
+        "Les schémas téléchargés sont incomplets ou illisibles : {detail}",
+        "The downloaded schemas are incomplete or unreadable: {detail}",
+    ),
+    "xsd.location_refused": (
+        "Adresse de schéma refusée (hors du dépôt officiel) : {url}",
+        "Schema address refused (outside the official repository): {url}",
+    ),
+    "xsd.not_a_schema": (
+        "Le fichier {url} n'est pas un schéma XML : {detail}",
+        "File {url} is not an XML schema: {detail}",
     ),
     "codelist.unknown": ("Liste de codes inconnue : {name}.", "Unknown code list: {name}."),
     "codelist.unreadable": ("Liste de codes illisible : {path}.", "Unreadable code list: {path}."),

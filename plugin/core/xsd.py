@@ -24,9 +24,9 @@ def find_gmx_xsd(schema_dir: Union[str, Path]) -> Path:
     raise GeoPublierError("xsd.not_found", {"folder": str(base)})
 
 
-@functools.lru_cache(maxsize=4)
-def _schema(gmx_path: str) -> etree.XMLSchema:
-    """Compile (once per file) the schema; imports are resolved relative to the local files."""
+def compile_schema(gmx_path: Union[str, Path]) -> etree.XMLSchema:
+    """Compile a schema file now (no cache); imports are resolved relative to the local files."""
+    gmx_path = str(gmx_path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         document = etree.parse(gmx_path, parser)
@@ -34,6 +34,15 @@ def _schema(gmx_path: str) -> etree.XMLSchema:
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as exc:
         params = {"path": gmx_path, "detail": str(exc)[:200]}
         raise GeoPublierError("xsd.unreadable", params) from exc
+
+
+_schema = functools.lru_cache(maxsize=4)(compile_schema)
+
+
+def forget_schemas() -> None:
+    """Drop the compiled schemas (after a new copy replaced the files of a folder)."""
+    with _LOCK:
+        _schema.cache_clear()
 
 
 def load_schema(schema_dir: Union[str, Path]) -> etree.XMLSchema:

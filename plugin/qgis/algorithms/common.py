@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
@@ -12,12 +13,16 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.errors import GeoPublierError
 from ...core.iso19139_reader import read_with_warnings
-from ...core.issues import ERROR, Issue
+from ...core.issues import ERROR, WARNING, Issue
 from ...core.merge import merge_records
 from ...core.messages import message
 from ...core.model import Record
+from ...core.xsd import find_gmx_xsd, validate_xsd
 from ...toolbelt.settings import Settings
 from ..layer_reader import prefill
+from ..schemas import installed_schema_folder
+
+MAX_SCHEMA_ERRORS_LISTED = 50
 
 
 def tr(text: str) -> str:
@@ -61,7 +66,72 @@ def write_json(path: str, data: Any) -> None:
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def configured_xsd_folder() -> str:
+    """The schema folder the user chose (settings, then $GEOPUBLIER_XSD_DIR), or ""."""
+    return Settings.load().xsd_folder or os.environ.get("GEOPUBLIER_XSD_DIR", "")
+
+
+def _has_gmx(folder: str) -> bool:
+    try:
+        find_gmx_xsd(folder)
+    except GeoPublierError:
+        return False
+    return True
+
+
 def xsd_folder() -> Optional[str]:
-    """Folder holding the ISO 19139 schemas, when the user has one (settings, then environment)."""
-    folder = Settings.load().xsd_folder or os.environ.get("GEOPUBLIER_XSD_DIR", "")
-    return folder if folder and Path(folder).is_dir() else None
+    """Folder holding the ISO 19139 schemas: the configured one, else the downloaded copy.
+
+    A configured folder without gmx.xsd is still returned when there is no downloaded copy, so
+    the check can say what is wrong with it (`xsd.not_found`) instead of saying nothing.
+    """
+    configured = configured_xsd_folder()
+    if configured and _has_gmx(configured):
+        return configured
+    installed = installed_schema_folder()
+    if installed is not None:
+        return str(installed)
+    return configured if configured and Path(configured).is_dir() else None
+
+
+@dataclass
+class SchemaCheck:
+    """Outcome of the XSD check: the folder used ("" when it did not run), errors, issues."""
+
+    folder: str = ""
+    problems: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able summary for the validation report (errors capped)."""
+        return {
+            "checked": bool(self.folder),
+            "folder": self.folder,
+            "errors": self.problems[:MAX_SCHEMA_ERRORS_LISTED],
+        }
+
+
+def schema_check(xml: bytes) -> SchemaCheck:
+    """XSD check of a written record against the configured or downloaded schemas.
+
+    No schema copy, or an unusable folder, gives a warning saying the check was not made (the
+    rule check always runs); schema errors give one `xsd.invalid` error quoting the first one.
+    """
+    check = SchemaCheck()
+    configured = configured_xsd_folder()
+    folder = xsd_folder()
+    if configured and folder != configured:
+        check.issues.append(Issue("xsd.not_found", "", WARNING, {"folder": configured}))
+    if folder is None:
+        check.issues.append(Issue("xsd.unavailable", "", WARNING, {}))
+        return check
+    try:
+        check.problems = validate_xsd(xml, folder)
+    except GeoPublierError as exc:
+        check.issues.append(Issue(exc.code, "", WARNING, dict(exc.params)))
+        return check
+    check.folder = folder
+    if check.problems:
+        params = {"count": len(check.problems), "first": check.problems[0], "folder": folder}
+        check.issues.append(Issue("xsd.invalid", "", ERROR, params))
+    return check

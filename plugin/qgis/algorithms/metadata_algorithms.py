@@ -16,8 +16,7 @@ from qgis.core import (
 from ...core.iso19139_writer import write
 from ...core.issues import ERROR
 from ...core.rules import validate
-from ...core.xsd import validate_xsd
-from .common import issue_report, layer_record, tr, write_json, xsd_folder
+from .common import issue_report, layer_record, schema_check, tr, write_json
 
 
 class _MetadataAlgorithm(QgsProcessingAlgorithm):
@@ -52,13 +51,27 @@ class _MetadataAlgorithm(QgsProcessingAlgorithm):
         metadata_file = self.parameterAsFile(parameters, "METADATA", context)
         record, read_warnings = layer_record(layer, metadata_file, feedback)
         issues = read_warnings + validate(record)
+        self.log_issues(issues, feedback)
+        return record, issues
+
+    def checked_xml(self, record, feedback):
+        """The ISO 19139 XML of the record and its XSD check (each schema error in the log)."""
+        xml = write(record)
+        check = schema_check(xml)
+        for problem in check.problems:
+            feedback.reportError(tr("XML schema: {0}").format(problem))
+        self.log_issues(check.issues, feedback)
+        return xml, check
+
+    @staticmethod
+    def log_issues(issues, feedback) -> None:
+        """Each issue in the log, in French: errors as errors, the rest as warnings."""
         for item in issue_report(issues):
             line = f"[{item['level']}] {item['field']}: {item['message']}"
             if item["level"] == ERROR:
                 feedback.reportError(line)
             else:
                 feedback.pushWarning(line)
-        return record, issues
 
 
 class ValidateMetadataAlgorithm(_MetadataAlgorithm):
@@ -86,6 +99,8 @@ class ValidateMetadataAlgorithm(_MetadataAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         record, issues = self.checked_record(parameters, context, feedback)
+        _xml, check = self.checked_xml(record, feedback)
+        issues = issues + check.issues
         blocking = [i for i in issues if i.level == ERROR]
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         write_json(
@@ -94,6 +109,7 @@ class ValidateMetadataAlgorithm(_MetadataAlgorithm):
                 "title": record.title,
                 "valid": not blocking,
                 "errors": len(blocking),
+                "schema": check.to_dict(),
                 "issues": issue_report(issues),
             },
         )
@@ -125,13 +141,9 @@ class ExportMetadataAlgorithm(_MetadataAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         record, issues = self.checked_record(parameters, context, feedback)
-        xml = write(record)
+        xml, check = self.checked_xml(record, feedback)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_bytes(xml)
-        schemas = xsd_folder()
-        if schemas:
-            for problem in validate_xsd(xml, schemas):
-                feedback.reportError(tr("XML schema: {0}").format(problem))
-        blocking = [i for i in issues if i.level == ERROR]
+        blocking = [i for i in issues + check.issues if i.level == ERROR]
         return {"VALID": not blocking, "ERRORS": len(blocking), "OUTPUT": output}
