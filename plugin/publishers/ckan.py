@@ -150,7 +150,10 @@ class CkanPublisher(DataPublisher):
     def _bad_token_or(self, err: PublishError) -> PublishError:
         """A 403 from a token CKAN does not know becomes ``portal_bad_token``."""
         if err.code == "forbidden" and self.whoami() is None:
-            return PublishError("portal_bad_token", {"server": self.http.server, "status": 403})
+            params = {"server": self.http.server, "status": 403}
+            if err.params.get("remote_id"):
+                params["remote_id"] = err.params["remote_id"]
+            return PublishError("portal_bad_token", params)
         return err
 
     def test_connection(self) -> dict[str, Any]:
@@ -203,7 +206,8 @@ class CkanPublisher(DataPublisher):
     ) -> PublishResult:
         """Create (private → resources → public) or patch the package from ``payload``.
 
-        ``payload`` is :func:`plugin.core.portal_payload.ckan_payload`'s output.
+        ``payload`` is :func:`plugin.core.portal_payload.ckan_payload`'s output. A failure once
+        the package exists carries its id in ``params["remote_id"]`` (kept by the journal).
         """
         try:
             return self._publish(payload, files, remote_id)
@@ -235,7 +239,32 @@ class CkanPublisher(DataPublisher):
             body = {k: v for k, v in package.items() if k != "name"}
             current = self.call("package_patch", body={**body, "id": existing["id"]})
             action = UPDATED
-        check_licence_ckan(self.http.server, package["license_id"], current)
+        try:
+            final, ids = self._fill_and_open(current, payload, files, package["license_id"])
+        except PublishError as err:
+            # The (private) package exists now: its id goes to the journal so the next run
+            # patches it even if its name changed (new title) or got a ``-N`` suffix.
+            err.params.setdefault("remote_id", str(current["id"]))
+            raise
+        self._report(1.0, "portal.done")
+        return PublishResult(
+            action=action,
+            remote_id=str(current["id"]),
+            url=self.dataset_page(final),
+            destination=self.name,
+            details={"resources": ids, "name": final.get("name", ""), "license": licence},
+        )
+
+    def _fill_and_open(
+        self,
+        current: Mapping[str, Any],
+        payload: Mapping[str, Any],
+        files: Sequence[Path],
+        licence: str,
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Check the licence, put every file and link, make the package public; the package
+        and the resource ids."""
+        check_licence_ckan(self.http.server, licence, current)
         resources = list(current.get("resources") or [])
         ids = [
             self._put_file(current["id"], resources, Path(p), i, len(files))
@@ -250,14 +279,7 @@ class CkanPublisher(DataPublisher):
             raise PublishError(
                 "not_published", {"server": self.http.server, "dataset": current["id"]}
             )
-        self._report(1.0, "portal.done")
-        return PublishResult(
-            action=action,
-            remote_id=str(current["id"]),
-            url=self.dataset_page(final),
-            destination=self.name,
-            details={"resources": ids, "name": final.get("name", ""), "license": licence},
-        )
+        return final, ids
 
     def _existing(
         self, package: Mapping[str, Any], remote_id: Optional[str]

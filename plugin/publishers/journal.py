@@ -151,14 +151,20 @@ class Journal:
         *,
         step: str,
         error_code: str,
+        remote_id: str = "",
         when: Optional[str] = None,
     ) -> JournalEntry:
-        """Mark a destination as failed, keeping the remote id/URL/hash of the last success."""
+        """Mark a destination as failed, keeping the remote id/URL/hash of the last success.
+
+        ``remote_id``: the object a first, failed attempt already created (e.g. a private
+        portal dataset), so the next run updates it instead of creating another one; an id
+        recorded earlier wins.
+        """
         previous = self.entry(resource_id, destination)
         entry = JournalEntry(
             resource_id,
             destination,
-            remote_id=previous.remote_id if previous else "",
+            remote_id=(previous.remote_id if previous else "") or remote_id,
             url=previous.url if previous else "",
             content_hash=previous.content_hash if previous else "",
             time=when or _now(),

@@ -201,7 +201,13 @@ def _run_one(
     try:
         result, sent_hash = step.run(previous, context)
     except (PublishError, GeoPublierError) as error:
-        journal.record_failure(resource_id, step.destination, step=step.role, error_code=error.code)
+        journal.record_failure(
+            resource_id,
+            step.destination,
+            step=step.role,
+            error_code=error.code,
+            remote_id=str(error.params.get("remote_id") or ""),
+        )
         LOG.warning("%s: %s failed (%s)", resource_id, step.destination, error.code)
         return StepOutcome(
             step.destination,

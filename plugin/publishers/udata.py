@@ -193,7 +193,8 @@ class UdataPublisher(DataPublisher):
         """Create (private → resources → public) or update the dataset from ``payload``.
 
         ``payload`` is :func:`plugin.core.portal_payload.udata_payload`'s output: ``dataset``
-        (udata JSON) and ``remote_resources`` (reference mode).
+        (udata JSON) and ``remote_resources`` (reference mode). A failure once the dataset
+        exists carries its id in ``params["remote_id"]`` (the journal keeps it for the resume).
         """
         fields = dict(payload["dataset"])
         fields.pop("private", None)
@@ -209,12 +210,18 @@ class UdataPublisher(DataPublisher):
             dataset = self._create_dataset(fields)
             action = CREATED
         dataset_id = str(dataset["id"])
-        check_licence(self.http.server, licence, dataset)
-        resources = list(dataset.get("resources") or [])
-        ids = self._upload_files(dataset_id, resources, paths)
-        ids += self._put_remote(dataset_id, resources, remote)
-        final = self._make_public(dataset_id, fields)
-        check_licence(self.http.server, licence, final)
+        try:
+            check_licence(self.http.server, licence, dataset)
+            resources = list(dataset.get("resources") or [])
+            ids = self._upload_files(dataset_id, resources, paths)
+            ids += self._put_remote(dataset_id, resources, remote)
+            final = self._make_public(dataset_id, fields)
+            check_licence(self.http.server, licence, final)
+        except PublishError as err:
+            # The (private) dataset exists now: the journal must keep its id so the next run
+            # updates it instead of creating a second one.
+            err.params.setdefault("remote_id", dataset_id)
+            raise
         self._report(1.0, "portal.done")
         return PublishResult(
             action=action,

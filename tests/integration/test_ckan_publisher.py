@@ -8,6 +8,7 @@ the licence, tags and footprint, and its files download byte for byte.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,10 @@ from plugin.core.portal_payload import REFERENCE, PortalOptions, ckan_payload
 from plugin.publishers.ckan import CkanPublisher
 from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
+from plugin.publishers.journal import Journal
+from plugin.publishers.pipeline import PortalStep, run_steps
 from sandbox.ckan_server import CkanServer
-from sandbox.common import free_port
+from sandbox.common import SandboxError, free_port
 from tests.datasets import portal_files
 
 pytestmark = pytest.mark.integration
@@ -315,3 +318,61 @@ def test_licence_ouverte_uses_the_id_a_french_ckan_offers(ckan_server: CkanServe
     publisher = _publisher(ckan_server)
     result = publisher.publish(payload, [])
     assert _public(ckan_server, result.remote_id)["license_id"] == "lov2"
+
+
+class _CancelAfterCreate(requests.Session):
+    """Notes when ``package_create`` succeeded: the user presses Cancel right then."""
+
+    created = False
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        response = super().request(method, url, *args, **kwargs)
+        if url.endswith("/package_create") and response.ok:
+            self.created = True
+        return response
+
+
+def test_cancelled_first_publication_resumes_on_its_package_after_a_title_change(
+    ckan_server: CkanServer, tmp_path: Path
+) -> None:
+    """Cancelled once the private package exists: the journal keeps its id (status failed);
+    the next run, under a new title (so a new name), patches that package — no second one."""
+    session = _CancelAfterCreate()
+    session.headers["Authorization"] = ckan_server.api_token
+    cancelling = CkanPublisher(
+        ckan_server.url,
+        session,
+        name="Portail CKAN bac à sable",
+        timeout=TIMEOUT,
+        options={"organization": ckan_server.organization},
+        cancel=lambda: session.created,
+    )
+    record = _record("haies-annule", title="Haies annulées")
+    uri = record.identifier.uri
+    journal = Journal(tmp_path / "journal.json")
+    files = portal_files(tmp_path, 1)
+    first = ckan_payload(record, PortalOptions())
+
+    failed = run_steps(
+        [PortalStep(cancelling, lambda url: first, files)], journal, uri, record.title
+    ).steps[0]
+
+    assert (failed.status, failed.error_code) == ("failed", "cancelled")
+    entry = Journal(tmp_path / "journal.json").entry(uri, "Portail CKAN bac à sable")
+    assert entry is not None and entry.status == "failed" and entry.remote_id
+    draft = ckan_server.action("package_show", {"id": entry.remote_id}, ckan_server.api_token)
+    assert draft["private"] is True and draft["resources"] == []
+    assert draft["name"] == first["package"]["name"]
+
+    admin_token = ckan_server.api_token
+    renamed = ckan_payload(dataclasses.replace(record, title="Haies reprises"), PortalOptions())
+    assert renamed["package"]["name"] != draft["name"]  # a lookup by name would miss it
+    done = run_steps(
+        [PortalStep(_publisher(ckan_server), lambda url: renamed, files)], journal, uri, "x"
+    ).steps[0]
+
+    assert (done.status, done.action, done.remote_id) == ("done", "updated", entry.remote_id)
+    package = _public(ckan_server, entry.remote_id)
+    assert package["title"] == "Haies reprises" and len(package["resources"]) == 2
+    with pytest.raises(SandboxError, match="Not Found Error"):
+        ckan_server.action("package_show", {"id": renamed["package"]["name"]}, admin_token)

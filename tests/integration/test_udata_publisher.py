@@ -6,6 +6,7 @@ is public, has the licence and tags, and its files download byte for byte.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from plugin.core.model import BoundingBox, Identifier, OnlineResource, Record, T
 from plugin.core.portal_payload import REFERENCE, PortalOptions, udata_payload
 from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
+from plugin.publishers.journal import Journal
+from plugin.publishers.pipeline import PortalStep, run_steps
 from plugin.publishers.udata import UdataPublisher
 from sandbox.udata_server import UdataServer
 from tests.datasets import portal_files
@@ -237,3 +240,63 @@ def test_refused_fields_are_named_in_the_message(udata_server: UdataServer) -> N
     assert caught.value.code == "bad_request"
     assert "(erreur 400) : spatial.zones : " in text and "pas-une-zone" in text
     assert udata_server.api_key not in text and udata_server.api_key not in repr(caught.value)
+
+
+def _owned_datasets(server: UdataServer, identifier_uri: str) -> list[dict[str, Any]]:
+    """The organisation's datasets holding this INSPIRE identifier, private ones included
+    (``/me/org_datasets/`` lists them for a member; full-text search fails on mongomock)."""
+    response = requests.get(
+        f"{server.api_url}/me/org_datasets/",
+        headers={"X-API-KEY": server.api_key},
+        timeout=TIMEOUT,
+    )
+    assert response.status_code == 200, response.text
+    return [
+        d
+        for d in response.json()
+        if (d.get("extras") or {}).get("inspire:identifier") == identifier_uri
+    ]
+
+
+def test_failed_first_publication_resumes_on_the_dataset_it_created(
+    udata_server: UdataServer, tmp_path: Path
+) -> None:
+    """udata refuses a file once the private dataset exists: the journal keeps that dataset's
+    id (status failed), and the next run fills it — one dataset, no duplicate resource."""
+    record = dataclasses.replace(
+        _record(title="Haies (reprise après un refus)"),
+        identifier=Identifier("haies-reprise-refus", "https://data.demo-sur-loire.fr/id/"),
+    )
+    uri = record.identifier.uri
+    journal = Journal(tmp_path / "journal.json")
+    csv, geojson = portal_files(tmp_path / "v1", 1)
+    refused = tmp_path / "v1" / "haies.exe"  # not in /api/1/datasets/extensions/
+    refused.write_bytes(b"MZ not a dataset")
+
+    def step(files: list[Path]) -> PortalStep:
+        return PortalStep(
+            _publisher(udata_server),
+            lambda url: udata_payload(record, PortalOptions(catalogue_record_url=RECORD_URL)),
+            files,
+        )
+
+    failed = run_steps([step([csv, refused, geojson])], journal, uri, record.title).steps[0]
+
+    assert (failed.status, failed.error_code) == ("failed", "bad_request")
+    entry = Journal(tmp_path / "journal.json").entry(uri, "Portail bac à sable")
+    assert entry is not None and (entry.status, entry.error_code) == ("failed", "bad_request")
+    [draft] = _owned_datasets(udata_server, uri)
+    assert entry.remote_id == draft["id"] == failed.details["params"]["remote_id"]
+    assert draft["private"] is True
+    assert [r["title"] for r in draft["resources"]] == ["haies.csv"]
+
+    done = run_steps([step([csv, geojson])], journal, uri, record.title).steps[0]
+
+    assert (done.status, done.action, done.remote_id) == ("done", "updated", draft["id"])
+    [dataset] = _owned_datasets(udata_server, uri)
+    assert dataset["id"] == draft["id"] and dataset["private"] is False
+    by_title = {r["title"]: r for r in dataset["resources"]}
+    assert sorted(by_title) == ["haies.csv", "haies.geojson"]
+    assert by_title["haies.csv"]["id"] == draft["resources"][0]["id"]
+    entry = Journal(tmp_path / "journal.json").entry(uri, "Portail bac à sable")
+    assert (entry.status, entry.remote_id, entry.url) == ("done", draft["id"], done.url)

@@ -55,6 +55,19 @@ def test_a_failure_keeps_what_the_last_success_recorded(tmp_path: Path) -> None:
     assert not journal.is_unchanged(RID, "udata", "sha256:aa")
 
 
+def test_a_first_failure_keeps_the_object_it_already_created(tmp_path: Path) -> None:
+    """A dataset created before the failure is remembered; an id recorded earlier wins."""
+    journal = Journal(tmp_path / "j.json")
+    journal.record_failure(RID, "udata", step="portal", error_code="bad_request", remote_id="6b0f")
+    entry = Journal(tmp_path / "j.json").entry(RID, "udata")
+    assert (entry.status, entry.remote_id, entry.url) == ("failed", "6b0f", "")
+    assert journal.previous_remote_id(RID, "udata") == "6b0f"
+
+    journal.record(RID, "ckan", remote_id="pkg-1", url="https://portal/dataset/pkg-1")
+    journal.record_failure(RID, "ckan", step="portal", error_code="cancelled", remote_id="other")
+    assert journal.previous_remote_id(RID, "ckan") == "pkg-1"
+
+
 def test_failed_steps_and_clear(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "j.json")
     journal.record(RID, "catalogue", remote_id="r1")
