@@ -1,21 +1,16 @@
 """CSW-T publisher against the REAL pycsw 2.6.2 (own venv, SQLite, 127.0.0.1).
 
-Uses the shared ``pycsw_server`` fixture when the sandbox provides it; otherwise (and always for
-the "server stopped" test, which must not stop the shared server) starts a private pycsw.
-Records are read back with OWSLib's ``owslib.iso.MD_Metadata`` and compared element by element.
+The catalogue is the sandbox's ``PycswServer`` (fixture ``pycsw_server``, which installs its
+venv); the "server stopped mid-run" test starts its own instance of the same class, so that
+stopping it leaves the shared one alone. Records are read back with OWSLib's
+``owslib.iso.MD_Metadata`` and compared element by element.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import time
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import pytest
 import requests
@@ -23,173 +18,26 @@ from lxml import etree
 from owslib.iso import MD_Metadata
 
 from plugin.publishers.csw import CswPublisher
-from plugin.publishers.errors import PublishError, message
+from plugin.publishers.errors import PublishError
 from plugin.publishers.http import RetryPolicy
 from plugin.publishers.journal import Journal, content_hash
+from plugin.publishers.pipeline import CatalogueStep, run_steps
+from sandbox.pycsw_server import PycswServer
+from sandbox.venvs import ensure_venv
 
 ROOT = Path(__file__).resolve().parents[2]
-PYCSW_VENV = ROOT / ".sandbox" / "venvs" / "pycsw"
 FIXTURE = ROOT / "tests" / "fixtures" / "csw" / "record_haies.xml"
-FIXTURE_ID = "fr-200040566-haies-2024"
 NS = {"gmd": "http://www.isotc211.org/2005/gmd", "gco": "http://www.isotc211.org/2005/gco"}
+PASSWORD = "s3cret-csw-Pa55"
+TITLE = "Haies bocagères du Val d'Exemple"
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(
-        not (PYCSW_VENV / "bin" / "waitress-serve").exists(),
-        reason="pycsw venv missing: run the sandbox setup (make sandbox)",
-    ),
-]
-
-_CONFIG = """[server]
-home={home}
-url=http://127.0.0.1:{port}/csw
-mimetype=application/xml; charset=UTF-8
-encoding=UTF-8
-language=fr-FR
-maxrecords=10
-loglevel=WARNING
-logfile={home}/pycsw.log
-pretty_print=true
-domainquerytype=list
-domaincounts=false
-profiles=apiso
-
-[manager]
-transactions=true
-allowed_ips=127.0.0.1
-csw_harvest_pagesize=10
-
-[metadata:main]
-identification_title=Catalogue de test GeoPublier
-identification_abstract=pycsw local pour les tests
-identification_keywords=test
-identification_keywords_type=theme
-identification_fees=None
-identification_accessconstraints=None
-provider_name=GeoPublier
-provider_url=http://127.0.0.1/
-contact_name=Test
-contact_position=Test
-contact_address=1 rue de l'Exemple
-contact_city=Exemple
-contact_stateorprovince=Exemple
-contact_postalcode=00000
-contact_country=France
-contact_phone=+33-0-00-00-00-00
-contact_fax=+33-0-00-00-00-00
-contact_email=test@example.org
-contact_url=http://127.0.0.1/
-contact_hours=9h-17h
-contact_instructions=Aucune
-contact_role=pointOfContact
-
-[repository]
-database=sqlite:///{home}/records.db
-table=records
-
-[metadata:inspire]
-enabled=false
-languages_supported=fre
-default_language=fre
-date=2024-01-01
-gemet_keywords=Utility and governmental services
-conformity_service=notEvaluated
-contact_name=Test
-contact_email=test@example.org
-temp_extent=2024-01-01/2024-12-31
-"""
-
-
-@dataclass
-class PrivatePycsw:
-    """A pycsw 2.6.2 process started by this module (``url`` = CSW endpoint)."""
-
-    url: str
-    process: subprocess.Popen
-
-    def stop(self) -> None:
-        """Terminate the server process and wait for it (bounded)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_pycsw(home: Path) -> PrivatePycsw:
-    """Create the SQLite repository and serve pycsw with waitress on 127.0.0.1."""
-    port = _free_port()
-    config = home / "pycsw.cfg"
-    config.write_text(_CONFIG.format(home=home, port=port), encoding="utf-8")
-    bin_dir = PYCSW_VENV / "bin"
-    env = {**os.environ, "PYCSW_CONFIG": str(config)}
-    subprocess.run(
-        [
-            str(bin_dir / "python"),
-            str(bin_dir / "pycsw-admin.py"),
-            "-c",
-            "setup_db",
-            "-f",
-            str(config),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-        env=env,
-    )
-    process = subprocess.Popen(
-        [
-            str(bin_dir / "waitress-serve"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "pycsw.wsgi:application",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    server = PrivatePycsw(f"http://127.0.0.1:{port}/csw", process)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            requests.get(
-                server.url, params={"service": "CSW", "request": "GetCapabilities"}, timeout=2
-            )
-            return server
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    server.stop()
-    raise RuntimeError("pycsw did not start within 30 s")
+pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def csw_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The shared sandbox pycsw when available, else a private one for this module."""
-    try:
-        shared = request.getfixturevalue("pycsw_server")
-    except pytest.FixtureLookupError:
-        shared = None
-    if shared is not None:
-        yield shared.url
-        return
-    server = start_pycsw(tmp_path_factory.mktemp("pycsw"))
-    try:
-        yield server.url
-    finally:
-        server.stop()
+def csw_url(pycsw_server: PycswServer) -> str:
+    """The CSW endpoint of the shared sandbox pycsw."""
+    return pycsw_server.url
 
 
 def _record(identifier: str, title: Optional[str] = None, abstract: Optional[str] = None) -> bytes:
@@ -230,7 +78,7 @@ def _count_records(url: str, identifier: str) -> int:
 
 def _publisher(url: str, **kwargs: object) -> CswPublisher:
     session = requests.Session()
-    session.auth = ("editeur", "s3cret-csw-Pa55")  # pycsw ignores it; it must never leak
+    session.auth = ("editeur", PASSWORD)  # pycsw ignores it; it must never leak
     return CswPublisher(url, session, name="pycsw local", timeout=10, **kwargs)
 
 
@@ -251,7 +99,7 @@ def test_publish_then_read_back_element_by_element(csw_url: str) -> None:
     got = MD_Metadata(etree.fromstring(stored))
     want = MD_Metadata(etree.fromstring(_record(identifier)))
     assert got.identifier == want.identifier == identifier
-    assert got.identification.title == "Haies bocagères du Val d'Exemple"
+    assert got.identification.title == TITLE
     assert got.identification.abstract == want.identification.abstract
     assert "&" in got.identification.abstract and "<2 m" in got.identification.abstract
     got_keywords = [(k["thesaurus"]["title"], k["keywords"]) for k in got.identification.keywords]
@@ -333,28 +181,73 @@ def test_http_200_exception_report_is_an_error_not_a_success(csw_url: str) -> No
     assert publisher.get_record(identifier) is None
 
 
-def test_server_stopped_mid_run_gives_unreachable_and_keeps_journal(tmp_path: Path) -> None:
-    server = start_pycsw(tmp_path)
+class _StopsServerAfterLookup(requests.Session):
+    """Stops the catalogue right after the GetRecordById of an armed run: the transaction
+    that follows finds no server (the catalogue went down in the middle of publishing)."""
+
+    def __init__(self, server: PycswServer) -> None:
+        super().__init__()
+        self.server = server
+        self.armed = False
+        self.stopped = False
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        response = super().request(method, url, *args, **kwargs)
+        if self.armed and method.upper() == "GET" and "GetRecordById" in url:
+            self.server.stop()
+            self.stopped = True
+        return response
+
+
+def test_server_stopped_mid_run_is_a_clear_failure_and_the_journal_keeps_the_record(
+    tmp_path: Path,
+) -> None:
+    """Through the real pipeline: published once, then the catalogue stops between the lookup
+    and the update — the step fails as "unreachable" in plain words, the journal says failed
+    and still holds the first publication's record id and URL."""
+    ensure_venv("pycsw")
+    server = PycswServer(tmp_path / "pycsw-dying")
     identifier = f"gp-test-{uuid.uuid4()}"
     journal = Journal(tmp_path / "journal.json")
-    publisher = _publisher(server.url, retry=RetryPolicy(attempts=2, backoff=0.05))
+    session = _StopsServerAfterLookup(server)
+    session.auth = ("editeur", PASSWORD)
+    publisher = CswPublisher(
+        server.url,
+        session,
+        name="pycsw local",
+        timeout=10,
+        retry=RetryPolicy(attempts=2, backoff=0.05),
+    )
     try:
-        result = publisher.publish(_record(identifier), identifier)
-        journal.record(
-            identifier,
-            "pycsw local",
-            remote_id=result.remote_id,
-            url=result.url,
-            content_hash="sha256:first",
-        )
-        before = (tmp_path / "journal.json").read_bytes()
+        server.start()
+        first = run_steps(
+            [CatalogueStep(publisher, _record(identifier), identifier)], journal, identifier, "t"
+        ).steps[0]
+        assert (first.status, first.action) == ("done", "created")
+        before = journal.entry(identifier, "pycsw local")
+        assert before is not None and before.remote_id == identifier and before.url
+
+        session.armed = True
+        changed = _record(identifier, title="Titre modifié")
+        failed = run_steps(
+            [CatalogueStep(publisher, changed, identifier)], journal, identifier, "t"
+        ).steps[0]
     finally:
         server.stop()
 
-    with pytest.raises(PublishError) as err:
-        publisher.publish(_record(identifier, title="Titre modifié"), identifier)
-    assert err.value.code == "unreachable"
-    assert "127.0.0.1" in message(err.value, "fr")
-    assert "s3cret-csw-Pa55" not in str(err.value) + repr(err.value) + message(err.value, "en")
-    assert (tmp_path / "journal.json").read_bytes() == before
+    assert session.stopped
+    assert (failed.status, failed.error_code) == ("failed", "unreachable")
+    assert "127.0.0.1" in failed.message_fr and "ne répond pas" in failed.message_fr
+    assert PASSWORD not in repr(failed)
+    entry = Journal(tmp_path / "journal.json").entry(identifier, "pycsw local")
+    assert entry is not None
+    assert (entry.status, entry.error_code) == ("failed", "unreachable")
+    assert (entry.remote_id, entry.url, entry.content_hash) == (
+        identifier,
+        before.url,
+        content_hash(_record(identifier)),
+    )
     assert journal.previous_remote_id(identifier, "pycsw local") == identifier
+    with PycswServer(tmp_path / "pycsw-dying") as again:  # same SQLite file: nothing changed
+        stored = CswPublisher(again.url, requests.Session(), timeout=10).get_record(identifier)
+    assert MD_Metadata(etree.fromstring(stored)).identification.title == TITLE
