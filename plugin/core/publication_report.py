@@ -41,6 +41,7 @@ ROLES = {
 STATES = {
     ("done", "created"): ("créé", "created"),
     ("done", "updated"): ("mis à jour", "updated"),
+    ("done", "exported"): ("exporté", "exported"),
     ("done", ""): ("publié", "published"),
     ("failed", ""): ("échec", "failed"),
     ("skipped", ""): ("ignoré", "skipped"),

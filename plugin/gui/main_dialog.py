@@ -362,7 +362,7 @@ class MainDialog(QDialog, FORM_CLASS):
             role = self.tr("Catalogue") if connection is catalogue else self.tr("Portal")
             steps.append((connection.name, f"{role} — {connection.name}"))
         job = self.job
-        job.stepChanged.connect(self.publisher.set_step)
+        job.stepChanged.connect(self._job_step)
         job.progressChanged.connect(lambda value: self.publisher.progress.setValue(int(value)))
         job.taskCompleted.connect(lambda: self._published(job))
         job.taskTerminated.connect(lambda: self._published(job))
@@ -370,6 +370,11 @@ class MainDialog(QDialog, FORM_CLASS):
         self.stepTabs.setCurrentWidget(self.publishTab)
         QgsApplication.taskManager().addTask(job)
         return job
+
+    def _job_step(self, key: str, state: str) -> None:
+        """A step of the running job started or (the export) ended."""
+        action = "exported" if key == "export" and state == "done" else ""
+        self.publisher.set_step(key, state, "", action)
 
     def cancel_publication(self) -> None:
         """Stop the publication after its current request."""
@@ -386,11 +391,14 @@ class MainDialog(QDialog, FORM_CLASS):
             self.publisher.set_step(key, "failed", error_text(job.error, self.language))
         report = job.report
         if report is not None:
+            if job.export_result is not None:
+                self.publisher.set_step(
+                    "export", "done", str(job.export_result.package_dir), "exported"
+                )
             for step in report.steps:
                 note = step.message_fr if self.language == "fr" else step.message_en
-                self.publisher.set_step(
-                    step.destination, step.status, note or step.url, step.action
-                )
+                status = "cancelled" if step.error_code == "cancelled" else step.status
+                self.publisher.set_step(step.destination, status, note or step.url, step.action)
                 if step.status == "done" and step.url:
                     role = (
                         self.tr("Catalogue record")

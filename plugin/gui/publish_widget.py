@@ -3,6 +3,7 @@ progress bar and Cancel, then the links, "Retry failed steps" and the publicatio
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Optional
 
@@ -174,7 +175,10 @@ class PublishWidget(QWidget):
         self.cancelButton.setEnabled(False)
         self.progress.setValue(100)
         self.links.setText(
-            "<br/>".join(f'{label} : <a href="{url}">{url}</a>' for label, url in links)
+            "<br/>".join(
+                f'{escape(label)} : <a href="{escape(url)}">{escape(url)}</a>'
+                for label, url in links
+            )
         )
         self.report_path = report_path
         self.reportButton.setEnabled(report_path is not None)

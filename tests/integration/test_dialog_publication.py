@@ -1,0 +1,219 @@
+"""The real dialog publishes to the real pycsw catalogue and the real udata portal (127.0.0.1):
+links that answer, "mis à jour" on republication with no duplicate, Cancel in the middle, a
+failing destination with its error and "Retry failed steps"."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import requests
+from lxml import etree
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+
+from plugin.gui.main_dialog import MainDialog
+from plugin.publishers.connections import loads_connections
+from plugin.qgis.destinations import save_saved_connections
+from plugin.toolbelt.settings import Settings
+from tests.datasets import points_gpkg
+from tests.dialog_helpers import fill_missing_inspire_fields, french_ui, type_into, wait_for
+
+pytestmark = pytest.mark.integration
+CATALOGUE = "Catalogue bac à sable"
+PORTAL = "Portail bac à sable"
+BAD_PORTAL = "Portail clé périmée"
+KEY_ENV = "GP_DIALOG_UDATA_KEY"
+BAD_KEY_ENV = "GP_DIALOG_BAD_KEY"
+
+
+@pytest.fixture()
+def saved_connections(pycsw_server, udata_server, monkeypatch):
+    """The connections a trainer hands out, saved in QGIS; the key comes from a variable."""
+    french_ui()
+    Settings().save()
+    monkeypatch.setenv(KEY_ENV, udata_server.api_key)
+    monkeypatch.setenv(BAD_KEY_ENV, "udata_cle_perimee_0000")
+    portal = {
+        "type": "udata",
+        "url": udata_server.url,
+        # Small chunks: the upload takes many requests, so Cancel lands in the middle of it.
+        "options": {
+            "organization": udata_server.organization_id,
+            "chunk_size": 2048,
+            "chunk_threshold": 2048,
+        },
+    }
+    items = [
+        {"name": CATALOGUE, "type": "csw", "url": pycsw_server.url},
+        dict(portal, name=PORTAL, api_key_env=KEY_ENV),
+        dict(portal, name=BAD_PORTAL, api_key_env=BAD_KEY_ENV),
+    ]
+    save_saved_connections(loads_connections(json.dumps({"connections": items})))
+    yield
+    QgsProject.instance().removeAllMapLayers()
+
+
+def open_dialog(tmp_path: Path, name: str, qgis_iface) -> MainDialog:
+    path = points_gpkg(tmp_path / f"{name}.gpkg", 200)
+    layer = QgsVectorLayer(f"{path}|layername=points", name, "ogr")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    dialog = MainDialog(iface=qgis_iface)
+    dialog.set_layer(layer)
+    dialog.prepare.folderWidget.setFilePath(str(tmp_path / "paquets"))
+    dialog.show()
+    fill_missing_inspire_fields(dialog)
+    return dialog
+
+
+def choose_destinations(dialog: MainDialog, catalogue: str, portal: str) -> None:
+    for combo, name in (
+        (dialog.destinations.catalogueCombo, catalogue),
+        (dialog.destinations.portalCombo, portal),
+    ):
+        combo.setCurrentIndex(combo.findText(name))
+
+
+def click_publish(dialog: MainDialog, button=None) -> None:
+    button = button or dialog.publisher.publishButton
+    assert button.isEnabled(), dialog.publisher.blockers.text()
+    button.click()
+    assert dialog.job is not None
+    wait_for(lambda: dialog.job is None, 300)
+
+
+def links(dialog: MainDialog) -> list[str]:
+    html = dialog.publisher.links.text()
+    return [a.get("href") for a in etree.fromstring(f"<p>{html}</p>").iter("a")]
+
+
+def titles_in_catalogue(pycsw_server, title: str) -> int:
+    body = f"""<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2"
+  xmlns:ogc="http://www.opengis.net/ogc" service="CSW" version="2.0.2" resultType="hits">
+ <csw:Query typeNames="csw:Record"><csw:ElementSetName>brief</csw:ElementSetName>
+  <csw:Constraint version="1.1.0"><ogc:Filter>
+  <ogc:PropertyIsEqualTo><ogc:PropertyName>dc:title</ogc:PropertyName>
+  <ogc:Literal>{title}</ogc:Literal></ogc:PropertyIsEqualTo>
+ </ogc:Filter></csw:Constraint></csw:Query></csw:GetRecords>"""
+    answer = requests.post(
+        pycsw_server.url,
+        data=body.encode(),
+        headers={"Content-Type": "application/xml"},
+        timeout=10,
+    )
+    results = etree.fromstring(answer.content).find(
+        "{http://www.opengis.net/cat/csw/2.0.2}SearchResults"
+    )
+    return int(results.get("numberOfRecordsMatched"))
+
+
+def datasets_titled(udata_server, title: str) -> list[dict]:
+    """Every dataset of the organisation with this title, private ones included."""
+    answer = requests.get(
+        f"{udata_server.api_url}/organizations/{udata_server.organization_id}/datasets/",
+        params={"page_size": 100},
+        headers={"X-API-KEY": udata_server.api_key},
+        timeout=10,
+    )
+    answer.raise_for_status()
+    return [d for d in answer.json()["data"] if d["title"] == title]
+
+
+def test_publish_read_the_links_then_republish_updates_in_place(
+    saved_connections, pycsw_server, udata_server, qgis_iface, tmp_path: Path
+) -> None:
+    dialog = open_dialog(tmp_path, "arbres_publies", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres d'alignement de Saint-Exemple")
+    choose_destinations(dialog, CATALOGUE, PORTAL)
+    dialog.stepTabs.setCurrentWidget(dialog.publishTab)
+    assert dialog.publisher.blockers.text() == ""
+    assert "va dans le catalogue" in dialog.publisher.summary.text()
+    click_publish(dialog)
+
+    publisher = dialog.publisher
+    assert publisher.step_state("export") == "exporté"
+    assert publisher.step_state(CATALOGUE) == "créé"
+    assert publisher.step_state(PORTAL) == "créé"
+    record_url, dataset_url = links(dialog)
+    record = requests.get(record_url, timeout=10)
+    assert record.status_code == 200
+    assert "Arbres d'alignement de Saint-Exemple" in record.text
+    page = requests.get(dataset_url, timeout=10)
+    assert page.status_code == 200
+    [dataset] = datasets_titled(udata_server, "Arbres d'alignement de Saint-Exemple")
+    assert not dataset["private"] and dataset["license"] == "lov2"
+    resource_ids = sorted(r["id"] for r in dataset["resources"])
+    assert len(resource_ids) >= 2  # the GeoPackage and the ISO 19139 record
+    assert publisher.report_path is not None and publisher.report_path.is_file()
+    report = publisher.report_path.read_text(encoding="utf-8")
+    assert "Rapport de publication" in report and "créé" in report
+    assert "GeoPublier:arbres_publies : publié." in qgis_iface.messageBar().get_messages(3)
+
+    # Second publication of the same layer: "mis à jour", same record and dataset.
+    type_into(dialog.describe.editors["lineage"].widget, "Relevé GPS 2024, contrôlé en 2025.")
+    assert "sera mise à jour sur place" in dialog.publisher.summary.text()
+    click_publish(dialog)
+    assert publisher.step_state(CATALOGUE) == "mis à jour"
+    assert publisher.step_state(PORTAL) == "mis à jour"
+    assert links(dialog) == [record_url, dataset_url]
+    assert "contrôlé en 2025" in requests.get(record_url, timeout=10).text
+    assert titles_in_catalogue(pycsw_server, "Arbres d'alignement de Saint-Exemple") == 1
+    [again] = datasets_titled(udata_server, "Arbres d'alignement de Saint-Exemple")
+    assert again["id"] == dataset["id"]
+    assert sorted(r["id"] for r in again["resources"]) == resource_ids
+    messages = qgis_iface.messageBar().get_messages(3)
+    assert "GeoPublier:arbres_publies : publication mise à jour sur place." in messages
+
+
+def test_cancel_in_the_middle_then_retry_completes_without_duplicate(
+    saved_connections, udata_server, qgis_iface, tmp_path: Path
+) -> None:
+    dialog = open_dialog(tmp_path, "arbres_annules", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres annulés puis repris")
+    choose_destinations(dialog, CATALOGUE, PORTAL)
+    dialog.publisher.publishButton.click()
+    job = dialog.job
+    job.stepChanged.connect(
+        lambda key, state: dialog.cancel_publication() if key == PORTAL else None
+    )
+    wait_for(lambda: dialog.job is None, 300)
+
+    publisher = dialog.publisher
+    assert publisher.step_state(CATALOGUE) == "créé"
+    assert publisher.step_state(PORTAL) == "annulé"
+    assert any("annulée" in m for m in qgis_iface.messageBar().get_messages(1))  # Warning
+    assert publisher.retryButton.isEnabled()
+
+    click_publish(dialog, publisher.retryButton)
+    steps = publisher.steps
+    keys = [steps.topLevelItem(i).data(0, Qt.UserRole) for i in range(steps.topLevelItemCount())]
+    assert CATALOGUE not in keys  # only what failed runs again
+    assert publisher.step_state(PORTAL) in ("créé", "mis à jour")
+    [dataset] = datasets_titled(udata_server, "Arbres annulés puis repris")
+    assert not dataset["private"]
+    assert not publisher.retryButton.isEnabled()
+
+
+def test_failing_destination_shows_its_error_and_retry_works(
+    saved_connections, udata_server, qgis_iface, tmp_path: Path
+) -> None:
+    dialog = open_dialog(tmp_path, "arbres_cle", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres publiés avec une clé périmée")
+    choose_destinations(dialog, CATALOGUE, BAD_PORTAL)
+    click_publish(dialog)
+    publisher = dialog.publisher
+    assert publisher.step_state(CATALOGUE) == "créé"
+    assert publisher.step_state(BAD_PORTAL) == "échec"
+    detail = publisher._item(BAD_PORTAL).text(2)
+    assert "401" in detail and udata_server.url.split("//")[1].split("/")[0] in detail
+    assert os.environ[BAD_KEY_ENV] not in detail
+    assert "incomplète" in qgis_iface.messageBar().get_messages(2)[-1]  # Critical
+    assert len(links(dialog)) == 1  # the record is published; the report says so
+
+    os.environ[BAD_KEY_ENV] = udata_server.api_key  # the user fixes the key
+    click_publish(dialog, publisher.retryButton)
+    assert publisher.step_state(BAD_PORTAL) == "créé"
+    assert len(datasets_titled(udata_server, "Arbres publiés avec une clé périmée")) == 1
