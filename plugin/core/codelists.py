@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -96,6 +97,32 @@ def theme_lookup() -> dict[str, str]:
         for key in (theme["code"], theme["uri"], theme["fr"], theme["en"]):
             lookup[key] = theme["code"]
     return lookup
+
+
+@functools.cache
+def _language_lookup() -> dict[str, str]:
+    """Map of every way to write a language (codes, French and English names) to its B code."""
+    lookup: dict[str, str] = {}
+    for entry in load("languages")["values"]:
+        for key in ("code", "alpha2", "terminology", "fr", "en"):
+            if entry.get(key):
+                lookup[str(entry[key]).casefold()] = str(entry["code"])
+    return lookup
+
+
+def language_code(text: str) -> Optional[str]:
+    """The ISO 639-2/B code INSPIRE wants ("fre") for a language as QGIS or a user writes it.
+
+    Accepts B and T codes ("fre", "fra"), ISO 639-1 codes as QGIS's metadata editor stores them
+    ("fr", "FR"), locales ("fr_FR", "fr-FR") and names ("French", "français", "Dutch; Flemish").
+    """
+    wanted = " ".join(text.split()).casefold()
+    lookup = _language_lookup()
+    candidates = [wanted, wanted.split(";")[0].strip(), re.split(r"[-_]", wanted)[0]]
+    for candidate in candidates:
+        if candidate in lookup:
+            return lookup[candidate]
+    return None
 
 
 def licence_by_url(url: str) -> Optional[str]:

@@ -17,13 +17,15 @@ from qgis.core import (
     QgsBox3d,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDateTimeRange,
     QgsLayerMetadata,
     QgsMapLayer,
     QgsProject,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core import codelists
+from ..core import codelists, isodates
 from ..core.model import (
     BoundingBox,
     Identifier,
@@ -32,6 +34,7 @@ from ..core.model import (
     OnlineResource,
     Record,
     ResponsibleParty,
+    TemporalExtent,
 )
 
 RECORD_PROPERTY = "geopublier/record"
@@ -106,7 +109,7 @@ def record_to_metadata(record: Record, layer_crs: QgsCoordinateReferenceSystem) 
     )
     metadata.setContacts([_contact(party) for party in record.responsible_parties])
     metadata.setLinks([_link(locator) for locator in record.locators])
-    metadata.setExtent(_extent(record.bboxes))
+    metadata.setExtent(_extent(record.bboxes, record.temporal_extent))
     metadata.setCrs(layer_crs)
     metadata.setEncoding("UTF-8" if record.character_set == "utf8" else record.character_set)
     return metadata
@@ -127,7 +130,7 @@ def _link(locator: OnlineResource) -> QgsAbstractMetadataBase.Link:
     return link
 
 
-def _extent(bboxes: list[BoundingBox]) -> QgsLayerMetadata.Extent:
+def _extent(bboxes: list[BoundingBox], period: Optional[TemporalExtent]) -> QgsLayerMetadata.Extent:
     extent = QgsLayerMetadata.Extent()
     spatial = []
     for box in bboxes:
@@ -136,7 +139,56 @@ def _extent(bboxes: list[BoundingBox]) -> QgsLayerMetadata.Extent:
         item.bounds = QgsBox3d(box.west, box.south, 0.0, box.east, box.north, 0.0)
         spatial.append(item)
     extent.setSpatialExtents(spatial)
+    if period is not None:
+        extent.setTemporalExtents(
+            [QgsDateTimeRange(_qdatetime(period.start), _qdatetime(period.end))]
+        )
     return extent
+
+
+def _qdatetime(value: str) -> QDateTime:
+    """QGIS date-time of a record date: a date is midnight UTC (no shift when QGIS writes it
+    in UTC); "now" and unknown are an open end (a null QDateTime)."""
+    if isodates.is_date(value):
+        parts = [int(part) for part in value.split("-")] + [1, 1]
+        return QDateTime(QDate(parts[0], parts[1], parts[2]), QTime(0, 0), Qt.UTC)
+    if isodates.is_datetime(value):
+        return QDateTime.fromString(value, Qt.ISODate)
+    return QDateTime()
+
+
+def _iso_text(value: QDateTime) -> str:
+    """Record date of a QGIS date-time: a bare date for midnight (in its own time or the
+    user's local time, as QGIS's editor stores a local date in UTC), else ISO 8601."""
+    if value is None or not value.isValid():
+        return ""
+    midnight = QTime(0, 0)
+    if value.time() == midnight:
+        return value.date().toString(Qt.ISODate)
+    if value.timeSpec() != Qt.LocalTime and value.toLocalTime().time() == midnight:
+        return value.toLocalTime().date().toString(Qt.ISODate)
+    return value.toString(Qt.ISODate)
+
+
+def _temporal(
+    ranges: list[QgsDateTimeRange], base: Optional[TemporalExtent]
+) -> Optional[TemporalExtent]:
+    """The first temporal extent of QGIS's metadata; a side equal to what the base record
+    would write keeps the base's text ("now", "2019", a time zone)."""
+    if not ranges:
+        return None
+    sides = []
+    for value, known in (
+        (ranges[0].begin(), base.start if base else None),
+        (ranges[0].end(), base.end if base else None),
+    ):
+        if known is not None and _qdatetime(known) == value:
+            sides.append(known)
+        else:
+            sides.append(_iso_text(value))
+    if not any(sides):
+        return None
+    return TemporalExtent(sides[0], sides[1])
 
 
 def metadata_to_record(metadata: QgsLayerMetadata, base: Optional[Record] = None) -> Record:
@@ -176,9 +228,26 @@ def metadata_to_record(metadata: QgsLayerMetadata, base: Optional[Record] = None
     boxes = [b for b in (_bbox(e) for e in metadata.extent().spatialExtents()) if b]
     if boxes:
         record.bboxes = boxes
+    period = _temporal(metadata.extent().temporalExtents(), record.temporal_extent)
+    if period is not None:
+        record.temporal_extent = period
+    _read_language(metadata.language(), record)
     if metadata.crs().isValid() and metadata.crs().authid():
         record.reference_systems = [metadata.crs().authid()]
     return record
+
+
+def _read_language(text: str, record: Record) -> None:
+    """QGIS's single language becomes the first resource language, as an INSPIRE code ("fre").
+
+    A language QGIS names in a way no code list knows is kept as typed, so the checklist says
+    it is not an ISO 639-2/B code instead of silently dropping it.
+    """
+    if not text.strip():
+        return
+    code = codelists.language_code(text) or text.strip()
+    others = [language for language in record.resource_languages[1:] if language != code]
+    record.resource_languages = [code] + others
 
 
 def _read_keywords(metadata: QgsLayerMetadata, record: Record) -> None:

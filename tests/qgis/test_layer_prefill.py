@@ -6,12 +6,20 @@ import sqlite3
 from pathlib import Path
 
 from osgeo import gdal, osr
-from qgis.core import QgsLayerMetadata, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import (
+    QgsDateTimeRange,
+    QgsLayerMetadata,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
-from plugin.core.model import ResponsibleParty
+from plugin.core.model import ResponsibleParty, TemporalExtent
 from plugin.core.profile import OrganisationProfile
 from plugin.qgis.layer_metadata import save_record, stored_record
 from plugin.qgis.layer_reader import prefill
+from tests.conftest import QMD
 from tests.datasets import points_gpkg
 
 
@@ -61,6 +69,55 @@ def test_shapefile_with_qmd_brings_the_users_metadata(rivers_shapefile: Path) ->
     assert record.geometry_type == "curve" and record.feature_count == 2
     assert "débit" in [a.name for a in record.attributes]
     assert record.character_set == "utf8"
+
+
+def test_qmd_language_and_temporal_extent_are_read(rivers_shapefile: Path) -> None:
+    """QGIS's editor stores "en" and a period in UTC: the record gets "eng" and bare dates."""
+    qmd = QMD.replace("<language>fre</language>", "<language>en</language>").replace(
+        "<extent/>",
+        "<extent><temporal><period><start>2021-01-01T00:00:00Z</start>"
+        "<end>2023-06-30T00:00:00Z</end></period></temporal></extent>",
+    )
+    rivers_shapefile.with_suffix(".qmd").write_text(qmd, encoding="utf-8")
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    record = prefill(layer).record
+    assert record.resource_languages == ["eng"]
+    assert record.temporal_extent == TemporalExtent("2021-01-01", "2023-06-30")
+
+
+def test_language_and_period_written_back_and_read_again(rivers_shapefile: Path) -> None:
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    record = prefill(layer).record
+    record.resource_languages = ["fre", "bre"]
+    record.temporal_extent = TemporalExtent("2019", "now")
+    save_record(layer, record)
+    metadata = layer.metadata()
+    assert metadata.language() == "fre"
+    (period,) = metadata.extent().temporalExtents()
+    assert period.begin().toString(Qt.ISODate) == "2019-01-01T00:00:00Z"
+    assert not period.end().isValid()  # ongoing: open end
+    edited = QgsLayerMetadata(metadata)
+    edited.setTitle("Réseau hydrographique")
+    layer.setMetadata(edited)
+    kept = stored_record(layer)
+    assert kept.title == "Réseau hydrographique"  # the QGIS edit was read…
+    assert kept.resource_languages == ["fre", "bre"]  # …and nothing QGIS cannot hold was lost
+    assert kept.temporal_extent == TemporalExtent("2019", "now")
+    edited.setLanguage("English")
+    extent = edited.extent()
+    extent.setTemporalExtents(
+        [
+            QgsDateTimeRange(
+                QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt.UTC),
+                QDateTime(QDate(2022, 5, 4), QTime(8, 30), Qt.UTC),
+            )
+        ]
+    )
+    edited.setExtent(extent)
+    layer.setMetadata(edited)
+    kept = stored_record(layer)
+    assert kept.resource_languages == ["eng", "bre"]  # QGIS's one language is the first
+    assert kept.temporal_extent == TemporalExtent("2020-01-01", "2022-05-04T08:30:00Z")
 
 
 def test_memory_layer_and_organisation_profile() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plugin.core import codelists
 
 
@@ -99,3 +101,32 @@ def test_unknown_codes_fall_back_to_the_code() -> None:
     assert codelists.label("roles", "nope") == "nope"
     assert codelists.label("roles", "custodian") == "Gestionnaire"
     assert codelists.label("roles", "custodian", "en") == "Custodian"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("fre", "fre"),
+        ("fra", "fre"),
+        ("fr", "fre"),
+        ("FR", "fre"),
+        ("fr_FR", "fre"),
+        ("fr-FR", "fre"),
+        ("French", "fre"),
+        ("français", "fre"),
+        ("  Français ", "fre"),
+        ("de", "ger"),
+        ("deu", "ger"),
+        ("Dutch; Flemish", "dut"),
+        ("en", "eng"),
+        ("eus", "baq"),
+        ("zxx", "zxx"),
+    ],
+)
+def test_language_code_gives_the_inspire_b_code(text: str, code: str) -> None:
+    assert codelists.language_code(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "klingon", "xx", "f"])
+def test_unknown_language_has_no_code(text: str) -> None:
+    assert codelists.language_code(text) is None
