@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .table_schema import SchemaChecker, SchemaFinding
+from .table_schema import SchemaChecker, SchemaFinding, engine_label
 
 ERROR = "error"
 WARNING = "warning"
@@ -88,7 +88,11 @@ class QualityReport:
             "feature_count": self.feature_count,
             "crs": self.crs,
             "generated": self.generated,
-            "schema": {"source": self.schema_source, "engine": self.schema_engine},
+            "schema": {
+                "source": self.schema_source,
+                "engine": self.schema_engine,
+                "engine_label": engine_label(self.schema_engine, lang),
+            },
             "blocking": len(self.blocking),
             "personal_data_columns": self.personal_data_columns,
             "issues": [issue.to_dict(lang) for issue in self.issues],
@@ -499,6 +503,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Schéma : « {column} » est trop long ({bound} caractères au plus, {count} valeur(s)).",
         'Schema: "{column}" is too long (at most {bound} characters, {count} value(s)).',
     ),
+    "schema.pattern_invalid": (
+        "Le schéma n'est pas utilisable : le motif « {pattern} » du champ « {field} » n'est pas "
+        "une expression régulière valide ({detail}).",
+        'The schema cannot be used: the pattern "{pattern}" of field "{field}" is not a valid '
+        "regular expression ({detail}).",
+    ),
     "schema.too_large": (
         "Le schéma est trop gros ({size} octets, {max} au plus).",
         "The schema is too large ({size} bytes, at most {max}).",
@@ -592,7 +602,7 @@ def to_html(report: QualityReport) -> str:
     )
     schema = (
         f"<p>Schéma de données : {esc(report.schema_source)} (contrôle : "
-        f"{esc(report.schema_engine)})</p>"
+        f"{esc(engine_label(report.schema_engine, 'fr'))})</p>"
         if report.schema_source
         else ""
     )

@@ -3,8 +3,9 @@
 QGIS does not ship `frictionless`, so the subset GeoPublier needs is implemented here: fields
 missing or extra, types, required, unique, enum, pattern, minimum/maximum and lengths. Rows are
 streamed (`SchemaChecker.check_row`) so a large layer is never held in memory; row numbers are
-1-based feature positions, capped per problem. When `frictionless` is importable it checks the
-schema descriptor itself (`engine()` says which engine ran).
+1-based feature positions, capped per problem. Rows are always checked by this module; when
+`frictionless` is importable it also validates the schema descriptor itself (`engine()` says
+so, `engine_label()` says it in words for the report).
 """
 
 from __future__ import annotations
@@ -66,13 +67,37 @@ class SchemaFinding:
         }
 
 
-def engine() -> str:
-    """Name of the engine checking schema descriptors: "frictionless" if importable."""
+ENGINE_OWN = "geopublier"
+ENGINE_WITH_FRICTIONLESS = "geopublier+frictionless"
+ENGINE_LABELS = {
+    ENGINE_OWN: ("GeoPublier", "GeoPublier"),
+    ENGINE_WITH_FRICTIONLESS: (
+        "GeoPublier (schéma vérifié par frictionless)",
+        "GeoPublier (schema checked by frictionless)",
+    ),
+}
+
+
+def frictionless_available() -> bool:
+    """True when the `frictionless` package can be imported (QGIS does not ship it)."""
     try:
         import frictionless  # noqa: F401
     except ImportError:
-        return "geopublier"
-    return "frictionless"
+        return False
+    return True
+
+
+def engine() -> str:
+    """What checked the table: always GeoPublier's rows check, plus frictionless on the schema."""
+    return ENGINE_WITH_FRICTIONLESS if frictionless_available() else ENGINE_OWN
+
+
+def engine_label(name: str, lang: str = "fr") -> str:
+    """The engine in words for a report ("" when no schema was checked)."""
+    labels = ENGINE_LABELS.get(name)
+    if labels is None:
+        return name
+    return labels[0] if lang == "fr" else labels[1]
 
 
 def parse_schema(data: bytes) -> dict[str, Any]:
@@ -88,13 +113,38 @@ def parse_schema(data: bytes) -> dict[str, Any]:
         isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields
     ):
         raise TableSchemaError("schema.not_table_schema", {})
+    for spec in fields:
+        if not isinstance(spec.get("constraints") or {}, dict):
+            raise TableSchemaError(
+                "schema.not_table_schema", {"detail": f"constraints of {spec['name']}"}
+            )
+        compiled_pattern(spec)
     _check_descriptor(schema)
     return schema
 
 
+def compiled_pattern(spec: dict[str, Any]) -> Optional[re.Pattern]:
+    """The field's `pattern` constraint compiled; a broken one names the field and the pattern."""
+    pattern = (spec.get("constraints") or {}).get("pattern")
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise TableSchemaError(
+            "schema.pattern_invalid",
+            {"field": spec["name"], "pattern": str(pattern), "detail": "not a string"},
+        )
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise TableSchemaError(
+            "schema.pattern_invalid",
+            {"field": spec["name"], "pattern": pattern, "detail": str(exc)[:200]},
+        ) from exc
+
+
 def _check_descriptor(schema: dict[str, Any]) -> None:
     """Let frictionless validate the descriptor when it is installed."""
-    if engine() != "frictionless":
+    if not frictionless_available():
         return
     import frictionless
 
@@ -170,8 +220,7 @@ class _FieldCheck:
         self.type: str = spec.get("type", "string") if spec.get("type") in TYPES else "string"
         self.index = index
         self.constraints: dict[str, Any] = dict(spec.get("constraints") or {})
-        pattern = self.constraints.get("pattern")
-        self.pattern = re.compile(pattern) if isinstance(pattern, str) else None
+        self.pattern = compiled_pattern(spec)
         self.enum = self.constraints.get("enum")
         self.missing_values = {""}
         self.seen: dict[Any, int] = {}

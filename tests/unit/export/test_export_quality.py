@@ -97,7 +97,12 @@ def test_schema_findings_enter_the_report() -> None:
     issue = codes(report)[("schema.field_missing", "insee")]
     assert issue.level == ERROR and "« insee »" in issue.to_dict()["message"]
     data = json.loads(report.to_json())
-    assert data["schema"] == {"source": "schema.json", "engine": "geopublier"}
+    assert data["schema"] == {
+        "source": "schema.json",
+        "engine": "geopublier",
+        "engine_label": "GeoPublier",
+    }
+    assert "(contrôle : GeoPublier)" in to_html(report)
     assert data["blocking"] == 1
 
 

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
+import types
 
 import pytest
 
+from plugin.core.errors import GeoPublierError
+from plugin.core.quality import QualityProfiler, message, to_html
 from plugin.core.table_schema import (
     MAX_ROWS_LISTED,
     TableSchemaError,
     check_table,
+    engine,
+    engine_label,
     parse_schema,
 )
 
@@ -85,3 +92,67 @@ def test_unusable_schemas_raise_a_code(data: bytes, code: str) -> None:
 def test_parse_accepts_a_bom_and_keeps_fields() -> None:
     schema = parse_schema(b"\xef\xbb\xbf" + json.dumps(SCHEMA).encode())
     assert [f["name"] for f in schema["fields"]][0] == "id"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "detail"),
+    [("[0-9", "unterminated character set"), ("(?P<x", "missing"), (12, "not a string")],
+)
+def test_an_invalid_pattern_names_the_field_and_the_pattern(pattern, detail: str) -> None:
+    schema = {"fields": [{"name": "code_insee", "constraints": {"pattern": pattern}}]}
+    with pytest.raises(TableSchemaError) as caught:
+        parse_schema(json.dumps(schema).encode())
+    error = caught.value
+    assert isinstance(error, GeoPublierError) and not isinstance(error, re.error)
+    assert error.code == "schema.pattern_invalid"
+    assert (error.params["field"], error.params["pattern"]) == ("code_insee", str(pattern))
+    assert detail in error.params["detail"]
+    french, english = message(error, "fr"), message(error, "en")
+    assert f"« {pattern} » du champ « code_insee »" in french
+    assert f'pattern "{pattern}" of field "code_insee"' in english
+
+
+def test_check_table_alone_also_refuses_an_invalid_pattern() -> None:
+    schema = {"fields": [{"name": "code", "constraints": {"pattern": "a{2,1}"}}]}
+    with pytest.raises(TableSchemaError) as caught:
+        check_table(schema, ["code"], [["aa"]])
+    assert caught.value.params["field"] == "code"
+
+
+def test_engine_is_geopublier_without_frictionless(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "frictionless", None)  # import fails
+    assert engine() == "geopublier"
+    assert engine_label(engine()) == "GeoPublier"
+
+
+def test_with_frictionless_the_rows_are_still_ours_and_the_label_says_so(monkeypatch) -> None:
+    checked = []
+
+    class Schema:
+        @staticmethod
+        def validate_descriptor(descriptor):
+            checked.append(descriptor)
+            return types.SimpleNamespace(errors=[])
+
+    monkeypatch.setitem(sys.modules, "frictionless", types.SimpleNamespace(Schema=Schema))
+    schema = parse_schema(json.dumps(SCHEMA).encode())
+    assert checked == [SCHEMA]  # frictionless saw the descriptor…
+    findings = by_code(check_table(schema, HEADER, [[1, "7505", "bon", 3, "2021-05-01", ""]]))
+    assert findings[("schema.pattern", "commune")].rows == [1]  # …the rows are checked by us
+    assert engine() == "geopublier+frictionless"
+    profiler = QualityProfiler(
+        "x",
+        [("id", "Integer")],
+        "EPSG:2154",
+        schema=schema,
+        schema_source="s.json",
+        schema_engine=engine(),
+    )
+    report = profiler.finish()
+    assert report.to_dict()["schema"]["engine_label"] == (
+        "GeoPublier (schéma vérifié par frictionless)"
+    )
+    assert report.to_dict("en")["schema"]["engine_label"] == (
+        "GeoPublier (schema checked by frictionless)"
+    )
+    assert "contrôle : GeoPublier (schéma vérifié par frictionless)" in to_html(report)
