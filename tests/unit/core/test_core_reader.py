@@ -20,8 +20,10 @@ from plugin.core.model import (
 from plugin.core.xsd import validate_xsd
 
 
-def test_round_trip_complete(complete_record: Record) -> None:
-    back, warnings = read_with_warnings(write(complete_record))
+def test_round_trip_complete(complete_record: Record, iso19139_xsd_dir: Path) -> None:
+    xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
+    back, warnings = read_with_warnings(xml)
     assert back == complete_record
     assert warnings == []
 
@@ -58,17 +60,21 @@ def test_round_trip_complete(complete_record: Record) -> None:
         {"title": "A & B < C > \"D\" 'E' \u00e9\u00e8 \U0001f30d" * 50},
     ],
 )
-def test_round_trip_variants(complete_record: Record, change: dict) -> None:
+def test_round_trip_variants(complete_record: Record, change: dict, iso19139_xsd_dir: Path) -> None:
     for name, value in change.items():
         setattr(complete_record, name, value)
-    assert read(write(complete_record)) == complete_record
+    xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
+    assert read(xml) == complete_record
 
 
-def test_round_trip_empty_record_keeps_what_it_has() -> None:
+def test_round_trip_empty_record_keeps_what_it_has(iso19139_xsd_dir: Path) -> None:
     record = Record(
         metadata_date="2024-01-01", conformities=[], access_limitations=[], resource_languages=[]
     )
-    back, warnings = read_with_warnings(write(record))
+    xml = write(record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
+    back, warnings = read_with_warnings(xml)
     assert back == record
     assert {w.field for w in warnings} >= {"title", "abstract", "bboxes", "lineage"}
 

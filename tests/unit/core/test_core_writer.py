@@ -37,9 +37,12 @@ def test_complete_and_empty_records_are_xsd_valid(
     assert validate_xsd(write(Record()), iso19139_xsd_dir) == []
 
 
-def test_themes_block_uses_anchors_and_exact_gemet_citation(complete_record: Record) -> None:
+def test_themes_block_uses_anchors_and_exact_gemet_citation(
+    complete_record: Record, iso19139_xsd_dir: Path
+) -> None:
     complete_record.inspire_themes = ["pd", "us"]
     xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
     block = _xpath(
         xml,
         "//gmd:MD_Keywords[gmd:thesaurusName//gmd:title/gmx:Anchor"
@@ -58,16 +61,22 @@ def test_themes_block_uses_anchors_and_exact_gemet_citation(complete_record: Rec
     assert dates == ["2008-06-01"]
 
 
-def test_english_metadata_uses_english_labels(complete_record: Record) -> None:
+def test_english_metadata_uses_english_labels(
+    complete_record: Record, iso19139_xsd_dir: Path
+) -> None:
     complete_record.metadata_language = "eng"
     xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
     assert _xpath(
         xml, "//gmd:keyword/gmx:Anchor[@xlink:href='http://inspire.ec.europa.eu/theme/lu']/text()"
     ) == ["Land use"]
 
 
-def test_access_and_use_are_separate_blocks(complete_record: Record) -> None:
+def test_access_and_use_are_separate_blocks(
+    complete_record: Record, iso19139_xsd_dir: Path
+) -> None:
     xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
     blocks = _xpath(xml, "//gmd:resourceConstraints/gmd:MD_LegalConstraints")
     assert len(blocks) == 2
     access, use = blocks
@@ -83,9 +92,10 @@ def test_access_and_use_are_separate_blocks(complete_record: Record) -> None:
     ]
 
 
-def test_conformity_degrees(complete_record: Record) -> None:
+def test_conformity_degrees(complete_record: Record, iso19139_xsd_dir: Path) -> None:
     complete_record.conformities = [Conformity(degree=None), Conformity(degree=True)]
     xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
     passes = _xpath(xml, "//gmd:DQ_ConformanceResult/gmd:pass")
     assert passes[0].get("{http://www.isotc211.org/2005/gco}nilReason") == "unknown"
     assert len(passes[0]) == 0
@@ -95,19 +105,24 @@ def test_conformity_degrees(complete_record: Record) -> None:
     assert len(_xpath(xml, "//gmd:DQ_DataQuality")) == 1
 
 
-def test_bbox_has_two_decimals_and_keeps_precision(complete_record: Record) -> None:
+def test_bbox_has_two_decimals_and_keeps_precision(
+    complete_record: Record, iso19139_xsd_dir: Path
+) -> None:
     complete_record.bboxes = [
         BoundingBox(-5, 9.56012345678, 41.3, 51.1),
         BoundingBox(1e-05, 2, 3, 4),
     ]
-    values = _xpath(write(complete_record), "//gmd:EX_GeographicBoundingBox//gco:Decimal/text()")
+    xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
+    values = _xpath(xml, "//gmd:EX_GeographicBoundingBox//gco:Decimal/text()")
     assert values[:4] == ["-5.00", "9.56012345678", "41.30", "51.10"]
     assert values[4] == "0.00001"
     assert all(re.match(r"^-?\d+\.\d{2,}$", value) for value in values)
 
 
-def test_language_crs_and_encodings(complete_record: Record) -> None:
+def test_language_crs_and_encodings(complete_record: Record, iso19139_xsd_dir: Path) -> None:
     xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
     assert _xpath(xml, "/gmd:MD_Metadata/gmd:language/gmd:LanguageCode/@codeListValue") == ["fre"]
     code = _xpath(xml, "//gmd:referenceSystemInfo//gmd:RS_Identifier/gmd:code/gmx:Anchor")[0]
     assert (code.get(XLINK_HREF), code.text) == (
@@ -134,9 +149,12 @@ def test_hostile_text_cannot_break_the_xml(complete_record: Record, iso19139_xsd
     assert len(_xpath(xml, "//gmd:abstract/gco:CharacterString/text()")[0]) == 4 * 20000 - 1
 
 
-def test_no_whitespace_inside_text_elements(complete_record: Record) -> None:
+def test_no_whitespace_inside_text_elements(
+    complete_record: Record, iso19139_xsd_dir: Path
+) -> None:
     complete_record.title = "  Titre avec espaces  \n"
     xml = write(complete_record)
+    assert validate_xsd(xml, iso19139_xsd_dir) == []
     for text in _xpath(xml, "//gco:CharacterString/text() | //gmx:Anchor/text()"):
         assert text == text.strip()
 
