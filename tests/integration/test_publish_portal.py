@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,117 @@ def test_failed_portal_step_resumes_without_duplicates(
     assert again["PORTAL_DATASET_ID"] == resumed["PORTAL_DATASET_ID"]
     assert again["CATALOGUE_RECORD_ID"] == resumed["CATALOGUE_RECORD_ID"]
     assert journal().failed_steps(resource_id) == []
+
+
+MASTER_PASSWORD = "maître-des-clés-portail"
+
+
+def key_in_auth_database(api_key: str) -> str:
+    """A Basic auth configuration holding the portal key as its password (the GUI's way)."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.init(QgsApplication.pluginPath(), QgsApplication.qgisAuthDatabaseFilePath())
+        assert manager.setMasterPassword(MASTER_PASSWORD, True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Portail bac à sable")
+    config.setConfig("username", "")
+    config.setConfig("password", api_key)
+    assert manager.storeAuthenticationConfig(config)
+    return config.id()
+
+
+@pytest.mark.parametrize("key_source", ["api_key_env", "authcfg"])
+def test_no_api_key_is_written_anywhere(
+    provider, rivers_shapefile: Path, files, udata_server, tmp_path: Path, caplog, key_source
+) -> None:
+    """After a portal publication, the key is in none of the report, journal, QGIS settings
+    folder, saved project, export package or logs (Python, Processing feedback, QGIS log)."""
+    import processing
+    from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+    from plugin.qgis.destinations import profile_folder
+
+    api_key = udata_server.api_key
+    if key_source == "authcfg":
+        connections = json.loads(files["CONNECTIONS"].read_text(encoding="utf-8"))
+        portal = connections["connections"][1]
+        del portal["api_key_env"]
+        portal["authcfg"] = key_in_auth_database(api_key)
+        files["CONNECTIONS"].write_text(json.dumps(connections), encoding="utf-8")
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: list[str] = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802 (Qt name)
+            self.lines.append(info)
+
+        def pushWarning(self, warning: str) -> None:  # noqa: N802
+            self.lines.append(warning)
+
+        def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803
+            self.lines.append(error)
+
+        def pushDebugInfo(self, info: str) -> None:  # noqa: N802
+            self.lines.append(info)
+
+        def pushCommandInfo(self, info: str) -> None:  # noqa: N802
+            self.lines.append(info)
+
+    qgis_log: list[str] = []
+
+    def keep(text: str, tag: str, level: object) -> None:
+        qgis_log.append(f"{tag}: {text}")
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    caplog.set_level(logging.DEBUG)
+    layer = QgsVectorLayer(str(other_dataset(rivers_shapefile, key_source)), "cours_eau", "ogr")
+    project = QgsProject.instance()
+    project.addMapLayer(layer)
+    feedback = Feedback()
+    try:
+        result = processing.run(
+            "geopublier:publish",
+            {
+                "INPUT": layer,
+                "CATALOGUE": "Catalogue",
+                "PORTAL": "Portail",
+                "CONNECTIONS": str(files["CONNECTIONS"]),
+                "PROFILE": str(files["PROFILE"]),
+                "PACKAGE_FOLDER": str(tmp_path / "paquets"),
+                "REPORT": str(tmp_path / "rapport.json"),
+                "FORMATS": [0, 1],
+            },
+            feedback=feedback,
+        )
+        assert project.write(str(tmp_path / "projet.qgs"))
+    finally:
+        project.removeMapLayer(layer.id())
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+
+    dataset_id = result["PORTAL_DATASET_ID"]
+    assert dataset(udata_server, dataset_id)["private"] is False  # published with that key
+    written = {
+        "report": tmp_path / "rapport.json",
+        "journal": profile_folder() / "journal.json",
+        "project": tmp_path / "projet.qgs",
+        "connections": files["CONNECTIONS"],
+    }
+    for name in ("report", "journal", "project"):  # each really holds the publication
+        assert dataset_id.encode() in written[name].read_bytes(), name
+    settings_dir = Path(QgsApplication.qgisSettingsDirPath())
+    for folder in (settings_dir, tmp_path / "paquets"):
+        found = [p for p in folder.rglob("*") if p.is_file() and p.stat().st_size < 50_000_000]
+        written.update({str(p): p for p in found})
+    assert len(written) > 6
+    leaks = [name for name, path in written.items() if api_key.encode() in path.read_bytes()]
+    logs = {
+        "python": caplog.text,
+        "feedback": "\n".join(feedback.lines),
+        "qgis": "\n".join(qgis_log),
+    }
+    assert "plugin.publishers" in caplog.text and feedback.lines  # the run did log
+    assert leaks + [name for name, text in logs.items() if api_key in text] == []
