@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from osgeo import ogr, osr
 from qgis.core import QgsVectorLayer
 
 from plugin.core.iso19139_reader import read
@@ -35,9 +37,10 @@ def test_export_writes_a_schema_valid_record_from_the_layer(
     assert result["ERRORS"] > 0 and result["VALID"] is False  # e.g. no metadata contact yet
 
 
-def test_validate_reports_in_french_with_codes(provider, tmp_path: Path) -> None:
+def test_validate_reports_in_french_with_codes(provider, tmp_path: Path, monkeypatch) -> None:
     import processing
 
+    monkeypatch.setenv("GEOPUBLIER_XSD_DIR", str(iso19139_xsd_dir()))
     layer = QgsVectorLayer("Point?crs=EPSG:2154", "sans_titre", "memory")
     report_path = tmp_path / "rapport.json"
     result = processing.run(
@@ -53,7 +56,25 @@ def test_validate_reports_in_french_with_codes(provider, tmp_path: Path) -> None
     assert all(
         issue["message"] and issue["level"] in ("error", "warning") for issue in report["issues"]
     )
-    assert len(codes) == len(report["issues"]) or len(codes) > 3
+    assert [(i["code"], i["level"]) for i in report["issues"]] == [
+        ("abstract.missing", "error"),
+        ("identifier.not_uri", "warning"),
+        ("metadata_contacts.missing", "error"),
+        ("responsible_parties.missing", "error"),
+        ("dates.missing", "error"),
+        ("theme.missing", "error"),
+        ("topic_category.missing", "error"),
+        ("free_keywords.open_data", "warning"),
+        ("bbox.missing", "error"),  # an empty memory layer has no extent
+        ("lineage.missing", "error"),
+        ("conformity.not_evaluated", "warning"),
+        ("resolution.missing", "warning"),
+        ("locator.missing", "warning"),
+        ("encoding.missing", "error"),
+    ]
+    assert len(codes) == len(report["issues"])  # one issue per problem, no repeats
+    assert report["errors"] == 9
+    assert report["schema"] == {"checked": True, "folder": str(iso19139_xsd_dir()), "errors": []}
 
 
 def test_merging_an_iso_file_fills_what_the_layer_cannot_say(
@@ -112,5 +133,25 @@ def test_qgis_process_exports_the_metadata_of_a_shapefile(rivers_shapefile, tmp_
     assert validate_xsd(xml, iso19139_xsd_dir()) == []
     record = read(xml)
     assert record.title == "Cours d'eau de l'agglomération d'Exemple"
+    assert record.abstract == "Tracé des cours d'eau & fossés relevés en 2023 — « données » test."
     assert record.free_keywords == ["rivières", "eau"]
-    assert record.bboxes and record.bboxes[0].north > record.bboxes[0].south
+    (box,) = record.bboxes
+    expected = layer_bbox(rivers_shapefile)
+    assert [box.west, box.east, box.south, box.north] == pytest.approx(expected, abs=1e-5)
+    assert 2.31 < box.west < box.east < 2.37 and 48.83 < box.south < box.north < 48.86  # Paris
+
+
+def layer_bbox(path: Path) -> list[float]:
+    """[west, east, south, north] of the shapefile's corners in WGS84, computed by GDAL/OSR."""
+    source = ogr.Open(str(path))
+    layer = source.GetLayer(0)
+    xmin, xmax, ymin, ymax = layer.GetExtent()
+    assert (xmin, xmax, ymin, ymax) == (650000.0, 653000.0, 6860000.0, 6862000.0)
+    lambert, wgs84 = osr.SpatialReference(), osr.SpatialReference()
+    lambert.ImportFromEPSG(2154)
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(lambert, wgs84)
+    corners = [transform.TransformPoint(x, y)[:2] for x in (xmin, xmax) for y in (ymin, ymax)]
+    lons, lats = [c[0] for c in corners], [c[1] for c in corners]
+    return [min(lons), max(lons), min(lats), max(lats)]
