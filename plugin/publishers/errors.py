@@ -217,6 +217,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The connection '{connection}' needs the environment variable {variable}, which is "
         "not set.",
     },
+    "auth.config_unreadable": {
+        "fr": "La configuration d'authentification « {authcfg} » de la connexion « {connection} » "
+        "ne peut pas être lue : elle n'existe pas dans ce profil QGIS, ou le mot de passe "
+        "principal n'a pas été saisi. Vérifiez-la dans Préférences → Options → Authentification.",
+        "en": "The authentication configuration '{authcfg}' of the connection '{connection}' "
+        "cannot be read: it does not exist in this QGIS profile, or the master password was "
+        "not entered. Check it in Settings → Options → Authentication.",
+    },
     "journal_corrupt": {
         "fr": "Le journal de publication {path} est illisible ({detail}). Il n'a pas été modifié ; "
         "réparez-le ou déplacez-le.",

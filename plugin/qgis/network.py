@@ -15,18 +15,17 @@ from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig, QgsSettings
 
 from ..__about__ import __version__
 from ..publishers.connections import Connection, Credentials, resolve_credentials
+from ..publishers.errors import ConfigError
 
 # How each destination type expects its credentials.
 API_KEY_HEADERS = {"udata": "X-API-KEY", "ckan": "Authorization"}
 
 
-class CredentialsError(Exception):
-    """The connection's credentials cannot be read (the message never holds a secret)."""
+class CredentialsError(ConfigError):
+    """The connection's credentials cannot be read (the message never holds a secret).
 
-    def __init__(self, code: str, params: dict[str, str]) -> None:
-        super().__init__(f"{code}: {params}")
-        self.code = code
-        self.params = params
+    A :class:`ConfigError`, so every caller that reports publication errors reports it too.
+    """
 
 
 def user_agent() -> str:

@@ -9,7 +9,7 @@ import pytest
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
 
 from plugin.publishers.connections import Connection, Credentials
-from plugin.publishers.errors import ConfigError
+from plugin.publishers.errors import ConfigError, PublishError, message
 from plugin.qgis.network import (
     CredentialsError,
     build_session,
@@ -83,10 +83,23 @@ def test_portal_api_key_goes_in_the_portal_header(auth_manager, echo_server: str
 
 
 def test_unknown_authcfg_is_a_clear_error(auth_manager) -> None:
-    with pytest.raises(CredentialsError) as caught:
-        credentials_from_authcfg("nope123", "Portail régional")
-    assert caught.value.code == "auth.config_unreadable"
-    assert caught.value.params["connection"] == "Portail régional"
+    """A configuration gone from this profile (removed, or another machine's id): a coded
+    ConfigError naming the connection in both languages, without the secret it held."""
+    authcfg = basic_config(auth_manager, "Portail régional", "", "clé-disparue-789")
+    assert auth_manager.removeAuthenticationConfig(authcfg)
+    portal = Connection("Portail régional", "udata", "http://127.0.0.1:1", authcfg=authcfg)
+    with pytest.raises(PublishError) as caught:
+        credentials_for(portal)
+    error = caught.value
+    assert isinstance(error, CredentialsError) and isinstance(error, ConfigError)
+    assert (error.code, error.params) == (
+        "auth.config_unreadable",
+        {"connection": "Portail régional", "authcfg": authcfg},
+    )
+    french, english = message(error, "fr"), message(error, "en")
+    assert "« Portail régional »" in french and f"« {authcfg} »" in french
+    assert "'Portail régional'" in english and "Authentication" in english
+    assert all("clé-disparue-789" not in text for text in (french, english, repr(error)))
 
 
 def test_environment_credentials_for_headless_runs(monkeypatch) -> None:
