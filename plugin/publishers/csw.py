@@ -3,6 +3,13 @@
 GetRecordById decides between Insert and Update (CSW-T has no upsert); the TransactionSummary
 must confirm exactly one record, otherwise nothing is counted as published. Basic auth and
 proxy settings come with the injected session.
+
+Why lxml and not OWSLib (which the issue asked for): OWSLib 0.27 (the version Debian/Ubuntu
+ship with QGIS 3.22) sends every request with the module-level ``requests.request`` in
+``owslib.util.openURL``, so it cannot use the injected session: QGIS's proxy, the CAs added in
+its authentication manager and auth configurations other than user/password would be ignored,
+as would our retries and coded errors. The few CSW-T documents we need are built and parsed
+here with lxml; tests still read records back with OWSLib.
 """
 
 from __future__ import annotations
