@@ -24,7 +24,7 @@
         <translation>Metadata merged from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="27"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="26"/>
         <source>Metadata</source>
         <translation>Metadata</translation>
     </message>
@@ -39,47 +39,47 @@
         <translation>ISO 19139 metadata to merge (optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="45"/>
         <source>Meets every INSPIRE requirement</source>
         <translation>Meets every INSPIRE requirement</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="47"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
         <source>Number of unmet requirements</source>
         <translation>Number of unmet requirements</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="71"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="84"/>
         <source>Validate INSPIRE metadata</source>
         <translation>Validate INSPIRE metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="87"/>
         <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
         <translation>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="94"/>
         <source>Validation report</source>
         <translation>Validation report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="126"/>
         <source>Export INSPIRE metadata (ISO 19139)</source>
         <translation>Export INSPIRE metadata (ISO 19139)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="129"/>
         <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
         <translation>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="120"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="136"/>
         <source>ISO 19139 file</source>
         <translation>ISO 19139 file</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="62"/>
         <source>XML schema: {0}</source>
         <translation>XML schema: {0}</translation>
     </message>
@@ -1154,12 +1154,12 @@
 <context>
     <name>GeoPublierPlugin</name>
     <message>
-        <location filename="../plugin/plugin_main.py" line="69"/>
+        <location filename="../plugin/plugin_main.py" line="70"/>
         <source>Publish with GeoPublier…</source>
         <translation>Publish with GeoPublier…</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin_main.py" line="63"/>
+        <location filename="../plugin/plugin_main.py" line="64"/>
         <source>Describe the current layer with INSPIRE metadata, export it and publish it</source>
         <translation>Describe the current layer with INSPIRE metadata, export it and publish it</translation>
     </message>
@@ -1325,37 +1325,37 @@
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="409"/>
+        <location filename="../plugin/gui/main_dialog.py" line="417"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="442"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="442"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="441"/>
+        <location filename="../plugin/gui/main_dialog.py" line="449"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="443"/>
+        <location filename="../plugin/gui/main_dialog.py" line="451"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
@@ -1363,162 +1363,162 @@
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="113"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
         <source>Harmonised export</source>
         <translation>Harmonised export</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="121"/>
         <source>Export the data in this open format</source>
         <translation>Export the data in this open format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="126"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
         <translation>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Only report them</source>
         <translation>Only report them</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>What to do with invalid geometries</source>
         <translation>What to do with invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
         <source>Longitude / latitude columns</source>
         <translation>Longitude / latitude columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
         <source>WKT geometry column</source>
         <translation>WKT geometry column</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>How points are written in the CSV file</source>
         <translation>How points are written in the CSV file</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="144"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Uncheck the columns that must not be published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Optional: a Table Schema file or URL</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="149"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
         <source>Where the dated export package is written</source>
         <translation>Where the dated export package is written</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
         <source>Also make one zip of the package</source>
         <translation>Also make one zip of the package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="160"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="162"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
         <source>Points in CSV</source>
         <translation>Points in CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="167"/>
         <source>Columns to publish</source>
         <translation>Columns to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="168"/>
         <source>Table Schema</source>
         <translation>Table Schema</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="179"/>
         <source>Quality report</source>
         <translation>Quality report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="182"/>
         <source>Check the data</source>
         <translation>Check the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="184"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Look for invalid geometries, duplicates, empty columns and personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="188"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="194"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="202"/>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="199"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="207"/>
         <source>Do not publish these columns</source>
         <translation>Do not publish these columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="201"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="209"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>I checked these columns: they hold no personal data and may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="220"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="228"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Press “Check the data” to see the quality report.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="289"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="297"/>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="308"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="316"/>
         <source>Check cancelled.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="325"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="333"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
     </message>
@@ -1526,74 +1526,217 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="56"/>
+        <location filename="../plugin/gui/publish_widget.py" line="57"/>
         <source>Publish</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publish the record and the data to every destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="64"/>
+        <location filename="../plugin/gui/publish_widget.py" line="65"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="67"/>
+        <location filename="../plugin/gui/publish_widget.py" line="68"/>
         <source>Stop after the current step</source>
         <translation>Stop after the current step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="69"/>
+        <location filename="../plugin/gui/publish_widget.py" line="70"/>
         <source>Retry failed steps</source>
         <translation>Retry failed steps</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <location filename="../plugin/gui/publish_widget.py" line="73"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Publish again only where it failed (what succeeded is kept)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <location filename="../plugin/gui/publish_widget.py" line="88"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <location filename="../plugin/gui/publish_widget.py" line="88"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <location filename="../plugin/gui/publish_widget.py" line="88"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="99"/>
+        <location filename="../plugin/gui/publish_widget.py" line="100"/>
         <source>Open the publication report</source>
         <translation>Open the publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="112"/>
+        <location filename="../plugin/gui/publish_widget.py" line="113"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publishing is not possible yet:</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publishing is not possible yet: see the reasons above the button</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="139"/>
+        <location filename="../plugin/gui/publish_widget.py" line="140"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="156"/>
+        <location filename="../plugin/gui/publish_widget.py" line="157"/>
         <source>in progress…</source>
         <translation>in progress…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="53"/>
+        <source>Organisation profile (applied to new records)</source>
+        <translation>Organisation profile (applied to new records)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="56"/>
+        <source>The full name of your organisation</source>
+        <translation>The full name of your organisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="59"/>
+        <source>A functional e-mail address (not a person's)</source>
+        <translation>A functional e-mail address (not a person's)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="70"/>
+        <source>Keywords added to every new record, separated by commas</source>
+        <translation>Keywords added to every new record, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="73"/>
+        <source>The start of your unique resource identifiers (a URI of your organisation)</source>
+        <translation>The start of your unique resource identifiers (a URI of your organisation)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="77"/>
+        <source>Who keeps the records up to date, if not the address above (optional)</source>
+        <translation>Who keeps the records up to date, if not the address above (optional)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Default licence</source>
+        <translation>Default licence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Keywords</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Identifier namespace</source>
+        <translation>Identifier namespace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Metadata contact e-mail</source>
+        <translation>Metadata contact e-mail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="96"/>
+        <source>Export, network and validation</source>
+        <translation>Export, network and validation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="99"/>
+        <source>The CRS of exported files (Lambert-93 for metropolitan France)</source>
+        <translation>The CRS of exported files (Lambert-93 for metropolitan France)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="105"/>
+        <source>Large files are sent to portals in parts of this size</source>
+        <translation>Large files are sent to portals in parts of this size</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="109"/>
+        <source>How long to wait for a server's answer</source>
+        <translation>How long to wait for a server's answer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="112"/>
+        <source>A folder holding the ISO 19139 schemas (gmx/gmx.xsd), to check records</source>
+        <translation>A folder holding the ISO 19139 schemas (gmx/gmx.xsd), to check records</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="116"/>
+        <source>Download the official schemas (once)</source>
+        <translation>Download the official schemas (once)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="117"/>
+        <source>From schemas.opengis.net into your QGIS profile (about 2 MB)</source>
+        <translation>From schemas.opengis.net into your QGIS profile (about 2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="125"/>
+        <source>Default CRS</source>
+        <translation>Default CRS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="126"/>
+        <source>Upload part size</source>
+        <translation>Upload part size</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="127"/>
+        <source>Network timeout</source>
+        <translation>Network timeout</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="128"/>
+        <source>ISO 19139 schemas</source>
+        <translation>ISO 19139 schemas</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="197"/>
+        <source>Downloaded copy: {0}</source>
+        <translation>Downloaded copy: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="187"/>
+        <source>Downloading…</source>
+        <translation>Downloading…</translation>
     </message>
 </context>
 </TS>

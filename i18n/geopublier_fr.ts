@@ -24,7 +24,7 @@
         <translation>Métadonnées fusionnées depuis {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="27"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="26"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
@@ -39,47 +39,47 @@
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="45"/>
         <source>Meets every INSPIRE requirement</source>
         <translation>Respecte toutes les exigences INSPIRE</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="47"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="46"/>
         <source>Number of unmet requirements</source>
         <translation>Nombre d'exigences non respectées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="71"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="84"/>
         <source>Validate INSPIRE metadata</source>
         <translation>Valider les métadonnées INSPIRE</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="87"/>
         <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
         <translation>Vérifie les métadonnées de la couche par rapport à toutes les exigences INSPIRE et écrit un rapport JSON (code, champ, niveau et message en français de chaque problème).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="94"/>
         <source>Validation report</source>
         <translation>Rapport de validation</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="126"/>
         <source>Export INSPIRE metadata (ISO 19139)</source>
         <translation>Exporter les métadonnées INSPIRE (ISO 19139)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="129"/>
         <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
         <translation>Écrit les métadonnées de la couche dans une fiche XML ISO 19139. Le fichier est écrit même si des exigences INSPIRE ne sont pas respectées ; elles sont listées dans le journal.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="120"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="136"/>
         <source>ISO 19139 file</source>
         <translation>Fichier ISO 19139</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="135"/>
+        <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="62"/>
         <source>XML schema: {0}</source>
         <translation>Schéma XML : {0}</translation>
     </message>
@@ -1154,12 +1154,12 @@
 <context>
     <name>GeoPublierPlugin</name>
     <message>
-        <location filename="../plugin/plugin_main.py" line="69"/>
+        <location filename="../plugin/plugin_main.py" line="70"/>
         <source>Publish with GeoPublier…</source>
         <translation>Publier avec GeoPublier…</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin_main.py" line="63"/>
+        <location filename="../plugin/plugin_main.py" line="64"/>
         <source>Describe the current layer with INSPIRE metadata, export it and publish it</source>
         <translation>Décrire la couche courante avec des métadonnées INSPIRE, l'exporter et la publier</translation>
     </message>
@@ -1325,37 +1325,37 @@
         <translation>Portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="409"/>
+        <location filename="../plugin/gui/main_dialog.py" line="417"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="442"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="442"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="441"/>
+        <location filename="../plugin/gui/main_dialog.py" line="449"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="443"/>
+        <location filename="../plugin/gui/main_dialog.py" line="451"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
@@ -1363,162 +1363,162 @@
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="113"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
         <source>Harmonised export</source>
         <translation>Export harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="121"/>
         <source>Export the data in this open format</source>
         <translation>Exporter la donnée dans ce format ouvert</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="126"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
         <translation>Lambert-93 (EPSG:2154) pour la métropole ; les couches d'outre-mer gardent le leur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Only report them</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>What to do with invalid geometries</source>
         <translation>Que faire des géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
         <source>Longitude / latitude columns</source>
         <translation>Colonnes longitude / latitude</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
         <source>WKT geometry column</source>
         <translation>Colonne de géométrie WKT</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>How points are written in the CSV file</source>
         <translation>Comment les points sont écrits dans le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="144"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Décochez les colonnes à ne pas publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Facultatif : un fichier ou une adresse de schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="149"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>Un schéma de table (schema.data.gouv.fr, ex. Socle Commun des Données Locales) que la table attributaire doit respecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
         <source>Where the dated export package is written</source>
         <translation>Où le paquet d'export daté est écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
         <source>Also make one zip of the package</source>
         <translation>Faire aussi un zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="160"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="162"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
         <source>Points in CSV</source>
         <translation>Points en CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="167"/>
         <source>Columns to publish</source>
         <translation>Colonnes à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="168"/>
         <source>Table Schema</source>
         <translation>Schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="179"/>
         <source>Quality report</source>
         <translation>Rapport qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="182"/>
         <source>Check the data</source>
         <translation>Vérifier la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="184"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Chercher les géométries invalides, les doublons, les colonnes vides et les données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="188"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="194"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="202"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="199"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="207"/>
         <source>Do not publish these columns</source>
         <translation>Ne pas publier ces colonnes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="201"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="209"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>J'ai vérifié ces colonnes : elles ne contiennent pas de données personnelles et peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="220"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="228"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Cliquez sur « Vérifier la donnée » pour voir le rapport qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="289"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="297"/>
         <source>Checking the data…</source>
         <translation>Vérification de la donnée…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="308"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="316"/>
         <source>Check cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="325"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="333"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>Ces colonnes ressemblent à des données personnelles, qui ne doivent pas être ouvertes : {0}. Ne les publiez pas, ou confirmez qu'elles peuvent l'être.</translation>
     </message>
@@ -1526,74 +1526,217 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="56"/>
+        <location filename="../plugin/gui/publish_widget.py" line="57"/>
         <source>Publish</source>
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="64"/>
+        <location filename="../plugin/gui/publish_widget.py" line="65"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="67"/>
+        <location filename="../plugin/gui/publish_widget.py" line="68"/>
         <source>Stop after the current step</source>
         <translation>Arrêter après l'étape en cours</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="69"/>
+        <location filename="../plugin/gui/publish_widget.py" line="70"/>
         <source>Retry failed steps</source>
         <translation>Réessayer les étapes en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <location filename="../plugin/gui/publish_widget.py" line="73"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <location filename="../plugin/gui/publish_widget.py" line="88"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <location filename="../plugin/gui/publish_widget.py" line="88"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="87"/>
+        <location filename="../plugin/gui/publish_widget.py" line="88"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="99"/>
+        <location filename="../plugin/gui/publish_widget.py" line="100"/>
         <source>Open the publication report</source>
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="112"/>
+        <location filename="../plugin/gui/publish_widget.py" line="113"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="121"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="139"/>
+        <location filename="../plugin/gui/publish_widget.py" line="140"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="156"/>
+        <location filename="../plugin/gui/publish_widget.py" line="157"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="53"/>
+        <source>Organisation profile (applied to new records)</source>
+        <translation>Profil de l'organisme (appliqué aux nouvelles fiches)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="56"/>
+        <source>The full name of your organisation</source>
+        <translation>Le nom complet de votre organisme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="59"/>
+        <source>A functional e-mail address (not a person's)</source>
+        <translation>Une adresse e-mail fonctionnelle (pas celle d'une personne)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="70"/>
+        <source>Keywords added to every new record, separated by commas</source>
+        <translation>Mots-clés ajoutés à chaque nouvelle fiche, séparés par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="73"/>
+        <source>The start of your unique resource identifiers (a URI of your organisation)</source>
+        <translation>Le début de vos identifiants de ressource uniques (une URI de votre organisme)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="77"/>
+        <source>Who keeps the records up to date, if not the address above (optional)</source>
+        <translation>Qui tient les fiches à jour, si ce n'est pas l'adresse ci-dessus (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Default licence</source>
+        <translation>Licence par défaut</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Keywords</source>
+        <translation>Mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Identifier namespace</source>
+        <translation>Espace de noms des identifiants</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <source>Metadata contact e-mail</source>
+        <translation>E-mail du contact de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="96"/>
+        <source>Export, network and validation</source>
+        <translation>Export, réseau et validation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="99"/>
+        <source>The CRS of exported files (Lambert-93 for metropolitan France)</source>
+        <translation>Le système de coordonnées des fichiers exportés (Lambert-93 pour la métropole)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="105"/>
+        <source>Large files are sent to portals in parts of this size</source>
+        <translation>Les gros fichiers sont envoyés aux portails en morceaux de cette taille</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="109"/>
+        <source>How long to wait for a server's answer</source>
+        <translation>Combien de temps attendre la réponse d'un serveur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="112"/>
+        <source>A folder holding the ISO 19139 schemas (gmx/gmx.xsd), to check records</source>
+        <translation>Un dossier contenant les schémas ISO 19139 (gmx/gmx.xsd), pour vérifier les fiches</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="116"/>
+        <source>Download the official schemas (once)</source>
+        <translation>Télécharger les schémas officiels (une fois)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="117"/>
+        <source>From schemas.opengis.net into your QGIS profile (about 2 MB)</source>
+        <translation>Depuis schemas.opengis.net dans votre profil QGIS (environ 2 Mo)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="125"/>
+        <source>Default CRS</source>
+        <translation>Système de coordonnées par défaut</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="126"/>
+        <source>Upload part size</source>
+        <translation>Taille des morceaux envoyés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="127"/>
+        <source>Network timeout</source>
+        <translation>Délai d'attente réseau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="128"/>
+        <source>ISO 19139 schemas</source>
+        <translation>Schémas ISO 19139</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="197"/>
+        <source>Downloaded copy: {0}</source>
+        <translation>Copie téléchargée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_page.py" line="187"/>
+        <source>Downloading…</source>
+        <translation>Téléchargement…</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ class GeoPublierPlugin:
         self.translator: Optional[QTranslator] = None
         self.action: Optional[QAction] = None
         self.layer_action: Optional[QAction] = None
+        self.options_factory = None
         self.provider: Optional[GeoPublierProvider] = None
         self.dialog = None
         self._install_translator()
@@ -73,6 +74,10 @@ class GeoPublierPlugin:
         self.layer_action.triggered.connect(self.open_dialog)
         for layer_type in (QgsMapLayerType.VectorLayer, QgsMapLayerType.RasterLayer):
             self.iface.addCustomActionForLayerType(self.layer_action, "", layer_type, True)
+        from .gui.settings_page import SettingsPageFactory
+
+        self.options_factory = SettingsPageFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
         self.initProcessing()
 
     def menu_name(self) -> str:
@@ -101,6 +106,9 @@ class GeoPublierPlugin:
             self.iface.removeCustomActionForLayerType(self.layer_action)
             self.layer_action.deleteLater()
             self.layer_action = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

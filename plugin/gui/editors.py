@@ -302,6 +302,18 @@ class CheckListEditor(Editor):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.list.addItem(item)
+        self._checked_first()
+
+    def _checked_first(self) -> None:
+        """Move the chosen items to the top, so the user sees them without scrolling."""
+        checked = [
+            self.list.takeItem(row)
+            for row in reversed(range(self.list.count()))
+            if self.list.item(row).checkState() == Qt.Checked
+        ]
+        for item in checked:
+            self.list.insertItem(0, item)
+        self.list.scrollToTop()
 
     def _value(self, current: list[str]) -> list[str]:
         return self.checked()

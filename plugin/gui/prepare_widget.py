@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -127,6 +128,7 @@ class PrepareWidget(QWidget):
             self.tr("Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs")
         )
         self.crsWidget.crsChanged.connect(self._changed)
+        self.crsWidget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.geometryCombo = QComboBox()
         self.geometryCombo.addItem(self.tr("Repair them (makeValid)"), REPAIR)
         self.geometryCombo.addItem(self.tr("Only report them"), REPORT)
@@ -155,6 +157,7 @@ class PrepareWidget(QWidget):
         self.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folderWidget.setToolTip(self.tr("Where the dated export package is written"))
         self.folderWidget.fileChanged.connect(self._changed)
+        self.folderWidget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.zipCheck = QCheckBox(self.tr("Also make one zip of the package"))
         self.zipCheck.toggled.connect(self._changed)
         form.addRow(self.tr("Formats"), formats)
@@ -165,7 +168,12 @@ class PrepareWidget(QWidget):
         form.addRow(self.tr("Table Schema"), self.schemaEdit)
         form.addRow(self.tr("Package folder"), self.folderWidget)
         form.addRow("", self.zipCheck)
-        return box
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(box)
+        column.addStretch()
+        return outer
 
     def _report_box(self) -> QWidget:
         box = QGroupBox(self.tr("Quality report"))

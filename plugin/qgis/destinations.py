@@ -46,12 +46,16 @@ def make_publisher(
             "conn_type_unsupported", {"connection": connection.name, "type": connection.type}
         )
     session = build_session(connection.type, credentials_for(connection))
+    settings = Settings.load()
+    options = dict(connection.options)
+    if connection.type in ("udata", "ckan"):
+        options.setdefault("chunk_size", settings.upload_chunk_mb * 1024 * 1024)
     return publisher_class(
         connection.url,
         session,
         name=connection.name,
-        timeout=timeout or Settings.load().network_timeout_s,
-        options=connection.options,
+        timeout=timeout or settings.network_timeout_s,
+        options=options,
         progress=progress,
         cancel=cancel,
     )

@@ -181,3 +181,29 @@ class PublicationJob(FeedbackTask):
         self.setProgress(start + (100.0 - start) * (index + fraction) / total)
         if fraction == 0.0:
             self.stepChanged.emit(destination, "running")
+
+
+class SchemaDownloadTask(FeedbackTask):
+    """Downloads the official ISO 19139 schemas once into the QGIS profile (settings page)."""
+
+    def __init__(self, base_url: str = "") -> None:
+        """`base_url`: another copy of schemas.opengis.net (a local mirror), else the official."""
+        super().__init__("GeoPublier: ISO 19139")
+        self.base_url = base_url
+        self.folder: Optional[Path] = None
+
+    def run(self) -> bool:
+        """Worker thread."""
+        from .network import build_session
+        from .schemas import OFFICIAL_BASE_URL, download_schemas
+
+        try:
+            self.folder = download_schemas(
+                build_session("csw"),
+                base_url=self.base_url or OFFICIAL_BASE_URL,
+                feedback=self.feedback,
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the user by the settings page
+            self.error = exc
+            return False
+        return not self.isCanceled()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import qgis.utils
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsMapLayerType, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QAction
 
 
@@ -54,6 +54,28 @@ def test_menu_entry_and_toolbar_button_open_the_dialog(started_plugin, qgis_ifac
     assert dialog.isVisible()
     assert dialog.windowTitle() == "GeoPublier"
     assert dialog.stepTabs.count() == 4
+
+
+def test_layer_context_menu_and_options_page(started_plugin, qgis_iface) -> None:
+    layer_action = started_plugin.layer_action
+    types = {
+        call.args[2]
+        for call in qgis_iface.addCustomActionForLayerType.call_args_list
+        if call.args[0] is layer_action
+    }
+    assert types == {QgsMapLayerType.VectorLayer, QgsMapLayerType.RasterLayer}
+    qgis_iface.registerOptionsWidgetFactory.assert_any_call(started_plugin.options_factory)
+    layer = QgsVectorLayer("Point?crs=EPSG:2154", "Bornes", "memory")
+    QgsProject.instance().addMapLayer(layer)
+    qgis_iface.setActiveLayer(layer)
+    layer_action.trigger()
+    assert started_plugin.dialog.layer is layer
+    assert "Bornes" in started_plugin.dialog.layerLabel.text()
+    factory = started_plugin.options_factory
+    assert qgis.utils.unloadPlugin("geopublier")
+    qgis_iface.unregisterOptionsWidgetFactory.assert_any_call(factory)
+    qgis_iface.removeCustomActionForLayerType.assert_called()
+    QgsProject.instance().removeAllMapLayers()
 
 
 def test_processing_provider_is_registered_then_removed(started_plugin) -> None:
