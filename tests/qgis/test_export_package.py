@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 from qgis.core import QgsFeature, QgsFeedback, QgsField, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
@@ -96,6 +96,43 @@ def epsg_of(path: Path) -> str:
     return code
 
 
+def expected_rows(names: list[str], date_format: str, null_date, number=float) -> list[dict]:
+    """Every attribute value of ROWS as a format gives it back (date and number forms vary)."""
+    expected = []
+    for _wkt, species, height, planted, email, planned in ROWS:
+        date = planted.toString(date_format) if planted is not None else null_date
+        expected.append(dict(zip(names, [species, number(height), date, email, planned])))
+    return expected
+
+
+def attributes(rows: list[dict]) -> list[dict]:
+    """Rows without their geometry (and without the CSV's WKT column)."""
+    return [{k: v for k, v in row.items() if k not in ("_geom", "WKT")} for row in rows]
+
+
+L93_AREA = 5000.0  # each ROWS polygon covers 5,000 m² (the bow tie as two 2,500 m² triangles)
+
+
+def assert_surfaces(rows: list[dict], from_wgs84: bool = False) -> None:
+    """Every geometry is a valid (multi)polygon with the area of its source polygon."""
+    for row in rows:
+        geometry = row["_geom"]
+        assert ogr.GT_Flatten(geometry.GetGeometryType()) in (ogr.wkbPolygon, ogr.wkbMultiPolygon)
+        assert geometry.IsValid()
+        if from_wgs84:
+            wgs84, lambert = osr.SpatialReference(), osr.SpatialReference()
+            wgs84.ImportFromEPSG(4326)
+            wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+            lambert.ImportFromEPSG(2154)
+            geometry.Transform(osr.CoordinateTransformation(wgs84, lambert))
+        assert geometry.GetArea() == pytest.approx(L93_AREA, rel=1e-3)
+
+
+def signed_area(ring: list[list[float]]) -> float:
+    """Shoelace area of a ring: positive when counter-clockwise."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+
+
 def test_package_holds_data_record_dcat_readme(package) -> None:
     names = sorted(p.name for p in package.package_dir.iterdir())
     assert names == [
@@ -135,9 +172,36 @@ def test_geojson_is_rfc7946(package) -> None:
     assert 2.0 < lon < 2.6 and 48.5 < lat < 49.0
     assert len(str(lon).split(".")[1]) <= 7
     assert first["properties"]["Espèce_plantée"] == "Érable champêtre"
-    assert first["properties"]["date_de_plantation"] == "2021-05-03"
-    rows, _names, _geometry = ogr_rows(str(path))
-    assert len(rows) == 3
+    names = ["Espèce_plantée", "hauteur_m", "date_de_plantation", "Courriel"]
+    names.append("date_de_plantation_prévue")
+    assert [f["properties"] for f in data["features"]] == expected_rows(names, "yyyy-MM-dd", None)
+    rows, ogr_names, _geometry = ogr_rows(str(path))
+    assert ogr_names == names
+    assert attributes(rows) == expected_rows(names, "yyyy/MM/dd", None)
+    assert_surfaces(rows, from_wgs84=True)
+
+
+def test_geojson_follows_the_right_hand_rule(tmp_path: Path) -> None:
+    """A clockwise shell comes out counter-clockwise, a counter-clockwise hole clockwise."""
+    shell = "650000 6860000, 650000 6860300, 650300 6860300, 650300 6860000, 650000 6860000"
+    hole = "650100 6860100, 650200 6860100, 650200 6860200, 650100 6860200, 650100 6860100"
+    source = QgsGeometry.fromWkt(f"POLYGON(({shell}),({hole}))")
+    rings = [[(p.x(), p.y()) for p in ring] for ring in source.asPolygon()]
+    assert signed_area(rings[0]) < 0 < signed_area(rings[1])  # the source breaks the rule
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "parcelle", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(source)
+    feature.setAttributes(["Parcelle à trou"])
+    assert layer.dataProvider().addFeatures([feature])[0]
+    result = export_package(
+        layer, Record(title="Parcelle"), str(tmp_path), ExportOptions(formats=["geojson"])
+    )
+    data = json.loads(result.files[0].read_text(encoding="utf-8"))
+    (written,) = data["features"]
+    assert written["geometry"]["type"] == "Polygon"
+    exterior, interior = written["geometry"]["coordinates"]
+    assert signed_area(exterior) > 0 > signed_area(interior)
+    assert written["properties"] == {"nom": "Parcelle à trou"}
 
 
 def test_csv_is_utf8_with_wkt_and_iso_dates(package) -> None:
@@ -146,8 +210,10 @@ def test_csv_is_utf8_with_wkt_and_iso_dates(package) -> None:
     header = text.splitlines()[0]
     assert header.startswith("WKT,Espèce_plantée,hauteur_m,date_de_plantation")
     assert "2021-05-03" in text and "Tilleul « argenté »" in text
-    rows, _names, _geometry = ogr_rows(str(path))
-    assert len(rows) == 3 and rows[1]["Espèce_plantée"] == "Chêne pédonculé"
+    rows, names, _geometry = ogr_rows(str(path))
+    assert names[0] == "WKT"
+    assert attributes(rows) == expected_rows(names[1:], "yyyy-MM-dd", "", lambda x: f"{x:g}")
+    assert_surfaces(rows)
 
 
 def test_shapefile_zip_has_cpg_prj_and_short_names_in_readme(package, tmp_path: Path) -> None:
@@ -163,8 +229,11 @@ def test_shapefile_zip_has_cpg_prj_and_short_names_in_readme(package, tmp_path: 
         } <= members
         assert zipped.read("arbres_d_alignement.cpg").decode().strip().upper() in ("UTF-8", "UTF8")
         zipped.extractall(tmp_path)
-    rows, names, _geometry = ogr_rows(str(tmp_path / "arbres_d_alignement.shp"))
-    assert len(rows) == 3 and rows[0]["Espèce_pl"] == "Érable champêtre"
+    rows, names, geometry = ogr_rows(str(tmp_path / "arbres_d_alignement.shp"))
+    assert names == ["Espèce_pl", "hauteur_m", "date_de_pl", "Courriel", "date_de__2"]
+    assert attributes(rows) == expected_rows(names, "yyyy/MM/dd", None)
+    assert geometry == "Polygon"
+    assert_surfaces(rows)
     assert all(len(n.encode("utf-8")) <= 10 for n in names)
     assert len({n.lower() for n in names}) == len(names)
     readme = (package.package_dir / "LISEZMOI.md").read_text(encoding="utf-8")
