@@ -18,7 +18,7 @@ TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
-	package install-plugin run demo clean bench sandbox sandbox-stop sandbox-reset sandbox-status
+	package install-plugin run demo clean bench screenshots sandbox sandbox-stop sandbox-reset sandbox-status
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
@@ -115,6 +115,10 @@ sandbox-reset: servers
 
 sandbox-status: venv
 	$(PYTHON) -m sandbox status
+
+screenshots: setup qm
+	@echo ">> Captures d'écran de la fenêtre (en français, 1366×768) dans docs/screenshots/"
+	QT_QPA_PLATFORM=offscreen $(PYTHON) scripts/screenshots.py
 
 demo: setup qm install-plugin
 	@echo ">> Démonstration : bac à sable + publication de la couche d'exemple par qgis_process"

@@ -1175,12 +1175,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="115"/>
+        <location filename="../plugin/gui/main_dialog.py" line="117"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="121"/>
+        <location filename="../plugin/gui/main_dialog.py" line="123"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1215,149 +1215,154 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <location filename="../plugin/gui/main_dialog.py" line="129"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="190"/>
+        <location filename="../plugin/gui/main_dialog.py" line="192"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <location filename="../plugin/gui/main_dialog.py" line="240"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="207"/>
+        <location filename="../plugin/gui/main_dialog.py" line="209"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="215"/>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <location filename="../plugin/gui/main_dialog.py" line="219"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <location filename="../plugin/gui/main_dialog.py" line="240"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="251"/>
+        <location filename="../plugin/gui/main_dialog.py" line="253"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="258"/>
+        <location filename="../plugin/gui/main_dialog.py" line="260"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="263"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="272"/>
+        <location filename="../plugin/gui/main_dialog.py" line="274"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="280"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="281"/>
+        <location filename="../plugin/gui/main_dialog.py" line="283"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="295"/>
+        <location filename="../plugin/gui/main_dialog.py" line="297"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="299"/>
+        <location filename="../plugin/gui/main_dialog.py" line="301"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="304"/>
+        <location filename="../plugin/gui/main_dialog.py" line="306"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="307"/>
+        <location filename="../plugin/gui/main_dialog.py" line="309"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="311"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <location filename="../plugin/gui/main_dialog.py" line="316"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="360"/>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
-        <source>Catalogue</source>
-        <translation>Catalogue</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
-        <source>Portal</source>
-        <translation>Portal</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <location filename="../plugin/gui/main_dialog.py" line="407"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <location filename="../plugin/gui/main_dialog.py" line="407"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="417"/>
+        <location filename="../plugin/gui/main_dialog.py" line="421"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="442"/>
+        <location filename="../plugin/gui/main_dialog.py" line="446"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="442"/>
+        <location filename="../plugin/gui/main_dialog.py" line="446"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="449"/>
+        <location filename="../plugin/gui/main_dialog.py" line="453"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="451"/>
+        <location filename="../plugin/gui/main_dialog.py" line="455"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="101"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="364"/>
+        <source>Record → {0}</source>
+        <translation>Record → {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="364"/>
+        <source>Dataset → {0}</source>
+        <translation>Dataset → {0}</translation>
     </message>
 </context>
 <context>
@@ -1488,37 +1493,37 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="202"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="206"/>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="207"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
         <source>Do not publish these columns</source>
         <translation>Do not publish these columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="209"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="213"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>I checked these columns: they hold no personal data and may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="228"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="232"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Press “Check the data” to see the quality report.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="297"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="301"/>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="316"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="320"/>
         <source>Check cancelled.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="333"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="337"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
     </message>

@@ -141,7 +141,7 @@ class DescribeWidget(QWidget):
             names = ", ".join(a.name for a in record.attributes[:12])
             more = "…" if len(record.attributes) > 12 else ""
             parts.append(self.tr("attributes: {0}").format(names + more))
-        self.facts.setText(self.tr("Read from the layer — ") + "; ".join(parts) if parts else "")
+        self.facts.setText(self.tr("Read from the layer — ") + " · ".join(parts) if parts else "")
 
     def record(self) -> Record:
         """The record as the form shows it now."""

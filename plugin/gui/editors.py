@@ -259,6 +259,7 @@ class CheckListEditor(Editor):
         self.list = QListWidget()
         self.list.setMinimumHeight(110)
         self.list.setMaximumHeight(150)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         for code, label in items:
             item = QListWidgetItem(label)
             item.setData(Qt.UserRole, code)

@@ -97,7 +97,9 @@ class MainDialog(QDialog, FORM_CLASS):
         self.publisher.retryRequested.connect(lambda: self.publish(retry=True))
         self.publisher.cancelRequested.connect(self.cancel_publication)
         self.stepTabs.currentChanged.connect(lambda *_: self.refresh_plan())
-        self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        close = self.buttonBox.button(QDialogButtonBox.Close)
+        close.setText(self.tr("Close"))  # not left to Qt's own translations, often missing
+        close.clicked.connect(self.close)
         self.resize(1280, 760)
         self.set_layer(None)
 
@@ -359,8 +361,8 @@ class MainDialog(QDialog, FORM_CLASS):
         self.job = PublicationJob(self.layer, request, store, export)
         steps = [("export", self.tr("Export of the harmonised package"))] if export else []
         for connection in request.destinations():
-            role = self.tr("Catalogue") if connection is catalogue else self.tr("Portal")
-            steps.append((connection.name, f"{role} — {connection.name}"))
+            label = self.tr("Record → {0}") if connection is catalogue else self.tr("Dataset → {0}")
+            steps.append((connection.name, label.format(connection.name)))
         job = self.job
         job.stepChanged.connect(self._job_step)
         job.progressChanged.connect(lambda value: self.publisher.progress.setValue(int(value)))

@@ -4,6 +4,7 @@ quality report in a task. Columns that look like personal data must be removed o
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -198,6 +199,7 @@ class PrepareWidget(QWidget):
         self.reportView = QTextBrowser()
         self.reportView.setObjectName("qualityReport")
         self.reportView.setOpenExternalLinks(False)
+
         column.addWidget(self.reportView, 1)
         self.personalBox = QGroupBox(self.tr("Personal data"))
         personal = QVBoxLayout(self.personalBox)
@@ -321,7 +323,8 @@ class PrepareWidget(QWidget):
     def show_report(self, report: QualityReport) -> None:
         """Show a quality report and its personal-data findings."""
         self.report = report
-        self.reportView.setHtml(to_html(report))
+        # The report is a whole page made for a browser: a smaller heading in this pane.
+        self.reportView.setHtml(re.sub(r"<(/?)h1\b", r"<\1h3", to_html(report)))
         self._show_personal()
         self.checked.emit()
 
