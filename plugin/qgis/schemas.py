@@ -67,10 +67,11 @@ def download_schemas(
     """Download gmx.xsd and all it needs into `target_folder`; return the folder to validate with.
 
     The returned folder, `<target>/iso/19139/20070417`, holds gmx/gmx.xsd (what
-    `installed_schema_folder()` returns and `core.xsd` validates with). `session` comes from `plugin.qgis.network.build_session`
-    (QGIS proxy and CAs); `feedback` is a QgsFeedback (progress, cancel); `mirrors` maps an
-    external host (www.w3.org) to a base URL to fetch its files from instead. Blocking: run it
-    in a QgsTask. Raises SchemaDownloadError (a GeoPublierError: code + params, see messages).
+    `installed_schema_folder()` returns and `core.xsd` validates with). `session` comes from
+    `plugin.qgis.network.build_session` (QGIS proxy and CAs); `feedback` is a QgsFeedback
+    (progress, cancel); `mirrors` maps an external host (www.w3.org) to a base URL to fetch its
+    files from instead. Blocking: run it in a QgsTask. Raises SchemaDownloadError (a
+    GeoPublierError: code + params, see messages).
     """
     root = Path(target_folder or default_schema_root())
     root.parent.mkdir(parents=True, exist_ok=True)
