@@ -3,7 +3,9 @@
 Starts the sandbox (pycsw catalogue + udata portal), publishes the sample layer with
 `qgis_process … geopublier:publish` (metadata from its .qmd and the organisation profile,
 harmonised package, catalogue record, portal dataset), then reads the record and the dataset back
-and prints where everything is. Run it twice: the second run updates in place.
+and prints where everything is (with the dataset's public web page when the portal has one). A
+read-back that fails (dataset private, HTTP error) is a French message and exit status 2, not a
+traceback. Run it twice: the second run updates in place.
 """
 
 from __future__ import annotations
@@ -69,36 +71,76 @@ def run_publish(layout: Layout, config_dir: Path, state: dict) -> dict:
         )
     data = json.loads(report.read_text(encoding="utf-8"))
     data["report_path"] = str(report)
-    data["stdout"] = result.stdout
+    data["packages"] = str(demo / "paquets")
     return data
+
+
+class ReadBackError(Exception):
+    """The record or the dataset could not be read back; the message is for the trainer."""
+
+
+def fetch(url: str, what: str, **params: str) -> requests.Response:
+    """GET as an anonymous visitor; a clear French `ReadBackError` instead of a traceback."""
+    try:
+        response = requests.get(url, params=params or None, timeout=30)
+    except requests.RequestException as error:
+        raise ReadBackError(
+            f"Relecture impossible : {what} ne répond pas ({type(error).__name__}) — {url}"
+        ) from None
+    if response.status_code != 200:
+        hint = ""
+        if response.status_code in (401, 403, 404, 410):
+            hint = " : il n'est pas visible publiquement (resté privé, ou supprimé)"
+        raise ReadBackError(
+            f"Relecture impossible : {what} répond par l'erreur HTTP "
+            f"{response.status_code}{hint} — {url}"
+        )
+    return response
 
 
 def read_back(state: dict, record_id: str, dataset_id: str) -> tuple[str, dict]:
     """The record as the catalogue returns it, the dataset as the portal shows it publicly."""
-    record = requests.get(
+    record = fetch(
         state["pycsw"]["url"],
-        timeout=30,
-        params={
-            "service": "CSW",
-            "version": "2.0.2",
-            "request": "GetRecordById",
-            "id": record_id,
-            "outputSchema": "http://www.isotc211.org/2005/gmd",
-            "elementSetName": "full",
-        },
+        "le catalogue",
+        service="CSW",
+        version="2.0.2",
+        request="GetRecordById",
+        id=record_id,
+        outputSchema="http://www.isotc211.org/2005/gmd",
+        elementSetName="full",
     )
-    record.raise_for_status()
-    dataset = requests.get(f"{state['udata']['api_url']}/datasets/{dataset_id}/", timeout=30)
-    dataset.raise_for_status()
-    return record.text, dataset.json()
+    url = f"{state['udata']['api_url']}/datasets/{dataset_id}/"
+    answer = fetch(url, f"le jeu de données {dataset_id} du portail")
+    try:
+        dataset = answer.json()
+    except ValueError:
+        dataset = None
+    if not isinstance(dataset, dict) or dataset.get("private") is not False:
+        raise ReadBackError(
+            f"Relecture impossible : le portail ne montre pas le jeu de données {dataset_id} "
+            f"comme public — {url}"
+        )
+    return record.text, dataset
 
 
-def package_folder(stdout: str) -> str:
-    """The export package folder, as the algorithm logs it."""
-    for line in stdout.splitlines():
-        if "Export package:" in line or "Paquet d'export" in line:
-            return line.split(":", 1)[1].strip()
-    return ""
+def package_folder(packages: Path) -> str:
+    """The export package just written: the newest package folder inside PACKAGE_FOLDER.
+
+    Neither the publication report nor the algorithm's outputs name it (yet), and the log's
+    wording changes with the language: the demo chose PACKAGE_FOLDER, so it looks there.
+    """
+    readmes = list(packages.glob("*/LISEZMOI.md"))
+    newest = max(readmes, key=lambda p: p.stat().st_mtime, default=None)
+    return str(newest.parent) if newest else "(introuvable)"
+
+
+def dataset_page(dataset: dict) -> str:
+    """The dataset's public web page on the portal (udata's `page`), when the portal has one."""
+    page = dataset.get("page")
+    if page:
+        return str(page)
+    return "aucune — ce portail udata n'a pas d'interface web (le bac à sable n'a que l'API)"
 
 
 def main() -> int:
@@ -118,7 +160,12 @@ def main() -> int:
     report = run_publish(layout, config_dir, state)
     steps = {step["role"]: step for step in report["steps"]}
     catalogue, portal = steps["catalogue"], steps["portal"]
-    xml, dataset = read_back(state, catalogue["remote_id"], portal["remote_id"])
+    try:
+        xml, dataset = read_back(state, catalogue["remote_id"], portal["remote_id"])
+    except ReadBackError as error:
+        say(f"\n{error}")
+        say(f"Rapport de publication : {report['report_path']}")
+        return 2
     title_found = report["title"].replace("'", "&apos;") in xml or report["title"] in xml
     say(f"\nFiche du catalogue {RECORD_ACTIONS[catalogue['action']]} : {catalogue['url']}")
     say(f"  relue dans le catalogue : {'oui' if title_found else 'NON'}")
@@ -126,11 +173,12 @@ def main() -> int:
         f"Jeu de données du portail {DATASET_ACTIONS[portal['action']]} : "
         f"{state['udata']['api_url']}/datasets/{dataset['id']}/"
     )
+    say(f"  page publique sur le portail : {dataset_page(dataset)}")
     say(
         f"  relu sur le portail : « {dataset['title']} », {len(dataset['resources'])} fichier(s), "
-        f"licence {dataset['license']}, {'public' if not dataset['private'] else 'privé'}"
+        f"licence {dataset['license']}, public"
     )
-    say(f"Paquet exporté : {package_folder(report['stdout'])}")
+    say(f"Paquet exporté : {package_folder(Path(report['packages']))}")
     say(f"Rapport de publication : {report['report_path']}")
     say("\nRelancez « make demo » : la même fiche et le même jeu de données sont mis à jour.")
     return 0 if title_found else 1

@@ -69,6 +69,7 @@ def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
     first = run_demo(demo_env)
     assert "Fiche du catalogue créée" in first and "Jeu de données du portail créé" in first
     assert "relue dans le catalogue : oui" in first
+    assert "page publique sur le portail : aucune" in first  # udata without its web front-end
     record_url, dataset_url = link(first, "Fiche du catalogue"), link(first, "Jeu de données")
     record = requests.get(record_url, timeout=30)
     assert record.status_code == 200 and "Bornes de recharge" in record.text
@@ -87,3 +88,25 @@ def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
     )
     package = Path(re.search(r"Paquet exporté : (\S+)", second).group(1))
     assert (package / "LISEZMOI.md").is_file()
+
+
+def test_read_back_failure_is_a_clear_french_message(pycsw_server, udata_server) -> None:
+    """A dataset left private (anonymous visitors get 404): a sentence, not a traceback."""
+    import demo
+
+    answer = requests.post(
+        f"{udata_server.api_url}/datasets/",
+        json={"title": "Resté privé", "description": "Brouillon.", "private": True},
+        headers={"X-API-KEY": udata_server.api_key},
+        timeout=30,
+    )
+    assert answer.status_code == 201, answer.text
+    private_id = answer.json()["id"]
+    state = {"pycsw": {"url": pycsw_server.url}, "udata": {"api_url": udata_server.api_url}}
+
+    with pytest.raises(demo.ReadBackError) as caught:
+        demo.read_back(state, "fiche-inconnue", private_id)
+
+    text = str(caught.value)
+    assert text.startswith("Relecture impossible : le jeu de données")
+    assert "erreur HTTP 404" in text and "resté privé" in text and private_id in text
