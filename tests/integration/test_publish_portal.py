@@ -153,7 +153,9 @@ def test_failed_portal_step_resumes_without_duplicates(
     assert journal().failed_steps(resource_id) == []
 
 
-MASTER_PASSWORD = "maître-des-clés-portail"
+# One auth database per test session (tests/qgis_env.py): the same master password as
+# tests/qgis/test_network_session.py, so both files can run in one session.
+MASTER_PASSWORD = "maître-test"
 
 
 def key_in_auth_database(api_key: str) -> str:
