@@ -113,6 +113,8 @@ class GeoPublierPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.dialog is not None:
+            if self.dialog.job is not None:
+                self.dialog.job.cancel()
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None

@@ -67,6 +67,7 @@ class MainDialog(QDialog, FORM_CLASS):
         self.language = ui_language()
         self.layer: Optional[QgsMapLayer] = None
         self.job: Optional[PublicationJob] = None
+        self.job_layer: Optional[QgsMapLayer] = None
         self.last_report_path: Optional[Path] = None
         settings = Settings.load()
         self.drafts = DraftStore(profile_folder() / "drafts")
@@ -359,6 +360,7 @@ class MainDialog(QDialog, FORM_CLASS):
                 tuple(prepare.confirmed_columns),
             )
         self.job = PublicationJob(self.layer, request, store, export)
+        self.job_layer = self.layer
         steps = [("export", self.tr("Export of the harmonised package"))] if export else []
         for connection in request.destinations():
             label = self.tr("Record → {0}") if connection is catalogue else self.tr("Dataset → {0}")
@@ -408,10 +410,8 @@ class MainDialog(QDialog, FORM_CLASS):
                         else self.tr("Portal dataset")
                     )
                     links.append((role, step.url))
-            if job.published_record is not None and self.layer is not None:
-                remember_publication(self.layer, job.journal, job.published_record)
-                self.describe.set_record(job.published_record, set())
-                self.drafts.save(self.layer, job.published_record)
+            if job.published_record is not None and self.job_layer is not None:
+                self._keep_publication(self.job_layer, job)
             self.last_report_path = self._write_report(job)
         elif job.isCanceled():
             for row in range(self.publisher.steps.topLevelItemCount()):
@@ -421,6 +421,20 @@ class MainDialog(QDialog, FORM_CLASS):
         self.publisher.finish(links, self.last_report_path if report is not None else None)
         self._tell(job, links)
         self.refresh_plan()
+
+    def _keep_publication(self, layer: QgsMapLayer, job: PublicationJob) -> None:
+        """Journal and published record go with the layer; what was typed meanwhile is kept."""
+        published = job.published_record
+        remember_publication(layer, job.journal, published)
+        if layer is not self.layer:
+            return  # the user moved on to another layer while it ran
+        current = self.describe.record()
+        current.metadata_date = published.metadata_date
+        current.revision_date = published.revision_date
+        self.describe.set_record(current, set())
+        if current != published:
+            save_record(layer, current)
+        self.drafts.save(layer, current)
 
     def _write_report(self, job: PublicationJob) -> Path:
         folder = profile_folder() / "reports"
@@ -438,7 +452,7 @@ class MainDialog(QDialog, FORM_CLASS):
 
     def _tell(self, job: PublicationJob, links: list[tuple[str, str]]) -> None:
         """Message bar of QGIS and message log: the outcome in one sentence."""
-        name = self.layer.name() if self.layer is not None else ""
+        name = self.job_layer.name() if self.job_layer is not None else ""
         if job.report is not None and job.report.ok and not job.isCanceled():
             updated = any(s.action == "updated" for s in job.report.steps)
             text = (

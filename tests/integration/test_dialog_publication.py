@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import Qt
 from plugin.gui.main_dialog import MainDialog
 from plugin.publishers.connections import loads_connections
 from plugin.qgis.destinations import save_saved_connections
+from plugin.qgis.layer_metadata import stored_record
 from plugin.toolbelt.settings import Settings
 from tests.datasets import points_gpkg
 from tests.dialog_helpers import fill_missing_inspire_fields, french_ui, type_into, wait_for
@@ -77,11 +78,14 @@ def choose_destinations(dialog: MainDialog, catalogue: str, portal: str) -> None
         combo.setCurrentIndex(combo.findText(name))
 
 
-def click_publish(dialog: MainDialog, button=None) -> None:
+def click_publish(dialog: MainDialog, button=None, meanwhile=None) -> None:
+    """Click, optionally do something while the task runs (QGIS stays usable), wait the end."""
     button = button or dialog.publisher.publishButton
     assert button.isEnabled(), dialog.publisher.blockers.text()
     button.click()
     assert dialog.job is not None
+    if meanwhile is not None:
+        meanwhile()
     wait_for(lambda: dialog.job is None, 300)
 
 
@@ -155,7 +159,12 @@ def test_publish_read_the_links_then_republish_updates_in_place(
     # Second publication of the same layer: "mis à jour", same record and dataset.
     type_into(dialog.describe.editors["lineage"].widget, "Relevé GPS 2024, contrôlé en 2025.")
     assert "sera mise à jour sur place" in dialog.publisher.summary.text()
-    click_publish(dialog)
+    conditions = dialog.describe.editors["use_conditions"].widget
+    click_publish(dialog, meanwhile=lambda: type_into(conditions, "Source : Saint-Exemple"))
+    # What was typed while it published is still there, and kept with the layer.
+    assert conditions.text() == "Source : Saint-Exemple"
+    dialog.save_now()
+    assert stored_record(dialog.layer).use_conditions == "Source : Saint-Exemple"
     assert publisher.step_state(CATALOGUE) == "mis à jour"
     assert publisher.step_state(PORTAL) == "mis à jour"
     assert links(dialog) == [record_url, dataset_url]
@@ -217,3 +226,33 @@ def test_failing_destination_shows_its_error_and_retry_works(
     click_publish(dialog, publisher.retryButton)
     assert publisher.step_state(BAD_PORTAL) == "créé"
     assert len(datasets_titled(udata_server, "Arbres publiés avec une clé périmée")) == 1
+
+
+def test_import_a_record_from_the_catalogue_into_another_layer(
+    saved_connections, qgis_iface, tmp_path: Path
+) -> None:
+    first = open_dialog(tmp_path, "arbres_source", qgis_iface)
+    type_into(first.describe.editors["title"].widget, "Arbres de la fiche à réutiliser")
+    choose_destinations(first, CATALOGUE, "")
+    click_publish(first)
+    identifier = first.describe.record().file_identifier
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2154", "Nouvelle couche", "memory")
+    second = MainDialog(iface=qgis_iface)
+    second.set_layer(layer)
+    importer = second.import_from_catalogue()
+    importer.identifierEdit.setText(identifier)
+    importer.catalogueCombo.setCurrentIndex(importer.catalogueCombo.findText(CATALOGUE))
+    assert importer.fetch() is not None
+    wait_for(lambda: importer.task is None, 60)
+    editors = second.describe.editors
+    assert editors["title"].widget.text() == "Arbres de la fiche à réutiliser"
+    assert editors["lineage"].widget.toPlainText().startswith("Relevé GPS")
+    assert "sd" in editors["inspire_themes"].checked()
+
+    missing = second.import_from_catalogue()
+    missing.identifierEdit.setText("fiche-qui-n-existe-pas")
+    missing.fetch()
+    wait_for(lambda: missing.task is None, 60)
+    assert "fiche-qui-n-existe-pas" in missing.status.text()
+    assert editors["title"].widget.text() == "Arbres de la fiche à réutiliser"
