@@ -112,8 +112,17 @@ class UdataPublisher(DataPublisher):
     def _request(
         self, method: str, url: str, *, allow: Sequence[int] = (), **kwargs: Any
     ) -> requests.Response:
-        """Send through the shared client; a 400 keeps udata's field errors, nested or not."""
-        response = self.http.request(method, url, allow=(400, *allow), **kwargs)
+        """Send through the shared client; a 400 keeps udata's field errors, nested or not.
+
+        udata answers 401 only about the API key (a wrong, expired or revoked key): say so in
+        those words rather than with the generic "user name or password" message.
+        """
+        try:
+            response = self.http.request(method, url, allow=(400, *allow), **kwargs)
+        except PublishError as error:
+            if error.code == "auth":
+                raise PublishError("portal_bad_token", dict(error.params)) from None
+            raise
         if response.status_code == 400 and 400 not in allow:
             raise self._bad_request(response)
         return response

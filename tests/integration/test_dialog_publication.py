@@ -217,7 +217,7 @@ def test_failing_destination_shows_its_error_and_retry_works(
     assert publisher.step_state(CATALOGUE) == "créé"
     assert publisher.step_state(BAD_PORTAL) == "échec"
     detail = publisher._item(BAD_PORTAL).text(2)
-    assert "401" in detail and udata_server.url.split("//")[1].split("/")[0] in detail
+    assert "jeton d'API" in detail and udata_server.url.split("//")[1].split("/")[0] in detail
     assert os.environ[BAD_KEY_ENV] not in detail
     assert "incomplète" in qgis_iface.messageBar().get_messages(2)[-1]  # Critical
     assert len(links(dialog)) == 1  # the record is published; the report says so

@@ -177,7 +177,7 @@ def test_unknown_licence_is_refused_before_any_write(udata_server: UdataServer) 
 
 
 def test_bad_key_gives_an_authentication_error(udata_server: UdataServer) -> None:
-    """A wrong API key: 401 in plain words, the key never shown."""
+    """A wrong API key: udata's 401 in plain words (the key, not a password), never shown."""
     bad_key = "udata_" + "x" * 40
     publisher = _publisher(udata_server, key=bad_key)
     payload = udata_payload(_record(), PortalOptions())
@@ -187,8 +187,8 @@ def test_bad_key_gives_an_authentication_error(udata_server: UdataServer) -> Non
     with pytest.raises(PublishError) as tested:
         publisher.test_connection()
 
-    assert caught.value.code == "auth" and tested.value.code == "auth"
-    assert "401" in message(caught.value, "fr")
+    assert caught.value.code == tested.value.code == "portal_bad_token"
+    assert "jeton d'API" in message(caught.value, "fr")
     assert bad_key not in repr(caught.value.params)
 
 

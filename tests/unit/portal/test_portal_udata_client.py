@@ -146,7 +146,7 @@ def test_validation_errors_are_shown_field_by_field() -> None:
 
 @pytest.mark.parametrize(
     ("status", "code"),
-    [(401, "auth"), (403, "forbidden"), (413, "too_large"), (500, "server_error")],
+    [(401, "portal_bad_token"), (403, "forbidden"), (413, "too_large"), (500, "server_error")],
 )
 def test_http_failures_are_coded(status: int, code: str, tmp_path: Path) -> None:
     """401, 403, 413 and 5xx on an upload: a coded error, never a success."""
