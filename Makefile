@@ -101,7 +101,8 @@ bench: setup
 	@echo ">> Mesures (ratios par rapport à une référence mesurée dans le même processus)"
 	$(PYTHON) bench/bench_iso_record.py
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_prefill.py
-	@echo "   Envoi de 1 Go vers udata : $(PYTHON) bench/bench_udata_upload.py [TAILLE_MO]"
+	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_export_gpkg.py 200000
+	$(PYTHON) bench/bench_udata_upload.py 1024
 
 sandbox: servers
 	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata sur 127.0.0.1)"

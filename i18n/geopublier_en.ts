@@ -129,24 +129,24 @@
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="159"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="233"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="247"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="265"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="126"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
         <source>Export package folder</source>
         <translation>Export package folder</translation>
     </message>
@@ -291,17 +291,17 @@
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="207"/>
         <source>Choose at least one destination (CATALOGUE or PORTAL).</source>
         <translation>Choose at least one destination (CATALOGUE or PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="218"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="223"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -1175,12 +1175,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="117"/>
+        <location filename="../plugin/gui/main_dialog.py" line="118"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="123"/>
+        <location filename="../plugin/gui/main_dialog.py" line="124"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1215,102 +1215,102 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="129"/>
+        <location filename="../plugin/gui/main_dialog.py" line="130"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="192"/>
+        <location filename="../plugin/gui/main_dialog.py" line="193"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="240"/>
+        <location filename="../plugin/gui/main_dialog.py" line="241"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="209"/>
+        <location filename="../plugin/gui/main_dialog.py" line="210"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <location filename="../plugin/gui/main_dialog.py" line="218"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="219"/>
+        <location filename="../plugin/gui/main_dialog.py" line="220"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="240"/>
+        <location filename="../plugin/gui/main_dialog.py" line="241"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="253"/>
+        <location filename="../plugin/gui/main_dialog.py" line="254"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="260"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="266"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="274"/>
+        <location filename="../plugin/gui/main_dialog.py" line="275"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="280"/>
+        <location filename="../plugin/gui/main_dialog.py" line="281"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="283"/>
+        <location filename="../plugin/gui/main_dialog.py" line="284"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="297"/>
+        <location filename="../plugin/gui/main_dialog.py" line="298"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="301"/>
+        <location filename="../plugin/gui/main_dialog.py" line="302"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="306"/>
+        <location filename="../plugin/gui/main_dialog.py" line="307"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="309"/>
+        <location filename="../plugin/gui/main_dialog.py" line="310"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="314"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="316"/>
+        <location filename="../plugin/gui/main_dialog.py" line="317"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <location filename="../plugin/gui/main_dialog.py" line="364"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
@@ -1325,42 +1325,42 @@
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="421"/>
+        <location filename="../plugin/gui/main_dialog.py" line="419"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="446"/>
+        <location filename="../plugin/gui/main_dialog.py" line="458"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="446"/>
+        <location filename="../plugin/gui/main_dialog.py" line="458"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="453"/>
+        <location filename="../plugin/gui/main_dialog.py" line="465"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="455"/>
+        <location filename="../plugin/gui/main_dialog.py" line="467"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="101"/>
+        <location filename="../plugin/gui/main_dialog.py" line="102"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="364"/>
+        <location filename="../plugin/gui/main_dialog.py" line="366"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="364"/>
+        <location filename="../plugin/gui/main_dialog.py" line="366"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
@@ -1368,162 +1368,162 @@
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>Harmonised export</source>
         <translation>Harmonised export</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="121"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="122"/>
         <source>Export the data in this open format</source>
         <translation>Export the data in this open format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="128"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
         <translation>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Only report them</source>
         <translation>Only report them</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
         <source>What to do with invalid geometries</source>
         <translation>What to do with invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
         <source>Longitude / latitude columns</source>
         <translation>Longitude / latitude columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>WKT geometry column</source>
         <translation>WKT geometry column</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
         <source>How points are written in the CSV file</source>
         <translation>How points are written in the CSV file</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="144"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Uncheck the columns that must not be published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="149"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Optional: a Table Schema file or URL</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="149"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="158"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
         <source>Where the dated export package is written</source>
         <translation>Where the dated export package is written</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="162"/>
         <source>Also make one zip of the package</source>
         <translation>Also make one zip of the package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="163"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="167"/>
         <source>Points in CSV</source>
         <translation>Points in CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="167"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="168"/>
         <source>Columns to publish</source>
         <translation>Columns to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="168"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
         <source>Table Schema</source>
         <translation>Table Schema</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="170"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="179"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
         <source>Quality report</source>
         <translation>Quality report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="182"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="183"/>
         <source>Check the data</source>
         <translation>Check the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="184"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Look for invalid geometries, duplicates, empty columns and personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="188"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="189"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="206"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="204"/>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="209"/>
         <source>Do not publish these columns</source>
         <translation>Do not publish these columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="213"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>I checked these columns: they hold no personal data and may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="232"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="230"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Press “Check the data” to see the quality report.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="301"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="299"/>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="320"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="318"/>
         <source>Check cancelled.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="337"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
     </message>

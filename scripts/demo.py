@@ -71,7 +71,6 @@ def run_publish(layout: Layout, config_dir: Path, state: dict) -> dict:
         )
     data = json.loads(report.read_text(encoding="utf-8"))
     data["report_path"] = str(report)
-    data["packages"] = str(demo / "paquets")
     return data
 
 
@@ -124,15 +123,9 @@ def read_back(state: dict, record_id: str, dataset_id: str) -> tuple[str, dict]:
     return record.text, dataset
 
 
-def package_folder(packages: Path) -> str:
-    """The export package just written: the newest package folder inside PACKAGE_FOLDER.
-
-    Neither the publication report nor the algorithm's outputs name it (yet), and the log's
-    wording changes with the language: the demo chose PACKAGE_FOLDER, so it looks there.
-    """
-    readmes = list(packages.glob("*/LISEZMOI.md"))
-    newest = max(readmes, key=lambda p: p.stat().st_mtime, default=None)
-    return str(newest.parent) if newest else "(introuvable)"
+def package_folder(report: dict) -> str:
+    """The export package just written, as the publication report names it."""
+    return str((report.get("package") or {}).get("folder") or "(aucun paquet exporté)")
 
 
 def dataset_page(dataset: dict) -> str:
@@ -178,7 +171,7 @@ def main() -> int:
         f"  relu sur le portail : « {dataset['title']} », {len(dataset['resources'])} fichier(s), "
         f"licence {dataset['license']}, public"
     )
-    say(f"Paquet exporté : {package_folder(Path(report['packages']))}")
+    say(f"Paquet exporté : {package_folder(report)}")
     say(f"Rapport de publication : {report['report_path']}")
     say("\nRelancez « make demo » : la même fiche et le même jeu de données sont mis à jour.")
     return 0 if title_found else 1

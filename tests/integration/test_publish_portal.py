@@ -95,6 +95,10 @@ def test_upload_mode_publishes_record_and_files_then_updates_in_place(
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
     assert [s["action"] for s in report["steps"]] == ["updated", "updated"]
     assert sorted(r["id"] for r in dataset(udata_server, dataset_id)["resources"]) == resource_ids
+    package = Path(second["PACKAGE_DIR"])
+    assert package.parent == tmp_path / "paquets" and (package / "LISEZMOI.md").is_file()
+    assert report["package"]["folder"] == str(package)
+    assert Path(report["package"]["quality_report"]).is_file()
 
 
 def other_dataset(shapefile: Path, suffix: str) -> Path:

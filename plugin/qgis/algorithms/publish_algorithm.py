@@ -139,8 +139,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString("CATALOGUE_RECORD_ID", tr("Catalogue record id")))
         self.addOutput(QgsProcessingOutputString("PORTAL_DATASET_URL", tr("Portal dataset URL")))
         self.addOutput(QgsProcessingOutputString("PORTAL_DATASET_ID", tr("Portal dataset id")))
+        self.addOutput(QgsProcessingOutputString("PACKAGE_DIR", tr("Export package folder")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        self.package = None
         layer = self.parameterAsLayer(parameters, "INPUT", context)
         record, _ = layer_record(
             layer, self.parameterAsFile(parameters, "METADATA", context), feedback
@@ -177,8 +179,19 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message(error, "fr")) from error
         remember_publication(layer, store, published)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
-        write_json(report_path, report.to_dict())
-        return self._outputs(report, report_path, feedback)
+        data = report.to_dict()
+        package = getattr(self, "package", None)
+        if package is not None:
+            data["package"] = {
+                "folder": str(package.package_dir),
+                "zip": str(package.zip_path or ""),
+                "quality_report": str(package.quality_html),
+                "files": [str(path) for path in package.files],
+            }
+        write_json(report_path, data)
+        outputs = self._outputs(report, report_path, feedback)
+        outputs["PACKAGE_DIR"] = str(package.package_dir) if package is not None else ""
+        return outputs
 
     def _request(self, parameters, context, record) -> PublicationRequest:
         connections_file = self.parameterAsFile(parameters, "CONNECTIONS", context)
@@ -216,6 +229,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         except GeoPublierError as error:
             raise QgsProcessingException(quality_message(error, "fr")) from error
         feedback.pushInfo(tr("Export package: {0}").format(result.package_dir))
+        self.package = result
         return files
 
     def _outputs(self, report, report_path: str, feedback) -> dict:
