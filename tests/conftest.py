@@ -96,3 +96,37 @@ def provider(qgis_processing):
     assert registry.addProvider(provider), "another geopublier provider was left registered"
     yield provider
     registry.removeProvider(provider)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _release_qt_objects_before_qgis_exits(request: pytest.FixtureRequest):
+    """Delete the dialogs and tasks the tests made while QGIS still runs.
+
+    pytest-qgis calls exitQgis() when the session ends; a widget or task Python still holds
+    would then be destroyed at interpreter exit, after QGIS, and crash the process (a
+    segmentation fault once every test has passed). Runs only where pytest-qgis is active.
+    """
+    if not request.config.pluginmanager.hasplugin("pytest_qgis"):
+        yield
+        return
+    request.getfixturevalue("qgis_app")
+    yield
+    import gc
+    import time
+
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from qgis.PyQt.QtWidgets import QApplication
+
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    deadline = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
