@@ -114,7 +114,8 @@ def _release_qt_objects_before_qgis_exits(request: pytest.FixtureRequest):
     import gc
     import time
 
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsMapLayer
+    from qgis.PyQt import sip
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
     from qgis.PyQt.QtWidgets import QApplication
 
@@ -130,3 +131,8 @@ def _release_qt_objects_before_qgis_exits(request: pytest.FixtureRequest):
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     QCoreApplication.processEvents()
+    # Layers Python still owns (a test's local layer held by a dialog): an OGR layer closed
+    # after exitQgis() crashes in GDAL, so close them now. Project-owned layers are left alone.
+    for thing in gc.get_objects():
+        if isinstance(thing, QgsMapLayer) and not sip.isdeleted(thing) and sip.ispyowned(thing):
+            sip.delete(thing)

@@ -102,6 +102,7 @@ class MainDialog(QDialog, FORM_CLASS):
         close.setText(self.tr("Close"))  # not left to Qt's own translations, often missing
         close.clicked.connect(self.close)
         self.resize(1280, 760)
+        QgsProject.instance().layerWillBeRemoved[str].connect(self._layer_removed)
         self.set_layer(None)
 
     # -- layer -----------------------------------------------------------------------------------
@@ -140,6 +141,15 @@ class MainDialog(QDialog, FORM_CLASS):
         self.dirty = draft is not None
         self.save_now()
         self.refresh_plan()
+
+    def _layer_removed(self, layer_id: str) -> None:
+        """The layer leaves the project: keep what was typed, then let it go."""
+        if self.layer is not None and self.layer.id() == layer_id:
+            self.save_now()
+            self.layer = None
+            self.set_layer(None)
+        if self.job_layer is not None and self.job_layer.id() == layer_id:
+            self.job_layer = None
 
     def _stored(self, key: str):
         raw = self.layer.customProperty(key) if self.layer is not None else None

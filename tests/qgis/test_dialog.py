@@ -252,3 +252,15 @@ def test_personal_data_must_be_removed_or_confirmed(qgis_iface, tmp_path: Path) 
     window.prepare.remove_personal_columns()
     assert window.prepare.choice().fields == ["nom"]
     assert not any("courriel" in b for b in window.plan()[1])
+
+
+def test_removing_the_layer_keeps_what_was_typed(dialog, trees_layer, qgis_iface) -> None:
+    source = trees_layer.source()
+    type_into(dialog.describe.editors["title"].widget, "Arbres retirés du projet")
+    QgsProject.instance().removeMapLayer(trees_layer.id())
+    assert dialog.layer is None
+    assert dialog.layerLabel.text().startswith("Aucune couche")
+    assert not dialog.publisher.publishButton.isEnabled()
+    back = QgsVectorLayer(source, "Arbres d'alignement", "ogr")
+    dialog.set_layer(back)
+    assert dialog.describe.editors["title"].widget.text() == "Arbres retirés du projet"
