@@ -961,194 +961,249 @@
 <context>
     <name>DestinationsWidget</name>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="75"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="85"/>
         <source>Saved connections</source>
         <translation>Saved connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Add a destination</source>
         <translation>Add a destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Edit the selection</source>
         <translation>Edit the selection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Remove it</source>
         <translation>Remove it</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Check the server answers and accepts the credentials</source>
         <translation>Check the server answers and accepts the credentials</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Add the connections of a file (e.g. given by your trainer)</source>
         <translation>Add the connections of a file (e.g. given by your trainer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="97"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
         <source>Save the connections to a file to share (no password in it)</source>
         <translation>Save the connections to a file to share (no password in it)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="131"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
         <source>Destinations of this layer</source>
         <translation>Destinations of this layer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="135"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="145"/>
         <source>Where the INSPIRE record is published</source>
         <translation>Where the INSPIRE record is published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
         <source>Where the open data dataset is published</source>
         <translation>Where the open data dataset is published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="139"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
         <source>Upload the harmonised files to the portal</source>
         <translation>Upload the harmonised files to the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="140"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="150"/>
         <source>Reference only: the portal links to the geoportal's record and services</source>
         <translation>Reference only: the portal links to the geoportal's record and services</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="157"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="158"/>
         <source>Open data portal</source>
         <translation>Open data portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="159"/>
         <source>On the portal</source>
         <translation>On the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="187"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="221"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="249"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="283"/>
         <source>GeoPublier</source>
         <translation>GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="212"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="246"/>
         <source>A connection called “{0}” already exists.</source>
         <translation>A connection called “{0}” already exists.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="249"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="283"/>
         <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
         <translation>Remove the connection “{0}”? Nothing is deleted on the server.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="263"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="297"/>
         <source>Import connections</source>
         <translation>Import connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="284"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="318"/>
         <source>Connections (*.json)</source>
         <translation>Connections (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="277"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="311"/>
         <source>{0} connection(s) imported from {1}</source>
         <translation>{0} connection(s) imported from {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="284"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="318"/>
         <source>Export connections</source>
         <translation>Export connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="297"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="331"/>
         <source>Connections saved to {0}</source>
         <translation>Connections saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="305"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="339"/>
         <source>Select a connection to test.</source>
         <translation>Select a connection to test.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="343"/>
         <source>Testing {0}…</source>
         <translation>Testing {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="321"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="355"/>
         <source>Test cancelled.</source>
         <translation>Test cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="324"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="358"/>
         <source>{0} answers and accepts the connection.</source>
         <translation>{0} answers and accepts the connection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="326"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="360"/>
         <source>Account: {0}</source>
         <translation>Account: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="164"/>
+        <source>udata: the territories the data covers (zone ids, separated by commas)</source>
+        <translation>udata: the territories the data covers (zone ids, separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <source>udata: the finest territory level of the data</source>
+        <translation>udata: the finest territory level of the data</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>Intercommunality (EPCI)</source>
+        <translation>Intercommunality (EPCI)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <source>Other (finer than a municipality)</source>
+        <translation>Other (finer than a municipality)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="179"/>
+        <source>Territories (udata)</source>
+        <translation>Territories (udata)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="180"/>
+        <source>Spatial granularity</source>
+        <translation>Spatial granularity</translation>
     </message>
 </context>
 <context>
@@ -1310,42 +1365,42 @@
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="374"/>
+        <location filename="../plugin/gui/main_dialog.py" line="380"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="417"/>
+        <location filename="../plugin/gui/main_dialog.py" line="423"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="417"/>
+        <location filename="../plugin/gui/main_dialog.py" line="423"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="429"/>
+        <location filename="../plugin/gui/main_dialog.py" line="435"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="468"/>
+        <location filename="../plugin/gui/main_dialog.py" line="474"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="468"/>
+        <location filename="../plugin/gui/main_dialog.py" line="474"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="475"/>
+        <location filename="../plugin/gui/main_dialog.py" line="481"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="477"/>
+        <location filename="../plugin/gui/main_dialog.py" line="483"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
@@ -1355,12 +1410,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="376"/>
+        <location filename="../plugin/gui/main_dialog.py" line="382"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="376"/>
+        <location filename="../plugin/gui/main_dialog.py" line="382"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -46,6 +47,8 @@ class DestinationChoice:
     catalogue: str = ""
     portal: str = ""
     mode: str = "upload"
+    zones: list[str] = dataclasses.field(default_factory=list)
+    granularity: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -57,7 +60,14 @@ class DestinationChoice:
         if not isinstance(data, dict):
             return cls()
         mode = data.get("mode") if data.get("mode") in ("upload", "reference") else "upload"
-        return cls(str(data.get("catalogue", "")), str(data.get("portal", "")), mode)
+        zones = data.get("zones") if isinstance(data.get("zones"), list) else []
+        return cls(
+            str(data.get("catalogue", "")),
+            str(data.get("portal", "")),
+            mode,
+            [str(z) for z in zones],
+            str(data.get("granularity", "")),
+        )
 
 
 class DestinationsWidget(QWidget):
@@ -148,6 +158,30 @@ class DestinationsWidget(QWidget):
         form.addRow(self.tr("Open data portal"), self.portalCombo)
         form.addRow(self.tr("On the portal"), self.uploadRadio)
         form.addRow("", self.referenceRadio)
+        self.zonesEdit = QLineEdit()
+        self.zonesEdit.setObjectName("zonesEdit")
+        self.zonesEdit.setPlaceholderText("fr:commune:44109, fr:epci:244400404")
+        self.zonesEdit.setToolTip(
+            self.tr("udata: the territories the data covers (zone ids, separated by commas)")
+        )
+        self.granularityCombo = QComboBox()
+        self.granularityCombo.setToolTip(self.tr("udata: the finest territory level of the data"))
+        for code, label in (
+            ("", self.tr("(not given)")),
+            ("fr:commune", self.tr("Municipality")),
+            ("fr:epci", self.tr("Intercommunality (EPCI)")),
+            ("fr:departement", self.tr("Department")),
+            ("fr:region", self.tr("Region")),
+            ("country", self.tr("Country")),
+            ("other", self.tr("Other (finer than a municipality)")),
+        ):
+            self.granularityCombo.addItem(label, code)
+        self.zonesLabel = QLabel(self.tr("Territories (udata)"))
+        self.granularityLabel = QLabel(self.tr("Spatial granularity"))
+        form.addRow(self.zonesLabel, self.zonesEdit)
+        form.addRow(self.granularityLabel, self.granularityCombo)
+        self.zonesEdit.editingFinished.connect(self._choice_changed)
+        self.granularityCombo.currentIndexChanged.connect(self._choice_changed)
         self.catalogueCombo.currentIndexChanged.connect(self._choice_changed)
         self.portalCombo.currentIndexChanged.connect(self._choice_changed)
         self.uploadRadio.toggled.connect(self._choice_changed)
@@ -337,10 +371,13 @@ class DestinationsWidget(QWidget):
 
     def choice(self) -> DestinationChoice:
         """What is chosen for this layer now."""
+        zones = [z.strip() for z in self.zonesEdit.text().split(",") if z.strip()]
         return DestinationChoice(
             catalogue=self.catalogueCombo.currentData() or "",
             portal=self.portalCombo.currentData() or "",
             mode="reference" if self.referenceRadio.isChecked() else "upload",
+            zones=zones,
+            granularity=self.granularityCombo.currentData() or "",
         )
 
     def set_choice(self, choice: DestinationChoice) -> None:
@@ -358,10 +395,29 @@ class DestinationsWidget(QWidget):
         radio.setChecked(True)
         for button in (self.uploadRadio, self.referenceRadio):
             button.blockSignals(False)
+        self.zonesEdit.setText(", ".join(choice.zones))
+        self.granularityCombo.blockSignals(True)
+        self.granularityCombo.setCurrentIndex(
+            max(self.granularityCombo.findData(choice.granularity), 0)
+        )
+        self.granularityCombo.blockSignals(False)
+        self._show_udata_options()
 
     def connection(self, name: str) -> Optional[Connection]:
         """A saved connection by name."""
         return next((c for c in self.connections if c.name == name), None)
 
     def _choice_changed(self, *_args) -> None:
+        self._show_udata_options()
         self.changed.emit()
+
+    def _show_udata_options(self) -> None:
+        portal = self.connection(self.portalCombo.currentData() or "")
+        shown = portal is not None and portal.type == "udata"
+        for widget in (
+            self.zonesLabel,
+            self.zonesEdit,
+            self.granularityLabel,
+            self.granularityCombo,
+        ):
+            widget.setVisible(shown)

@@ -351,7 +351,13 @@ class MainDialog(QDialog, FORM_CLASS):
         store = journal()
         only = failed_destinations(store, record.identifier.uri) if retry else None
         request = PublicationRequest(
-            record=record, catalogue=catalogue, portal=portal, mode=choice.mode, only=only
+            record=record,
+            catalogue=catalogue,
+            portal=portal,
+            mode=choice.mode,
+            only=only,
+            zones=tuple(choice.zones),
+            granularity=choice.granularity,
         )
         request.data_changed = data_changed_since_last_publication(self.layer)
         if catalogue is not None and catalogue.type == "geonetwork":

@@ -50,6 +50,8 @@ class PublicationRequest:
     only: Optional[set[str]] = None  # destinations to run ("Retry failed steps"); None = all
     thumbnail: Optional[bytes] = None  # PNG overview for catalogues that hold one
     data_changed: bool = False  # the data differs from the last publication
+    zones: tuple[str, ...] = ()  # udata spatial coverage ("fr:commune:44109"), picked by the user
+    granularity: str = ""  # udata spatial granularity ("fr:commune")
 
     def destinations(self) -> list[Connection]:
         """The destinations this request publishes to, in order (catalogue first)."""
@@ -147,6 +149,8 @@ def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[]
             if request.catalogue is not None and request.catalogue.type == "csw"
             else "",
             organization=str(portal.options.get("organization", "")),
+            zones=tuple(request.zones or portal.options.get("zones", ()) or ()),
+            granularity=request.granularity or str(portal.options.get("granularity", "")),
             services=tuple(record.locators),
             mode=request.mode,
         )

@@ -132,6 +132,9 @@ def test_publish_read_the_links_then_republish_updates_in_place(
     dialog = open_dialog(tmp_path, "arbres_publies", qgis_iface)
     type_into(dialog.describe.editors["title"].widget, "Arbres d'alignement de Saint-Exemple")
     choose_destinations(dialog, CATALOGUE, PORTAL)
+    type_into(dialog.destinations.zonesEdit, "fr:commune:44109")
+    granularity = dialog.destinations.granularityCombo
+    granularity.setCurrentIndex(granularity.findData("fr:commune"))
     dialog.stepTabs.setCurrentWidget(dialog.publishTab)
     assert dialog.publisher.blockers.text() == ""
     assert "va dans le catalogue" in dialog.publisher.summary.text()
@@ -149,6 +152,8 @@ def test_publish_read_the_links_then_republish_updates_in_place(
     assert page.status_code == 200
     [dataset] = datasets_titled(udata_server, "Arbres d'alignement de Saint-Exemple")
     assert not dataset["private"] and dataset["license"] == "lov2"
+    assert dataset["spatial"]["zones"] == ["fr:commune:44109"]
+    assert dataset["spatial"]["granularity"] == "fr:commune"
     resource_ids = sorted(r["id"] for r in dataset["resources"])
     assert len(resource_ids) >= 2  # the GeoPackage and the ISO 19139 record
     assert publisher.report_path is not None and publisher.report_path.is_file()

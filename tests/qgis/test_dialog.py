@@ -194,7 +194,16 @@ def test_connections_import_export_and_layer_choice(dialog, trees_layer, tmp_pat
     destinations.catalogueCombo.setCurrentIndex(destinations.catalogueCombo.findText("Géoportail"))
     destinations.referenceRadio.setChecked(True)
     stored = json.loads(trees_layer.customProperty("geopublier/destinations"))
-    assert stored == {"catalogue": "Géoportail", "portal": "", "mode": "reference"}
+    assert stored == {
+        "catalogue": "Géoportail",
+        "portal": "",
+        "mode": "reference",
+        "zones": [],
+        "granularity": "",
+    }
+    assert not destinations.zonesEdit.isVisibleTo(destinations)  # udata only
+    destinations.portalCombo.setCurrentIndex(destinations.portalCombo.findText("Portail"))
+    assert destinations.zonesEdit.isVisibleTo(destinations)
     exported = tmp_path / "export.json"
     destinations.export_file(str(exported))
     assert [c.name for c in load_connections(exported)] == ["Géoportail", "Portail"]
