@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="87"/>
-        <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <source>Checks the layer&apos;s metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
         <translation>Vérifie les métadonnées de la couche par rapport à toutes les exigences INSPIRE et écrit un rapport JSON (code, champ, niveau et message en français de chaque problème).</translation>
     </message>
     <message>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="129"/>
-        <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <source>Writes the layer&apos;s metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
         <translation>Écrit les métadonnées de la couche dans une fiche XML ISO 19139. Le fichier est écrit même si des exigences INSPIRE ne sont pas respectées ; elles sont listées dans le journal.</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
-        <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
     </message>
     <message>
@@ -750,7 +750,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/catalogue_import.py" line="44"/>
-        <source>The record's identifier (fileIdentifier / uuid)</source>
+        <source>The record&apos;s identifier (fileIdentifier / uuid)</source>
         <translation>L'identifiant de la fiche (fileIdentifier / uuid)</translation>
     </message>
     <message>
@@ -836,12 +836,12 @@
     </message>
     <message>
         <location filename="../plugin/gui/connection_dialog.py" line="58"/>
-        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</source>
+        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/connection_dialog.py" line="65"/>
-        <source>The organisation's id or name on the portal</source>
+        <source>The organisation&apos;s id or name on the portal</source>
         <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
     </message>
     <message>
@@ -903,57 +903,57 @@
 <context>
     <name>DescribeWidget</name>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <location filename="../plugin/gui/describe_widget.py" line="64"/>
         <source>Import an XML record…</source>
         <translation>Importer une fiche XML…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <location filename="../plugin/gui/describe_widget.py" line="64"/>
         <source>Import from a catalogue…</source>
         <translation>Importer depuis un catalogue…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="65"/>
+        <location filename="../plugin/gui/describe_widget.py" line="64"/>
         <source>Export the XML record…</source>
         <translation>Exporter la fiche XML…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <location filename="../plugin/gui/describe_widget.py" line="64"/>
         <source>Fill the form from an ISO 19139 / INSPIRE XML file</source>
         <translation>Remplir le formulaire à partir d'un fichier XML ISO 19139 / INSPIRE</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <location filename="../plugin/gui/describe_widget.py" line="64"/>
         <source>Fill the form from a record of a saved catalogue (CSW GetRecordById)</source>
         <translation>Remplir le formulaire à partir d'une fiche d'un catalogue enregistré (CSW GetRecordById)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="74"/>
+        <location filename="../plugin/gui/describe_widget.py" line="64"/>
         <source>Save the record as an ISO 19139 XML file</source>
         <translation>Enregistrer la fiche dans un fichier XML ISO 19139</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="120"/>
+        <location filename="../plugin/gui/describe_widget.py" line="119"/>
         <source>(read from the layer)</source>
         <translation>(lu dans la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="137"/>
+        <location filename="../plugin/gui/describe_widget.py" line="136"/>
         <source>geometry: {0}</source>
         <translation>géométrie : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="139"/>
+        <location filename="../plugin/gui/describe_widget.py" line="138"/>
         <source>{0} feature(s)</source>
         <translation>{0} objet(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="143"/>
+        <location filename="../plugin/gui/describe_widget.py" line="142"/>
         <source>attributes: {0}</source>
         <translation>attributs : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="144"/>
+        <location filename="../plugin/gui/describe_widget.py" line="143"/>
         <source>Read from the layer — </source>
         <translation>Lu dans la couche — </translation>
     </message>
@@ -991,217 +991,217 @@
         <translation>Ajouter une destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="108"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="108"/>
         <source>Edit the selection</source>
         <translation>Modifier la connexion choisie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Remove it</source>
         <translation>Supprimer la connexion choisie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
         <source>Check the server answers and accepts the credentials</source>
         <translation>Vérifier que le serveur répond et accepte les identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
         <source>Add the connections of a file (e.g. given by your trainer)</source>
         <translation>Ajouter les connexions d'un fichier (ex. donné par votre formateur)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="122"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="122"/>
         <source>Save the connections to a file to share (no password in it)</source>
         <translation>Enregistrer les connexions dans un fichier à partager (sans mot de passe)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="132"/>
         <source>Destinations of this layer</source>
         <translation>Destinations de cette couche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="145"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Where the INSPIRE record is published</source>
         <translation>Où la fiche INSPIRE est publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="139"/>
         <source>Where the open data dataset is published</source>
         <translation>Où le jeu de données ouvert est publié</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="140"/>
         <source>Upload the harmonised files to the portal</source>
         <translation>Envoyer les fichiers harmonisés au portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="150"/>
-        <source>Reference only: the portal links to the geoportal's record and services</source>
+        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
         <translation>Référencement seul : le portail renvoie vers la fiche et les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="157"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="158"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
         <source>Open data portal</source>
         <translation>Portail open data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="159"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="150"/>
         <source>On the portal</source>
         <translation>Sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="221"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="212"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="283"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="274"/>
         <source>GeoPublier</source>
         <translation>GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="246"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="237"/>
         <source>A connection called “{0}” already exists.</source>
         <translation>Une connexion nommée « {0} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="283"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="274"/>
         <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
         <translation>Supprimer la connexion « {0} » ? Rien n'est supprimé sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="297"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="288"/>
         <source>Import connections</source>
         <translation>Importer des connexions</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="318"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
         <source>Connections (*.json)</source>
         <translation>Connexions (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="311"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="302"/>
         <source>{0} connection(s) imported from {1}</source>
         <translation>{0} connexion(s) importée(s) depuis {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="318"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
         <source>Export connections</source>
         <translation>Exporter les connexions</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="331"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
         <source>Connections saved to {0}</source>
         <translation>Connexions enregistrées dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="339"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="330"/>
         <source>Select a connection to test.</source>
         <translation>Choisissez une connexion à tester.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="343"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="334"/>
         <source>Testing {0}…</source>
         <translation>Test de {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="355"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="346"/>
         <source>Test cancelled.</source>
         <translation>Test annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="358"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="349"/>
         <source>{0} answers and accepts the connection.</source>
         <translation>{0} répond et accepte la connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="360"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="351"/>
         <source>Account: {0}</source>
         <translation>Compte : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="164"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
         <source>udata: the territories the data covers (zone ids, separated by commas)</source>
         <translation>udata : les territoires couverts par la donnée (identifiants de zones, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="159"/>
         <source>udata: the finest territory level of the data</source>
         <translation>udata : le niveau de territoire le plus fin de la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>(not given)</source>
         <translation>(non renseignée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>Municipality</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>Intercommunality (EPCI)</source>
         <translation>Intercommunalité (EPCI)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="169"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
         <source>Other (finer than a municipality)</source>
         <translation>Autre (plus fin que la commune)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="179"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="170"/>
         <source>Territories (udata)</source>
         <translation>Territoires (udata)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="180"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="171"/>
         <source>Spatial granularity</source>
         <translation>Granularité spatiale</translation>
     </message>
@@ -1670,7 +1670,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="59"/>
-        <source>A functional e-mail address (not a person's)</source>
+        <source>A functional e-mail address (not a person&apos;s)</source>
         <translation>Une adresse e-mail fonctionnelle (pas celle d'une personne)</translation>
     </message>
     <message>
@@ -1750,7 +1750,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="109"/>
-        <source>How long to wait for a server's answer</source>
+        <source>How long to wait for a server&apos;s answer</source>
         <translation>Combien de temps attendre la réponse d'un serveur</translation>
     </message>
     <message>

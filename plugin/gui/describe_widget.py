@@ -10,7 +10,6 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from ..core.rules import validate
 from .checklist import ChecklistWidget
 from .editors import Editor
 from .record_fields import FieldDef, definitions, section_titles
+from .widgets import button_row
 
 
 class DescribeWidget(QWidget):
@@ -61,30 +61,29 @@ class DescribeWidget(QWidget):
         layout.addWidget(splitter, 1)
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        buttons = (
-            ("importFileButton", self.tr("Import an XML record…"), self.importFileRequested),
-            (
-                "importCatalogueButton",
-                self.tr("Import from a catalogue…"),
-                self.importCatalogueRequested,
-            ),
-            ("exportFileButton", self.tr("Export the XML record…"), self.exportFileRequested),
+        return button_row(
+            self,
+            [
+                (
+                    "importFileButton",
+                    self.tr("Import an XML record…"),
+                    self.importFileRequested,
+                    self.tr("Fill the form from an ISO 19139 / INSPIRE XML file"),
+                ),
+                (
+                    "importCatalogueButton",
+                    self.tr("Import from a catalogue…"),
+                    self.importCatalogueRequested,
+                    self.tr("Fill the form from a record of a saved catalogue (CSW GetRecordById)"),
+                ),
+                (
+                    "exportFileButton",
+                    self.tr("Export the XML record…"),
+                    self.exportFileRequested,
+                    self.tr("Save the record as an ISO 19139 XML file"),
+                ),
+            ],
         )
-        tooltips = (
-            self.tr("Fill the form from an ISO 19139 / INSPIRE XML file"),
-            self.tr("Fill the form from a record of a saved catalogue (CSW GetRecordById)"),
-            self.tr("Save the record as an ISO 19139 XML file"),
-        )
-        for (name, text, signal), tip in zip(buttons, tooltips):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setToolTip(tip)
-            button.clicked.connect(signal)
-            setattr(self, name, button)
-            row.addWidget(button)
-        row.addStretch()
-        return row
 
     def _form(self) -> QWidget:
         container = QWidget()

@@ -19,7 +19,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,6 +37,7 @@ from ..qgis.destinations import save_saved_connections, saved_connections
 from ..qgis.tasks import ConnectionTestTask
 from .connection_dialog import PORTALS, ConnectionDialog, type_labels
 from .errors import error_text
+from .widgets import button_row
 
 
 @dataclasses.dataclass
@@ -103,8 +103,7 @@ class DestinationsWidget(QWidget):
         self.reload()
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        specs = (
+        specs = [
             ("addButton", self.tr("Add…"), self.add_connection, self.tr("Add a destination")),
             ("editButton", self.tr("Edit…"), self.edit_connection, self.tr("Edit the selection")),
             ("removeButton", self.tr("Remove"), self.remove_connection, self.tr("Remove it")),
@@ -126,16 +125,8 @@ class DestinationsWidget(QWidget):
                 self.export_file,
                 self.tr("Save the connections to a file to share (no password in it)"),
             ),
-        )
-        for name, text, slot, tip in specs:
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            setattr(self, name, button)
-            row.addWidget(button)
-        row.addStretch()
-        return row
+        ]
+        return button_row(self, specs)
 
     def _choice_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Destinations of this layer"))

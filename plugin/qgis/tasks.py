@@ -54,47 +54,58 @@ class FeedbackTask(QgsTask):
         super().cancel()
 
 
-class ConnectionTestTask(QgsTask):
-    """Checks that a destination answers and accepts the credentials (short timeout)."""
+class ServerTask(QgsTask):
+    """One exchange with a saved destination, in the background; keeps its error for the UI."""
+
+    timeout: Optional[float] = None  # None: the network timeout of the settings
 
     def __init__(self, connection: Connection) -> None:
         super().__init__(f"GeoPublier: {connection.name}", QgsTask.CanCancel)
         self.connection = connection
-        self.result: dict[str, Any] = {}
         self.error: Optional[BaseException] = None
 
     def run(self) -> bool:
         """Worker thread."""
         try:
             publisher = make_publisher(
-                self.connection, timeout=CONNECTION_TEST_TIMEOUT_S, cancel=self.isCanceled
+                self.connection, timeout=self.timeout, cancel=self.isCanceled
             )
-            self.result = dict(publisher.test_connection())
+            self.exchange(publisher)
         except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
             self.error = exc
             return False
         return True
 
+    def exchange(self, publisher) -> None:
+        """What to ask the server (subclasses)."""
+        raise NotImplementedError
 
-class RecordImportTask(QgsTask):
+
+class ConnectionTestTask(ServerTask):
+    """Checks that a destination answers and accepts the credentials (short timeout)."""
+
+    timeout = CONNECTION_TEST_TIMEOUT_S
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self.result: dict[str, Any] = {}
+
+    def exchange(self, publisher) -> None:
+        """The publisher's own connection test."""
+        self.result = dict(publisher.test_connection())
+
+
+class RecordImportTask(ServerTask):
     """Fetches a record from a catalogue (CSW GetRecordById / GeoNetwork API)."""
 
     def __init__(self, connection: Connection, identifier: str) -> None:
-        super().__init__(f"GeoPublier: {connection.name}", QgsTask.CanCancel)
-        self.connection = connection
+        super().__init__(connection)
         self.identifier = identifier
         self.xml: Optional[bytes] = None
-        self.error: Optional[BaseException] = None
 
-    def run(self) -> bool:
-        """Worker thread."""
-        try:
-            publisher = make_publisher(self.connection, cancel=self.isCanceled)
-            self.xml = publisher.get_record(self.identifier)
-        except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
-            self.error = exc
-            return False
-        return True
+    def exchange(self, publisher) -> None:
+        """The stored record, or None when the catalogue has none with this identifier."""
+        self.xml = publisher.get_record(self.identifier)
 
 
 class QualityCheckTask(FeedbackTask):
