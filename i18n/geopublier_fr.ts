@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="87"/>
-        <source>Checks the layer&apos;s metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
         <translation>Vérifie les métadonnées de la couche par rapport à toutes les exigences INSPIRE et écrit un rapport JSON (code, champ, niveau et message en français de chaque problème).</translation>
     </message>
     <message>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="129"/>
-        <source>Writes the layer&apos;s metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
         <translation>Écrit les métadonnées de la couche dans une fiche XML ISO 19139. Le fichier est écrit même si des exigences INSPIRE ne sont pas respectées ; elles sont listées dans le journal.</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
     </message>
     <message>
@@ -750,7 +750,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/catalogue_import.py" line="44"/>
-        <source>The record&apos;s identifier (fileIdentifier / uuid)</source>
+        <source>The record's identifier (fileIdentifier / uuid)</source>
         <translation>L'identifiant de la fiche (fileIdentifier / uuid)</translation>
     </message>
     <message>
@@ -836,12 +836,12 @@
     </message>
     <message>
         <location filename="../plugin/gui/connection_dialog.py" line="58"/>
-        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
+        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</source>
         <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/connection_dialog.py" line="65"/>
-        <source>The organisation&apos;s id or name on the portal</source>
+        <source>The organisation's id or name on the portal</source>
         <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
     </message>
     <message>
@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/destinations_widget.py" line="141"/>
-        <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
+        <source>Reference only: the portal links to the geoportal's record and services</source>
         <translation>Référencement seul : le portail renvoie vers la fiche et les services du géoportail</translation>
     </message>
     <message>
@@ -1230,12 +1230,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="119"/>
+        <location filename="../plugin/gui/main_dialog.py" line="121"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="125"/>
+        <location filename="../plugin/gui/main_dialog.py" line="127"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1270,154 +1270,174 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="131"/>
+        <location filename="../plugin/gui/main_dialog.py" line="133"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="203"/>
+        <location filename="../plugin/gui/main_dialog.py" line="205"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="251"/>
+        <location filename="../plugin/gui/main_dialog.py" line="253"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="220"/>
+        <location filename="../plugin/gui/main_dialog.py" line="222"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="228"/>
+        <location filename="../plugin/gui/main_dialog.py" line="230"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="232"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="251"/>
+        <location filename="../plugin/gui/main_dialog.py" line="253"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="266"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="271"/>
+        <location filename="../plugin/gui/main_dialog.py" line="273"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="276"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="285"/>
+        <location filename="../plugin/gui/main_dialog.py" line="287"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="291"/>
+        <location filename="../plugin/gui/main_dialog.py" line="293"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="294"/>
+        <location filename="../plugin/gui/main_dialog.py" line="296"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="308"/>
+        <location filename="../plugin/gui/main_dialog.py" line="310"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="312"/>
+        <location filename="../plugin/gui/main_dialog.py" line="314"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="317"/>
+        <location filename="../plugin/gui/main_dialog.py" line="319"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="320"/>
+        <location filename="../plugin/gui/main_dialog.py" line="322"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="324"/>
+        <location filename="../plugin/gui/main_dialog.py" line="326"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="327"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="380"/>
+        <location filename="../plugin/gui/main_dialog.py" line="447"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="423"/>
+        <location filename="../plugin/gui/main_dialog.py" line="490"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="423"/>
+        <location filename="../plugin/gui/main_dialog.py" line="490"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="435"/>
+        <location filename="../plugin/gui/main_dialog.py" line="502"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="474"/>
+        <location filename="../plugin/gui/main_dialog.py" line="541"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="474"/>
+        <location filename="../plugin/gui/main_dialog.py" line="541"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="481"/>
+        <location filename="../plugin/gui/main_dialog.py" line="548"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="483"/>
+        <location filename="../plugin/gui/main_dialog.py" line="550"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="102"/>
+        <location filename="../plugin/gui/main_dialog.py" line="104"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="382"/>
+        <location filename="../plugin/gui/main_dialog.py" line="449"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="382"/>
+        <location filename="../plugin/gui/main_dialog.py" line="449"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="355"/>
+        <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
+        <translation>Supprimer la fiche et le jeu de données de « {0} » de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <source>Withdraw from {0}</source>
+        <translation>Retrait de {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <source>{0}: publication withdrawn.</source>
+        <translation>{0} : publication retirée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <source>{0}: withdrawal incomplete.</source>
+        <translation>{0} : retrait incomplet.</translation>
     </message>
 </context>
 <context>
@@ -1586,74 +1606,84 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="57"/>
+        <location filename="../plugin/gui/publish_widget.py" line="59"/>
         <source>Publish</source>
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <location filename="../plugin/gui/publish_widget.py" line="136"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="65"/>
+        <location filename="../plugin/gui/publish_widget.py" line="67"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="68"/>
+        <location filename="../plugin/gui/publish_widget.py" line="70"/>
         <source>Stop after the current step</source>
         <translation>Arrêter après l'étape en cours</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="70"/>
+        <location filename="../plugin/gui/publish_widget.py" line="72"/>
         <source>Retry failed steps</source>
         <translation>Réessayer les étapes en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="73"/>
+        <location filename="../plugin/gui/publish_widget.py" line="75"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="88"/>
+        <location filename="../plugin/gui/publish_widget.py" line="90"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="88"/>
+        <location filename="../plugin/gui/publish_widget.py" line="90"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="88"/>
+        <location filename="../plugin/gui/publish_widget.py" line="90"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="100"/>
+        <location filename="../plugin/gui/publish_widget.py" line="102"/>
         <source>Open the publication report</source>
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="113"/>
+        <location filename="../plugin/gui/publish_widget.py" line="127"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <location filename="../plugin/gui/publish_widget.py" line="136"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="140"/>
+        <location filename="../plugin/gui/publish_widget.py" line="155"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="157"/>
+        <location filename="../plugin/gui/publish_widget.py" line="172"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="108"/>
+        <source>Withdraw the publication…</source>
+        <translation>Retirer la publication…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="111"/>
+        <source>Delete this layer's record and dataset from the destinations they are on</source>
+        <translation>Supprimer la fiche et le jeu de données de cette couche des destinations où ils sont publiés</translation>
     </message>
 </context>
 <context>
@@ -1670,7 +1700,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="59"/>
-        <source>A functional e-mail address (not a person&apos;s)</source>
+        <source>A functional e-mail address (not a person's)</source>
         <translation>Une adresse e-mail fonctionnelle (pas celle d'une personne)</translation>
     </message>
     <message>
@@ -1750,7 +1780,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="109"/>
-        <source>How long to wait for a server&apos;s answer</source>
+        <source>How long to wait for a server's answer</source>
         <translation>Combien de temps attendre la réponse d'un serveur</translation>
     </message>
     <message>

@@ -46,6 +46,7 @@ STATES = {
     ("failed", ""): ("échec", "failed"),
     ("skipped", ""): ("ignoré", "skipped"),
     ("cancelled", ""): ("annulé", "cancelled"),
+    ("withdrawn", ""): ("retiré", "withdrawn"),
 }
 SUMMARY = (
     ("title", "Titre", "Title"),

@@ -17,7 +17,7 @@ from qgis.core import Qgis, QgsApplication, QgsMapLayer, QgsMessageLog, QgsProje
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from ..__about__ import PLUGIN_DIR, __title__
 from ..core.errors import GeoPublierError
@@ -36,9 +36,10 @@ from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
     PublicationRequest,
     data_changed_since_last_publication,
+    mirror_journal,
     remember_publication,
 )
-from ..qgis.tasks import ExportPlan, PublicationJob
+from ..qgis.tasks import ExportPlan, PublicationJob, UnpublishTask
 from ..qgis.thumbnail import render_thumbnail
 from ..toolbelt.i18n import ui_language
 from ..toolbelt.settings import Settings
@@ -97,6 +98,7 @@ class MainDialog(QDialog, FORM_CLASS):
         self.publisher.publishRequested.connect(lambda: self.publish(retry=False))
         self.publisher.retryRequested.connect(lambda: self.publish(retry=True))
         self.publisher.cancelRequested.connect(self.cancel_publication)
+        self.publisher.unpublishRequested.connect(self.ask_unpublish)
         self.stepTabs.currentChanged.connect(lambda *_: self.refresh_plan())
         close = self.buttonBox.button(QDialogButtonBox.Close)
         close.setText(self.tr("Close"))  # not left to Qt's own translations, often missing
@@ -331,10 +333,75 @@ class MainDialog(QDialog, FORM_CLASS):
     def refresh_plan(self) -> None:
         """Update the Publish step (summary, reasons, buttons)."""
         summary, blockers = self.plan()
-        retry = False
+        retry, published = False, False
         if self.layer is not None:
-            retry = bool(failed_destinations(journal(), self.describe.record().identifier.uri))
+            resource = self.describe.record().identifier.uri
+            retry = bool(failed_destinations(journal(), resource))
+            published = bool(self.published_destinations())
         self.publisher.set_plan(summary, [escape(b) for b in blockers], retry)
+        self.publisher.set_published(published and self.job is None)
+
+    def published_destinations(self) -> list:
+        """The saved connections this layer is published to (per the journal)."""
+        entries = journal().entries(self.describe.record().identifier.uri)
+        names = {entry.destination for entry in entries if entry.remote_id}
+        return [c for c in self.destinations.connections if c.name in names]
+
+    def ask_unpublish(self) -> Optional[UnpublishTask]:
+        """Confirm, then withdraw the publication from every destination, in a task."""
+        targets = self.published_destinations()
+        if not targets or self.job is not None:
+            return None
+        answer = QMessageBox.question(
+            self,
+            __title__,
+            self.tr(
+                "Delete the record and the dataset of “{0}” from: {1}? The layer and its "
+                "metadata stay in QGIS; you can publish again later."
+            ).format(self.describe.record().title, ", ".join(c.name for c in targets)),
+        )
+        return self.unpublish(targets) if answer == QMessageBox.Yes else None
+
+    def unpublish(self, targets: list) -> UnpublishTask:
+        """Withdraw the publication from `targets` in the background."""
+        task = UnpublishTask(self.describe.record(), targets, journal())
+        self.job = task
+        self.job_layer = self.layer
+        self.publisher.start(
+            [(c.name, self.tr("Withdraw from {0}").format(c.name)) for c in targets]
+        )
+        task.progressChanged.connect(lambda value: self.publisher.progress.setValue(int(value)))
+        task.taskCompleted.connect(lambda: self._unpublished(task))
+        task.taskTerminated.connect(lambda: self._unpublished(task))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _unpublished(self, task: UnpublishTask) -> None:
+        self.job = None
+        for connection in task.destinations:
+            error = task.outcomes.get(connection.name, "cancelled")
+            if error is None:
+                self.publisher.set_step(connection.name, "withdrawn")
+            elif error == "cancelled":
+                self.publisher.set_step(connection.name, "cancelled")
+            else:
+                self.publisher.set_step(connection.name, "failed", error_text(error, self.language))
+        if self.job_layer is not None:
+            record = self.describe.record()
+            mirror_journal(self.job_layer, task.journal, record.identifier.uri)
+        self.publisher.finish([], None)
+        done = all(e is None for e in task.outcomes.values()) and not task.isCanceled()
+        text = (
+            self.tr("{0}: publication withdrawn.")
+            if done
+            else self.tr("{0}: withdrawal incomplete.")
+        ).format(self.job_layer.name() if self.job_layer is not None else "")
+        level = Qgis.Success if done else Qgis.Warning
+        QgsMessageLog.logMessage(text, LOG_TAG, level)
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(__title__, text, level, 10)
+        self.messageBar.pushMessage(__title__, text, level, 10)
+        self.refresh_plan()
 
     # -- publication -----------------------------------------------------------------------------
 

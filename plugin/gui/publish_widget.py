@@ -29,6 +29,7 @@ STATE_COLOURS = {
     "running": "#0b5cad",
     "skipped": "#8a6d00",
     "cancelled": "#8a6d00",
+    "withdrawn": "#555555",
 }
 
 
@@ -38,6 +39,7 @@ class PublishWidget(QWidget):
     publishRequested = pyqtSignal()  # noqa: N815 - Qt signal naming
     retryRequested = pyqtSignal()  # noqa: N815
     cancelRequested = pyqtSignal()  # noqa: N815
+    unpublishRequested = pyqtSignal()  # noqa: N815
 
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -103,8 +105,20 @@ class PublishWidget(QWidget):
         self.reportButton.clicked.connect(self.open_report)
         report_row.addWidget(self.reportButton)
         report_row.addStretch()
+        self.unpublishButton = QPushButton(self.tr("Withdraw the publication…"))
+        self.unpublishButton.setObjectName("unpublishButton")
+        self.unpublishButton.setEnabled(False)
+        self.unpublishButton.setToolTip(
+            self.tr("Delete this layer's record and dataset from the destinations they are on")
+        )
+        self.unpublishButton.clicked.connect(self.unpublishRequested)
+        report_row.addWidget(self.unpublishButton)
         layout.addLayout(report_row)
         self.running = False
+
+    def set_published(self, published: bool) -> None:
+        """Whether the layer is published somewhere (it can then be withdrawn)."""
+        self.unpublishButton.setEnabled(published and not self.running)
 
     def set_plan(self, summary: str, blockers: list[str], can_retry: bool) -> None:
         """What a click on Publish would do, and why it cannot (when it cannot)."""
@@ -133,6 +147,7 @@ class PublishWidget(QWidget):
         self.retryButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
         self.reportButton.setEnabled(False)
+        self.unpublishButton.setEnabled(False)
         self.links.setText("")
         self.progress.setValue(0)
         self.steps.clear()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from osgeo import gdal
+from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -43,7 +43,14 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import dcat, iso19139_writer
 from ..core.errors import GeoPublierError
 from ..core.model import Encoding, Record
-from ..core.package_readme import FieldName, PackageFile, PackageInfo, field_mapping, readme_text
+from ..core.package_readme import (
+    RESERVED,
+    FieldName,
+    PackageFile,
+    PackageInfo,
+    field_mapping,
+    readme_text,
+)
 from ..core.quality import ERROR, QualityIssue, QualityReport, to_html
 from .quality_facts import REPAIR, gather_quality, load_schema, plain_value
 
@@ -197,6 +204,25 @@ class Harmoniser(QgsVectorFileWriter.FieldValueConverter):
         return Harmoniser(self.layer, self.names, self.iso)
 
 
+def _aliased_clone(layer: QgsVectorLayer, names: dict[int, str]) -> Optional[QgsVectorLayer]:
+    """A clone of the layer whose fields carry their exported names as aliases, or None.
+
+    With `PreferAlias`, QgsVectorFileWriter then renames in C++: a Python FieldValueConverter
+    is called for every value of every feature (3-4 times slower than the write itself).
+    A clone would lose unsaved edits: edited layers keep the converter.
+    """
+    if layer.isModified():
+        return None
+    clone = layer.clone()
+    if clone is None or not clone.isValid() or clone.fields().names() != layer.fields().names():
+        return None
+    if layer.providerType() == "memory" and clone.featureCount() != layer.featureCount():
+        return None
+    for index, name in names.items():
+        clone.setFieldAlias(index, name)
+    return clone
+
+
 def copy_with_geometries(layer: QgsVectorLayer, fixed: dict[int, QgsGeometry]) -> QgsVectorLayer:
     """Memory copy of the layer with repaired geometries (multi-part, as makeValid may split)."""
     copy = QgsMemoryProviderUtils.createMemoryLayer(
@@ -333,6 +359,54 @@ def _plain_ogr_source(layer: QgsVectorLayer) -> Optional[tuple[str, str]]:
     return path, parts.get("layerName") or ""
 
 
+def _ogr_selection(
+    layer: QgsVectorLayer, indexes: list[int], renames: dict[str, str]
+) -> Optional[list[str]]:
+    """GDAL's `-select` list for the fast path: None for every field, [] when GDAL cannot.
+
+    `-select` splits names on spaces and commas, and a source name that a driver reserves
+    (a "geom" column in a Shapefile…) or that differs from another only by case would not
+    survive the copy: those layers take QgsVectorFileWriter instead.
+    """
+    feature_id = feature_id_field(layer)
+    names = [layer.fields().at(i).name() for i in indexes]
+    names = [n for n in names if n != feature_id]  # the feature id column is copied as such
+    if renames:
+        lowered = [n.lower() for n in names] + ([feature_id.lower()] if feature_id else [])
+        if len(set(lowered)) < len(lowered) or RESERVED.intersection(lowered[: len(names)]):
+            return []
+    if indexes == list(range(layer.fields().count())):
+        return None
+    if any(mark in n for n in names for mark in ' ,"'):
+        return []
+    return names
+
+
+def rename_ogr_fields(layer: ogr.Layer, renames: dict[str, str]) -> bool:
+    """Give the fields of a written OGR layer their safe names (False if one cannot be renamed).
+
+    Through temporary names when a new name is already taken (SQLite ignores case).
+    """
+    definition = layer.GetLayerDefn()
+    count = definition.GetFieldCount()
+    taken = {definition.GetFieldDefn(i).GetName().lower() for i in range(count)}
+    steps = list(renames.items())
+    if any(new.lower() in taken for new in renames.values()):
+        temporary = {old: f"geopublier_renaming_{n}" for n, old in enumerate(renames)}
+        steps = list(temporary.items()) + [(temporary[old], new) for old, new in renames.items()]
+    for old, new in steps:
+        index = layer.GetLayerDefn().GetFieldIndex(old)
+        if index < 0:
+            return False
+        renamed = ogr.FieldDefn(new, layer.GetLayerDefn().GetFieldDefn(index).GetType())
+        try:
+            if layer.AlterFieldDefn(index, renamed, ogr.ALTER_NAME_FLAG) != ogr.OGRERR_NONE:
+                return False
+        except RuntimeError:  # when OGR exceptions are on
+            return False
+    return True
+
+
 def translate_gpkg(
     layer: QgsVectorLayer,
     path: Path,
@@ -340,18 +414,21 @@ def translate_gpkg(
     target: QgsCoordinateReferenceSystem,
     indexes: list[int],
     feedback: Optional[QgsFeedback],
+    renames: Optional[dict[str, str]] = None,
 ) -> bool:
     """Fast path: GDAL copies an OGR file layer straight into GeoPackage (False if not possible).
 
-    Used when nothing needs QGIS in between (no renaming, no conversion, no repair): the
-    result is the same as through QgsVectorFileWriter, at ogr2ogr's speed.
+    Used when nothing needs QGIS in between (no conversion, no repair): the result is the same
+    as through QgsVectorFileWriter, at ogr2ogr's speed. Fields to rename (source name → safe
+    name) are renamed in the written file, which only rewrites the table's schema.
     """
     source = _plain_ogr_source(layer)
+    renames = renames or {}
     if source is None:
         return False
-    feature_id = feature_id_field(layer)
-    names = [layer.fields().at(i).name() for i in indexes]
-    names = [n for n in names if n != feature_id]  # the feature id column is copied as such
+    selection = _ogr_selection(layer, indexes, renames)
+    if selection == []:
+        return False
 
     def progress(done: float, _message, _data) -> int:
         if feedback is not None:
@@ -359,11 +436,14 @@ def translate_gpkg(
             return 0 if feedback.isCanceled() else 1
         return 1
 
+    feature_id = feature_id_field(layer)
+    keep_ids = bool(feature_id) and layer.fields().lookupField(feature_id) in indexes
     options = gdal.VectorTranslateOptions(
+        options=["-preserve_fid"] if keep_ids else None,  # as QgsVectorFileWriter does
         format="GPKG",
         layers=[source[1]] if source[1] else None,
         layerName=name,
-        selectFields=names,
+        selectFields=selection,
         dstSRS=target.authid() if target.authid() else None,
         reproject=bool(target.authid()) and target != layer.crs(),
         layerCreationOptions=["FID=fid"],
@@ -379,8 +459,12 @@ def translate_gpkg(
         raise ExportError(
             "export.write_failed", {"format": "gpkg", "detail": gdal.GetLastErrorMsg()}
         )
-    done = None  # closes the dataset: the file is complete
-    return True
+    written = done.GetLayerByName(name)
+    complete = not renames or (written is not None and rename_ogr_fields(written, renames))
+    written = done = None  # closes the dataset: the file is complete
+    if not complete:
+        path.unlink(missing_ok=True)  # QgsVectorFileWriter writes it instead
+    return complete
 
 
 def write_vector(
@@ -402,20 +486,26 @@ def write_vector(
         options.forceMulti = QgsWkbTypes.isMultiType(layer.wkbType())
     names = {i: (m.short if fmt == "shp" else m.safe) for i, m in zip(indexes, mapping)}
     iso = _iso_fields(layer, indexes, fmt)
-    renamed = any(layer.fields().at(i).name() != n for i, n in names.items())
-    if (
-        fmt == "gpkg"
-        and not renamed
-        and translate_gpkg(layer, folder / file_name, name, target, indexes, feedback)
+    renames = {
+        layer.fields().at(i).name(): n for i, n in names.items() if layer.fields().at(i).name() != n
+    }
+    if fmt == "gpkg" and translate_gpkg(
+        layer, folder / file_name, name, target, indexes, feedback, renames
     ):
         return folder / file_name
-    converter = Harmoniser(layer, names, iso) if renamed or iso else None
-    options.fieldValueConverter = converter
+    written = _aliased_clone(layer, names) if renames and not iso else None
+    converter = Harmoniser(layer, names, iso) if written is None and (renames or iso) else None
+    options.fieldValueConverter = converter  # the options do not keep it alive: `converter` does
+    if written is not None:
+        options.fieldNameSource = QgsVectorFileWriter.PreferAlias
     out_dir = folder / f"{name}_shp" if fmt == "shp" else folder
     out_dir.mkdir(exist_ok=True)
     path = out_dir / file_name
     error, detail, _new, _layer = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsProject.instance().transformContext(), options
+        written if written is not None else layer,
+        str(path),
+        QgsProject.instance().transformContext(),
+        options,
     )
     _check_cancel(feedback)
     if error != QgsVectorFileWriter.NoError:

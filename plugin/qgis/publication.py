@@ -18,7 +18,8 @@ from ..core.errors import GeoPublierError
 from ..core.iso19139_writer import write
 from ..core.model import Record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
-from ..publishers.connections import Connection
+from ..publishers.connections import CATALOGUE_TYPES, Connection
+from ..publishers.errors import PublishError
 from ..publishers.journal import Journal
 from ..publishers.pipeline import (
     CatalogueStep,
@@ -226,8 +227,27 @@ def mirror_journal(layer: QgsMapLayer, journal: Journal, resource_id: str) -> No
     layer.setCustomProperty(JOURNAL_PROPERTY, json.dumps(entries, ensure_ascii=False))
 
 
-def unpublish(record: Record, catalogue: Connection, journal: Optional[Journal] = None) -> None:
-    """Delete the record from the catalogue and forget it in the journal."""
+def unpublish(
+    record: Record,
+    destination: Connection,
+    journal: Optional[Journal] = None,
+    cancel: Optional[Callable[[], bool]] = None,
+) -> None:
+    """Delete what was published on one destination and forget it in the journal.
+
+    A catalogue deletes the record by its file identifier; a portal deletes the dataset the
+    journal remembers. Already gone on the server counts as done (the journal is cleared).
+    """
     store = journal or default_journal()
-    make_publisher(catalogue).delete(record.file_identifier)
-    store.clear(record.identifier.uri, catalogue.name)
+    publisher = make_publisher(destination, cancel=cancel)
+    if destination.type in CATALOGUE_TYPES:
+        remote_id = record.file_identifier
+    else:
+        remote_id = store.previous_remote_id(record.identifier.uri, destination.name) or ""
+    if remote_id:
+        try:
+            publisher.delete(remote_id)
+        except PublishError as error:
+            if error.code != "not_found":
+                raise
+    store.clear(record.identifier.uri, destination.name)

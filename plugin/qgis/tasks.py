@@ -20,7 +20,7 @@ from ..publishers.journal import Journal
 from ..publishers.pipeline import PublicationReport
 from .destinations import make_publisher
 from .export import ExportOptions, ExportResult, check_quality
-from .publication import PublicationRequest, export_for_portal, publish
+from .publication import PublicationRequest, export_for_portal, publish, unpublish
 
 CONNECTION_TEST_TIMEOUT_S = 8.0
 EXPORT_SHARE = 30.0  # part of the publication's progress bar taken by the export
@@ -218,3 +218,27 @@ class SchemaDownloadTask(FeedbackTask):
             self.error = exc
             return False
         return not self.isCanceled()
+
+
+class UnpublishTask(QgsTask):
+    """Removes a layer's record and dataset from the destinations it was published to."""
+
+    def __init__(self, record: Record, destinations: list[Connection], journal: Journal) -> None:
+        super().__init__(f"GeoPublier: {record.title}", QgsTask.CanCancel)
+        self.record = record
+        self.destinations = destinations
+        self.journal = journal
+        self.outcomes: dict[str, Optional[BaseException]] = {}
+
+    def run(self) -> bool:
+        """Worker thread: each destination on its own, a failure does not stop the others."""
+        for number, connection in enumerate(self.destinations):
+            if self.isCanceled():
+                break
+            try:
+                unpublish(self.record, connection, self.journal, cancel=self.isCanceled)
+                self.outcomes[connection.name] = None
+            except Exception as exc:  # noqa: BLE001 - shown to the user by the dialog
+                self.outcomes[connection.name] = exc
+            self.setProgress(100.0 * (number + 1) / max(1, len(self.destinations)))
+        return all(error is None for error in self.outcomes.values())

@@ -261,3 +261,31 @@ def test_import_a_record_from_the_catalogue_into_another_layer(
     wait_for(lambda: missing.task is None, 60)
     assert "fiche-qui-n-existe-pas" in missing.status.text()
     assert editors["title"].widget.text() == "Arbres de la fiche à réutiliser"
+
+
+def test_withdraw_the_publication_from_catalogue_and_portal(
+    saved_connections, pycsw_server, udata_server, qgis_iface, tmp_path: Path
+) -> None:
+    dialog = open_dialog(tmp_path, "arbres_retires", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres publiés puis retirés")
+    choose_destinations(dialog, CATALOGUE, PORTAL)
+    click_publish(dialog)
+    publisher = dialog.publisher
+    assert publisher.unpublishButton.isEnabled()
+    [dataset] = datasets_titled(udata_server, "Arbres publiés puis retirés")
+    record_url = links(dialog)[0]
+
+    task = dialog.unpublish(dialog.published_destinations())  # what "Yes" to the question does
+    assert task is not None and not publisher.publishButton.isEnabled()
+    wait_for(lambda: dialog.job is None, 120)
+    assert publisher.step_state(CATALOGUE) == "retiré"
+    assert publisher.step_state(PORTAL) == "retiré"
+    assert titles_in_catalogue(pycsw_server, "Arbres publiés puis retirés") == 0
+    assert "MD_Metadata" not in requests.get(record_url, timeout=10).text
+    gone = requests.get(f"{udata_server.api_url}/datasets/{dataset['id']}/", timeout=10)
+    assert gone.status_code in (404, 410)
+    assert not publisher.unpublishButton.isEnabled()
+    assert "publication retirée" in qgis_iface.messageBar().get_messages(3)[-1]
+    # Publishing again creates them afresh.
+    click_publish(dialog)
+    assert publisher.step_state(CATALOGUE) == "créé"
