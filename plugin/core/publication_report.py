@@ -5,6 +5,7 @@ report as a plain dict (``PublicationReport.to_dict()``) so it knows nothing of 
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Any, Optional
 
@@ -79,6 +80,15 @@ def state_label(status: str, action: str = "", lang: str = "fr") -> str:
     return pair[0] if lang == "fr" else pair[1]
 
 
+def _when(text: str, lang: str) -> str:
+    """"02/12/2026 à 14:05" (French) or "2026-12-02 14:05" from an ISO 8601 time."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return moment.strftime("%d/%m/%Y à %H:%M" if lang == "fr" else "%Y-%m-%d %H:%M")
+
+
 def record_summary(record: Record, lang: str = "fr") -> list[tuple[str, str]]:
     """(label, value) lines describing the record for people."""
     box = record.bboxes[0] if record.bboxes else None
@@ -148,7 +158,7 @@ def to_html(
         for label, value in record_summary(record, lang)
     )
     verdict = _w("all_ok", lang) if report.get("ok") else _w("some_failed", lang)
-    when = str(report.get("finished") or report.get("started") or "")
+    when = _when(str(report.get("finished") or report.get("started") or ""), lang)
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"/>'
         f"<title>{_w('title', lang)} — {escape(record.title)}</title>"

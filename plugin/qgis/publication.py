@@ -15,6 +15,7 @@ from typing import Callable, Optional, Union
 from qgis.core import QgsFeedback, QgsMapLayer
 
 from ..core.errors import GeoPublierError
+from ..core.iso19139_reader import read as read_record
 from ..core.iso19139_writer import write
 from ..core.model import Record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
@@ -188,6 +189,24 @@ def export_for_portal(
             {"columns": ", ".join(unconfirmed), "report": str(result.quality_html)},
         )
     return result, portal_files(result.files)
+
+
+def distributed_record(record: Record, result: ExportResult) -> Record:
+    """The record as the exported files are: their formats, CRS and UTF-8 encoding.
+
+    The package's own ISO 19139 file already says so; the catalogue gets the same facts, so the
+    record and the files on the portal never disagree (a GeoJSON layer exported to Lambert-93).
+    """
+    xml = next((p for p in result.files if p.suffix.lower() == ".xml"), None)
+    if xml is None:
+        return record
+    package = read_record(xml.read_bytes())
+    return dataclasses.replace(
+        record,
+        encodings=package.encodings or record.encodings,
+        reference_systems=package.reference_systems or record.reference_systems,
+        character_set=package.character_set or record.character_set,
+    )
 
 
 def known_context(journal: Journal, resource_id: str) -> dict[str, str]:

@@ -20,7 +20,13 @@ from ..publishers.journal import Journal
 from ..publishers.pipeline import PublicationReport
 from .destinations import make_publisher
 from .export import ExportOptions, ExportResult, check_quality
-from .publication import PublicationRequest, export_for_portal, publish, unpublish
+from .publication import (
+    PublicationRequest,
+    distributed_record,
+    export_for_portal,
+    publish,
+    unpublish,
+)
 
 CONNECTION_TEST_TIMEOUT_S = 8.0
 EXPORT_SHARE = 30.0  # part of the publication's progress bar taken by the export
@@ -174,6 +180,7 @@ class PublicationJob(FeedbackTask):
                     self.export.confirmed_columns,
                     self.feedback,
                 )
+                self.request.record = distributed_record(self.request.record, self.export_result)
                 self.stepChanged.emit("export", "done")
             self.report, self.published_record = publish(
                 self.request,

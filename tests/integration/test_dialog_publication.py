@@ -132,6 +132,7 @@ def test_publish_read_the_links_then_republish_updates_in_place(
     dialog = open_dialog(tmp_path, "arbres_publies", qgis_iface)
     type_into(dialog.describe.editors["title"].widget, "Arbres d'alignement de Saint-Exemple")
     choose_destinations(dialog, CATALOGUE, PORTAL)
+    dialog.prepare.formatChecks["geojson"].setChecked(True)
     type_into(dialog.destinations.zonesEdit, "fr:commune:44109")
     granularity = dialog.destinations.granularityCombo
     granularity.setCurrentIndex(granularity.findData("fr:commune"))
@@ -148,6 +149,11 @@ def test_publish_read_the_links_then_republish_updates_in_place(
     record = requests.get(record_url, timeout=10)
     assert record.status_code == 200
     assert "Arbres d'alignement de Saint-Exemple" in record.text
+    # The record names the formats of the files on the portal, as the package's own record.
+    formats = etree.fromstring(record.content).iterfind(
+        ".//{*}MD_Format/{*}name/{*}CharacterString"
+    )
+    assert [f.text for f in formats] == ["GeoPackage", "GeoJSON"]
     page = requests.get(dataset_url, timeout=10)
     assert page.status_code == 200
     [dataset] = datasets_titled(udata_server, "Arbres d'alignement de Saint-Exemple")

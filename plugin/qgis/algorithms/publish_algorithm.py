@@ -31,6 +31,7 @@ from ..publication import (
     PersonalDataError,
     PublicationRequest,
     data_changed_since_last_publication,
+    distributed_record,
     export_for_portal,
     publish,
     remember_publication,
@@ -164,6 +165,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         request = self._request(parameters, context, record)
         if request.portal is not None and request.mode == "upload":
             request.files = self._export(layer, record, parameters, context, feedback)
+            request.record = distributed_record(record, self.package)
         request.data_changed = data_changed_since_last_publication(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
