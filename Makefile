@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := python3-qgis qgis-providers qgis qgis-server xvfb python3-venv python3-pip \
 	qttools5-dev-tools pyqt5-dev-tools gdal-bin python3-gdal unzip curl \
-	postgresql libpq-dev python3-dev gcc libmagic1
+	postgresql postgresql-15-postgis-3 libpq-dev python3-dev gcc libmagic1
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)

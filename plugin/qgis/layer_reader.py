@@ -11,9 +11,11 @@ from typing import Optional
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDataSourceUri,
     QgsMapLayer,
     QgsProject,
     QgsProviderRegistry,
+    QgsRasterDataProvider,
     QgsRasterLayer,
     QgsRectangle,
     QgsUnitTypes,
@@ -107,6 +109,9 @@ def vector_facts(layer: QgsVectorLayer, record: Record) -> None:
 def raster_facts(layer: QgsRasterLayer, record: Record) -> None:
     """Grid representation and ground resolution (in metres when the CRS is projected)."""
     record.spatial_representation_type = "grid"
+    provider = layer.dataProvider()
+    if provider is None or not provider.capabilities() & QgsRasterDataProvider.Size:
+        return  # a web map (WMS, XYZ) has no pixel size of its own: QGIS would say 1 map unit
     if layer.crs().mapUnits() == QgsUnitTypes.DistanceMeters:
         size = round(layer.rasterUnitsPerPixelX(), 3)
         if size > 0:
@@ -187,5 +192,19 @@ def stable_uuid(layer: QgsMapLayer, purpose: str) -> str:
     Headless runs (qgis_process) load the layer afresh each time: without this, every
     republication would create a new catalogue record. Memory layers have no lasting source.
     """
-    source = layer.source() if layer.providerType() != "memory" else layer.id()
+    source = source_without_password(layer) if layer.providerType() != "memory" else layer.id()
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"geopublier:{purpose}:{source}"))
+
+
+def source_without_password(layer: QgsMapLayer) -> str:
+    """The layer's source with any password taken out (database and web service URIs).
+
+    Identifiers derived from the source are published: a password must not go into them (even
+    hashed), and a new password must not make the same table a new dataset.
+    """
+    source = layer.source()
+    uri = QgsDataSourceUri(source)
+    if uri.password():  # key='value' form: PostGIS, SQL Server, Oracle…
+        uri.setPassword("")
+        return uri.uri(False)
+    return "&".join(part for part in source.split("&") if not part.startswith("password="))
