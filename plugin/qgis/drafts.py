@@ -19,6 +19,7 @@ from typing import Optional
 from qgis.core import QgsMapLayer
 
 from ..core.model import Record
+from .layer_reader import source_without_password
 
 EDITED_AT_PROPERTY = "geopublier/edited-at"
 
@@ -38,7 +39,7 @@ def now() -> str:
 
 def layer_key(layer: QgsMapLayer) -> str:
     """A stable name for the layer's data (memory layers: their id, they have no lasting source)."""
-    source = layer.source() if layer.providerType() != "memory" else layer.id()
+    source = source_without_password(layer) if layer.providerType() != "memory" else layer.id()
     return hashlib.sha256(f"{layer.providerType()}|{source}".encode()).hexdigest()[:32]
 
 

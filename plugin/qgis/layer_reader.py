@@ -197,14 +197,17 @@ def stable_uuid(layer: QgsMapLayer, purpose: str) -> str:
 
 
 def source_without_password(layer: QgsMapLayer) -> str:
-    """The layer's source with any password taken out (database and web service URIs).
+    """The layer's source with the login taken out (database and web service URIs).
 
     Identifiers derived from the source are published: a password must not go into them (even
-    hashed), and a new password must not make the same table a new dataset.
+    hashed), a new password must not make the same table a new dataset, and two colleagues
+    logging in with their own accounts must get the same identifiers for the same data.
     """
     source = layer.source()
     uri = QgsDataSourceUri(source)
-    if uri.password():  # key='value' form: PostGIS, SQL Server, Oracle…
+    if uri.password() or uri.username():  # key='value' form: PostGIS, SQL Server, Oracle…
         uri.setPassword("")
+        uri.setUsername("")
         return uri.uri(False)
-    return "&".join(part for part in source.split("&") if not part.startswith("password="))
+    logins = ("password=", "username=")
+    return "&".join(part for part in source.split("&") if not part.startswith(logins))

@@ -204,3 +204,22 @@ def test_million_points_prefill_uses_the_declared_extent(tmp_path: Path) -> None
     assert record.feature_count == 1_000_000
     box = record.bboxes[0]
     assert box.west < 2.0 and box.east > 4.0
+
+
+def test_identifiers_ignore_the_login_of_whoever_opens_the_table() -> None:
+    """Two colleagues, two accounts, one table: the same identifiers, no login in them."""
+    from plugin.qgis.drafts import layer_key
+    from plugin.qgis.layer_reader import source_without_password, stable_uuid
+
+    def table(user: str, password: str) -> QgsVectorLayer:
+        source = (
+            f"dbname='sig' host=127.0.0.1 port=9 user='{user}' password='{password}' "
+            'table="public"."arbres" (geom)'
+        )
+        return QgsVectorLayer(source, "arbres", "postgres")
+
+    alice, bob = table("alice", "s3cret-A"), table("bob", "s3cret-B")
+    assert stable_uuid(alice, "resource") == stable_uuid(bob, "resource")
+    assert layer_key(alice) == layer_key(bob)
+    cleaned = source_without_password(alice)
+    assert "alice" not in cleaned and "s3cret" not in cleaned and '"arbres"' in cleaned
