@@ -179,7 +179,11 @@ class StepFeedback:
 
 
 class Harmoniser(QgsVectorFileWriter.FieldValueConverter):
-    """Renames fields to their safe names and writes dates/times as ISO 8601 text."""
+    """Renames fields to their safe names and writes dates/times as ISO 8601 text.
+
+    QgsVectorFileWriter calls it (fieldDefinition and convert) for every value of every
+    feature, which makes a write 3-4 times slower: only used where nothing else can do.
+    """
 
     def __init__(self, layer: QgsVectorLayer, names: dict[int, str], iso: set[int]) -> None:
         super().__init__()
@@ -207,9 +211,8 @@ class Harmoniser(QgsVectorFileWriter.FieldValueConverter):
 def _aliased_clone(layer: QgsVectorLayer, names: dict[int, str]) -> Optional[QgsVectorLayer]:
     """A clone of the layer whose fields carry their exported names as aliases, or None.
 
-    With `PreferAlias`, QgsVectorFileWriter then renames in C++: a Python FieldValueConverter
-    is called for every value of every feature (3-4 times slower than the write itself).
-    A clone would lose unsaved edits: edited layers keep the converter.
+    With `PreferAlias`, QgsVectorFileWriter then renames in C++, without `Harmoniser`.
+    A clone would lose unsaved edits: None for an edited layer.
     """
     if layer.isModified():
         return None
@@ -359,22 +362,31 @@ def _plain_ogr_source(layer: QgsVectorLayer) -> Optional[tuple[str, str]]:
     return path, parts.get("layerName") or ""
 
 
+def _names_survive_copy(layer: QgsVectorLayer, indexes: list[int]) -> bool:
+    """True when the chosen fields can be written to GeoPackage under their own names.
+
+    Not so for a name that a driver reserves (a "geom" column in a Shapefile…), or that
+    differs from another only by case (SQLite ignores case): the feature id column aside.
+    """
+    feature_id = feature_id_field(layer).lower()
+    lowered = [layer.fields().at(i).name().lower() for i in indexes]
+    others = {n for n in lowered if n != feature_id}
+    return len(set(lowered)) == len(lowered) and not RESERVED.intersection(others)
+
+
 def _ogr_selection(
     layer: QgsVectorLayer, indexes: list[int], renames: dict[str, str]
 ) -> Optional[list[str]]:
     """GDAL's `-select` list for the fast path: None for every field, [] when GDAL cannot.
 
-    `-select` splits names on spaces and commas, and a source name that a driver reserves
-    (a "geom" column in a Shapefile…) or that differs from another only by case would not
-    survive the copy: those layers take QgsVectorFileWriter instead.
+    `-select` splits names on spaces and commas; names that do not survive the copy as they
+    are cannot be renamed afterwards: those layers take QgsVectorFileWriter instead.
     """
+    if renames and not _names_survive_copy(layer, indexes):
+        return []
     feature_id = feature_id_field(layer)
     names = [layer.fields().at(i).name() for i in indexes]
     names = [n for n in names if n != feature_id]  # the feature id column is copied as such
-    if renames:
-        lowered = [n.lower() for n in names] + ([feature_id.lower()] if feature_id else [])
-        if len(set(lowered)) < len(lowered) or RESERVED.intersection(lowered[: len(names)]):
-            return []
     if indexes == list(range(layer.fields().count())):
         return None
     if any(mark in n for n in names for mark in ' ,"'):
@@ -405,6 +417,18 @@ def rename_ogr_fields(layer: ogr.Layer, renames: dict[str, str]) -> bool:
         except RuntimeError:  # when OGR exceptions are on
             return False
     return True
+
+
+def _rename_in_file(path: Path, layer_name: str, renames: dict[str, str]) -> bool:
+    """Rename fields of a layer of a written GeoPackage (False if GDAL could not)."""
+    try:
+        dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    except RuntimeError:  # when GDAL exceptions are on
+        return False
+    layer = dataset.GetLayerByName(layer_name) if dataset is not None else None
+    renamed = layer is not None and rename_ogr_fields(layer, renames)
+    layer = dataset = None  # closes the file
+    return renamed
 
 
 def translate_gpkg(
@@ -459,12 +483,27 @@ def translate_gpkg(
         raise ExportError(
             "export.write_failed", {"format": "gpkg", "detail": gdal.GetLastErrorMsg()}
         )
-    written = done.GetLayerByName(name)
-    complete = not renames or (written is not None and rename_ogr_fields(written, renames))
-    written = done = None  # closes the dataset: the file is complete
+    done = None  # closes the dataset: the file is complete
+    complete = not renames or _rename_in_file(path, name, renames)
     if not complete:
         path.unlink(missing_ok=True)  # QgsVectorFileWriter writes it instead
     return complete
+
+
+def _write_with_qgis(
+    layer: QgsVectorLayer,
+    path: Path,
+    options: QgsVectorFileWriter.SaveVectorOptions,
+    fmt: str,
+    feedback: Optional[QgsFeedback],
+) -> None:
+    """QgsVectorFileWriter writes `layer` to `path` (cancellation and failure raised)."""
+    error, detail, _new, _layer = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsProject.instance().transformContext(), options
+    )
+    _check_cancel(feedback)
+    if error != QgsVectorFileWriter.NoError:
+        raise ExportError("export.write_failed", {"format": fmt, "detail": detail})
 
 
 def write_vector(
@@ -478,7 +517,12 @@ def write_vector(
     opts: ExportOptions,
     feedback: Optional[QgsFeedback],
 ) -> Path:
-    """Write one format into `folder`; return the file (the zip for Shapefile)."""
+    """Write one format into `folder`; return the file (the zip for Shapefile).
+
+    Renaming without a Python converter where possible (it is called for every value):
+    GDAL's copy then renamed columns, a clone with aliases, or, for an edited layer going to
+    GeoPackage, its own names then renamed columns.
+    """
     options, _crs, file_name = _writer_options(fmt, name, target, layer, opts)
     options.attributes = indexes
     options.feedback = feedback
@@ -493,23 +537,26 @@ def write_vector(
         layer, folder / file_name, name, target, indexes, feedback, renames
     ):
         return folder / file_name
-    written = _aliased_clone(layer, names) if renames and not iso else None
-    converter = Harmoniser(layer, names, iso) if written is None and (renames or iso) else None
-    options.fieldValueConverter = converter  # the options do not keep it alive: `converter` does
-    if written is not None:
+    aliased = _aliased_clone(layer, names) if renames and not iso else None
+    rename_after = (
+        renames
+        if aliased is None and not iso and fmt == "gpkg" and _names_survive_copy(layer, indexes)
+        else {}
+    )
+    converter = None
+    if aliased is None and not rename_after and (renames or iso):
+        converter = Harmoniser(layer, names, iso)  # the options do not keep it alive: this does
+    options.fieldValueConverter = converter
+    if aliased is not None:
         options.fieldNameSource = QgsVectorFileWriter.PreferAlias
     out_dir = folder / f"{name}_shp" if fmt == "shp" else folder
     out_dir.mkdir(exist_ok=True)
     path = out_dir / file_name
-    error, detail, _new, _layer = QgsVectorFileWriter.writeAsVectorFormatV3(
-        written if written is not None else layer,
-        str(path),
-        QgsProject.instance().transformContext(),
-        options,
-    )
-    _check_cancel(feedback)
-    if error != QgsVectorFileWriter.NoError:
-        raise ExportError("export.write_failed", {"format": fmt, "detail": detail})
+    _write_with_qgis(aliased if aliased is not None else layer, path, options, fmt, feedback)
+    if rename_after and not _rename_in_file(path, name, rename_after):
+        path.unlink(missing_ok=True)
+        converter = options.fieldValueConverter = Harmoniser(layer, names, iso)
+        _write_with_qgis(layer, path, options, fmt, feedback)
     if fmt == "csv" and "GEOMETRY=AS_XY" in options.layerOptions:
         rename_csv_xy(path)
     if fmt == "shp":

@@ -379,3 +379,176 @@ def test_geopackage_file_layer_takes_the_fast_path_with_same_content(tmp_path: P
     assert rows[499]["nom"] == "pt499" and epsg_of(result.files[0]) == "2154"
     header = result.files[1].read_text(encoding="utf-8").splitlines()[0]
     assert header == "lon,lat,fid,id,x,y,nom"
+
+
+def renamed_gpkg(path: Path, count: int) -> Path:
+    """A GeoPackage whose field names must be made safe, two of them through a detour:
+    "a b" becomes "a_b", which "A_B" holds (SQLite ignores case) until it becomes "A_B_2"."""
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lambert = osr.SpatialReference()
+    lambert.ImportFromEPSG(2154)
+    layer = dataset.CreateLayer("points", lambert, ogr.wkbPoint, ["FID=fid"])
+    for name, kind in [
+        ("nom du point", ogr.OFTString),
+        ("a b", ogr.OFTReal),
+        ("A_B", ogr.OFTInteger),
+        ("planté le", ogr.OFTDate),
+    ]:
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    layer.StartTransaction()
+    for i in range(count):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetFID(10 + 3 * i)  # not 1, 2, 3…: the ids must be copied, not renumbered
+        feature.SetField("nom du point", f"Érable n° {i}")
+        feature.SetField("A_B", i)
+        feature.SetField("a b", i / 4)
+        feature.SetField("planté le", 2020, 1 + i % 12, 1 + i % 28, 0, 0, 0, 0)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({650000 + i} {6860000 + i})"))
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    dataset = None
+    return path
+
+
+RENAMED = ["nom_du_point", "a_b", "A_B_2", "planté_le"]
+
+
+def ogr_features(path: Path) -> list[tuple]:
+    """(fid, attributes…, WKT) of every feature of the only layer of a file."""
+    dataset = ogr.Open(str(path))
+    layer = dataset.GetLayer(0)
+    rows = [
+        (feature.GetFID(), *feature.items().values(), feature.GetGeometryRef().ExportToWkt())
+        for feature in layer
+    ]
+    dataset = None
+    return rows
+
+
+def test_renamed_geopackage_is_copied_by_gdal_then_renamed(tmp_path: Path, monkeypatch) -> None:
+    from plugin.qgis import export
+
+    renamings = []
+    rename = export.rename_ogr_fields
+    monkeypatch.setattr(
+        export, "rename_ogr_fields", lambda *args: renamings.append(args[1]) or rename(*args)
+    )
+    source = renamed_gpkg(tmp_path / "source.gpkg", 200)
+    layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
+    result = export_package(layer, Record(title="Points"), str(tmp_path / "out"), ExportOptions())
+    sources = ["nom du point", "a b", "A_B", "planté le"]
+    assert renamings == [dict(zip(sources, RENAMED))]
+    assert [f.safe for f in result.fields] == ["fid"] + RENAMED
+    rows, names, geometry = ogr_rows(str(result.files[0]))
+    assert names == RENAMED and geometry == "Point" and len(rows) == 200
+    assert ogr_features(result.files[0]) == ogr_features(source)  # same ids, values, points
+    assert rows[5]["planté_le"] == "2020/06/06"
+    assert epsg_of(result.files[0]) == "2154"
+    readme = (result.package_dir / "LISEZMOI.md").read_text(encoding="utf-8")
+    assert "| nom du point | nom_du_point |" in readme
+
+
+def test_renamed_geopackage_subset_with_spaces_goes_through_qgis(tmp_path: Path) -> None:
+    """GDAL's field selection cannot name "nom du point": QgsVectorFileWriter writes it."""
+    source = renamed_gpkg(tmp_path / "source.gpkg", 20)
+    layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
+    options = ExportOptions(fields=["planté le", "nom du point"])
+    result = export_package(layer, Record(title="Points"), str(tmp_path / "out"), options)
+    rows, names, _geometry = ogr_rows(str(result.files[0]))
+    assert names == ["planté_le", "nom_du_point"] and len(rows) == 20
+    assert rows[3] == rows[3] | {"planté_le": "2020/04/04", "nom_du_point": "Érable n° 3"}
+
+
+def test_cancel_while_gdal_copies_leaves_no_package(tmp_path: Path) -> None:
+    source = renamed_gpkg(tmp_path / "source.gpkg", 20000)
+    layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
+    out = tmp_path / "out"
+    feedback = QgsFeedback()
+    seen = []
+    feedback.progressChanged.connect(lambda p: seen.append(p) or (p > 60 and feedback.cancel()))
+    with pytest.raises(ExportError) as caught:
+        export_package(layer, Record(title="Points"), str(out), ExportOptions(), feedback)
+    assert caught.value.code == "export.cancelled"
+    assert 50 < max(seen) < 100  # stopped in the GeoPackage step (the second half)
+    assert list(out.iterdir()) == []
+
+
+def test_memory_layer_is_renamed_without_a_python_converter(tmp_path: Path, monkeypatch) -> None:
+    """A Python FieldValueConverter is called for each value: aliases rename in C++ instead."""
+    from plugin.qgis import export
+
+    monkeypatch.setattr(export, "Harmoniser", None)  # calling it would fail the test
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:2154&field=fid:integer&field=nom du point:string&field=a b:double"
+        "&field=A_B:integer&field=planté le:date",
+        "points",
+        "memory",
+    )
+    layer.setFieldAlias(1, "Nom affiché")  # the user's alias is not what the file is named
+    features = []
+    for i in range(30):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([100 + i, f"Érable n° {i}", i / 4, i, QDate(2020, 1, 1 + i)])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POINT({650000 + i} {6860000 + i})"))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    result = export_package(
+        layer, Record(title="Points"), str(tmp_path), ExportOptions(formats=["gpkg", "shp"])
+    )
+    rows, names, _geometry = ogr_rows(str(result.files[0]))
+    assert names == ["fid_2"] + RENAMED and len(rows) == 30
+    assert rows[7] == rows[7] | {"fid_2": 107, "nom_du_point": "Érable n° 7", "A_B_2": 7}
+    assert rows[7]["a_b"] == 1.75 and rows[7]["planté_le"] == "2020/01/08"
+    assert layer.fields().at(1).alias() == "Nom affiché"  # the layer itself is untouched
+    with zipfile.ZipFile(result.files[1]) as zipped:
+        zipped.extractall(tmp_path / "shp")
+    rows, names, _geometry = ogr_rows(str(tmp_path / "shp" / "points.shp"))
+    assert names == ["fid_2", "nom_du_poi", "a_b", "A_B_2", "planté_le"] and len(rows) == 30
+
+
+def edited_export(layer: QgsVectorLayer, folder: Path, value: str) -> Path:
+    """Export `layer` to GeoPackage with its first feature's second field edited, not saved."""
+    assert layer.startEditing()
+    first = next(layer.getFeatures())
+    assert layer.changeAttributeValue(first.id(), 1, value)
+    try:
+        return export_package(layer, Record(title="Points"), str(folder), ExportOptions()).files[0]
+    finally:
+        layer.rollBack()
+
+
+def test_unsaved_edits_are_written_then_renamed(tmp_path: Path, monkeypatch) -> None:
+    """A clone would lose the edits: QgsVectorFileWriter writes the layer, GDAL renames."""
+    from plugin.qgis import export
+
+    monkeypatch.setattr(export, "Harmoniser", None)  # calling it would fail the test
+    source = renamed_gpkg(tmp_path / "source.gpkg", 20)
+    layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
+    path = edited_export(layer, tmp_path / "out", "Chêne modifié")
+    rows, names, _geometry = ogr_rows(str(path))
+    assert names == RENAMED and len(rows) == 20
+    assert rows[0]["nom_du_point"] == "Chêne modifié" and rows[1]["nom_du_point"] == "Érable n° 1"
+    assert [row[0] for row in ogr_features(path)] == [row[0] for row in ogr_features(source)]
+
+
+def test_unsaved_edits_under_reserved_names_go_through_the_converter(tmp_path: Path) -> None:
+    """ "fid" cannot be written as it is (it would become the feature id): converter."""
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=fid:integer&field=nom:string", "p", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes([7, "avant"])
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(650000 6860000)"))
+    assert layer.dataProvider().addFeatures([feature])[0]
+    rows, names, _geometry = ogr_rows(str(edited_export(layer, tmp_path, "après")))
+    assert names == ["fid_2", "nom"] and rows[0] == rows[0] | {"fid_2": 7, "nom": "après"}
+
+
+def test_renaming_refused_by_gdal_falls_back_to_qgis(tmp_path: Path, monkeypatch) -> None:
+    from plugin.qgis import export
+
+    monkeypatch.setattr(export, "rename_ogr_fields", lambda *_args: False)
+    source = renamed_gpkg(tmp_path / "source.gpkg", 20)
+    layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
+    result = export_package(layer, Record(title="Points"), str(tmp_path / "out"), ExportOptions())
+    rows, names, _geometry = ogr_rows(str(result.files[0]))
+    assert names == RENAMED and len(rows) == 20
+    assert ogr_features(result.files[0]) == ogr_features(source)
