@@ -134,7 +134,9 @@ class ExportResult:
 def slug(text: str) -> str:
     """ASCII file-name stem of a title ("Arbres d'alignement" → "arbres_d_alignement")."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:60] or "donnees"
+    name = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:60] or "donnees"
+    # GeoPackage reserves table names starting with "gpkg" (it refuses to write them).
+    return f"donnees_{name}" if name.startswith("gpkg") else name
 
 
 def target_crs(

@@ -552,3 +552,17 @@ def test_renaming_refused_by_gdal_falls_back_to_qgis(tmp_path: Path, monkeypatch
     rows, names, _geometry = ogr_rows(str(result.files[0]))
     assert names == RENAMED and len(rows) == 20
     assert ogr_features(result.files[0]) == ogr_features(source)
+
+
+def test_a_title_starting_with_gpkg_still_exports(tmp_path: Path) -> None:
+    """GeoPackage refuses table names starting with "gpkg": the package renames it."""
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=nom:string", "pts", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(651000 6861000)"))
+    feature.setAttributes(["a"])
+    layer.dataProvider().addFeatures([feature])
+    result = export_package(layer, Record(title="GPKG des bornes"), str(tmp_path), ExportOptions())
+    assert result.files[0].name == "donnees_gpkg_des_bornes.gpkg"
+    dataset = ogr.Open(str(result.files[0]))
+    assert dataset.GetLayer(0).GetName() == "donnees_gpkg_des_bornes"
+    assert dataset.GetLayer(0).GetFeatureCount() == 1
