@@ -29,12 +29,12 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="71"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
@@ -84,69 +84,69 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="52"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="54"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="57"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
         <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="79"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="95"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Profil de l'organisme (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="131"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="133"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="159"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="161"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="247"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="260"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="265"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -246,62 +246,62 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="103"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="108"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="108"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="107"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="112"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="144"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="207"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="214"/>
         <source>Choose at least one destination (CATALOGUE or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="223"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="230"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -739,6 +739,11 @@
         <location filename="../plugin/gui/record_fields.py" line="285"/>
         <source>The language of the data's texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
+        <source>Publication report: {0}</source>
+        <translation>Rapport de publication : {0}</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,7 @@ def main() -> int:
         xml, dataset = read_back(state, catalogue["remote_id"], portal["remote_id"])
     except ReadBackError as error:
         say(f"\n{error}")
-        say(f"Rapport de publication : {report['report_path']}")
+        say(f"Rapport de publication : {Path(report['report_path']).with_suffix('.html')}")
         return 2
     title_found = report["title"].replace("'", "&apos;") in xml or report["title"] in xml
     say(f"\nFiche du catalogue {RECORD_ACTIONS[catalogue['action']]} : {catalogue['url']}")
@@ -172,7 +172,8 @@ def main() -> int:
         f"licence {dataset['license']}, public"
     )
     say(f"Paquet exporté : {package_folder(report)}")
-    say(f"Rapport de publication : {report['report_path']}")
+    say(f"Rapport de publication : {Path(report['report_path']).with_suffix('.html')}")
+    say(f"  (le même en JSON : {report['report_path']})")
     say("\nRelancez « make demo » : la même fiche et le même jeu de données sont mis à jour.")
     return 0 if title_found else 1
 

@@ -88,6 +88,9 @@ def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
     )
     package = Path(re.search(r"Paquet exporté : (\S+)", second).group(1))
     assert (package / "LISEZMOI.md").is_file()
+    report = Path(re.search(r"Rapport de publication : (\S+)", second).group(1))
+    page = report.read_text(encoding="utf-8")
+    assert report.suffix == ".html" and "mis à jour" in page and dataset_url in page
 
 
 def test_read_back_failure_is_a_clear_french_message(pycsw_server, udata_server) -> None:

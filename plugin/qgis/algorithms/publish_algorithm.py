@@ -21,6 +21,7 @@ from qgis.core import (
 from ...core.errors import GeoPublierError
 from ...core.issues import ERROR
 from ...core.profile import OrganisationProfile, apply_profile
+from ...core.publication_report import to_html
 from ...core.quality import message as quality_message
 from ...core.rules import validate
 from ...publishers.connections import find_connection
@@ -191,6 +192,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 "files": [str(path) for path in package.files],
             }
         write_json(report_path, data)
+        quality = package.report.to_dict("fr") if package is not None else None
+        html_path = Path(report_path).with_suffix(".html")
+        html_path.write_text(to_html(data, published, quality, "fr"), encoding="utf-8")
+        feedback.pushInfo(tr("Publication report: {0}").format(html_path))
         outputs = self._outputs(report, report_path, feedback)
         outputs["PACKAGE_DIR"] = str(package.package_dir) if package is not None else ""
         return outputs
