@@ -7,13 +7,13 @@ from qgis.PyQt.QtCore import QLocale
 
 
 def qgis_locale() -> str:
-    """Two-letter language QGIS runs in (its override setting first, then the system locale)."""
+    """Two-letter language QGIS runs in: the user's override when set, else the system's."""
     settings = QgsSettings()
     locale = ""
     if settings.value("locale/overrideFlag", False, type=bool):
         locale = settings.value("locale/userLocale", "", type=str) or ""
     if not locale:
-        locale = settings.value("locale/userLocale", "", type=str) or QLocale.system().name()
+        locale = QLocale.system().name()
     return (locale or "fr")[:2]
 
 

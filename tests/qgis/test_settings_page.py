@@ -57,3 +57,19 @@ def test_schema_download_runs_in_a_task_and_reports_a_failure(monkeypatch) -> No
     wait_for(lambda: page.task is None, 60)
     assert page.downloadButton.isEnabled()
     assert "127.0.0.1:9" in page.schemaStatus.text()
+
+
+def test_language_follows_the_qgis_override_then_the_system(monkeypatch) -> None:
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QLocale
+
+    from plugin.toolbelt import i18n
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "en_GB")
+    assert i18n.qgis_locale() == "en" and i18n.ui_language() == "en"
+    settings.setValue("locale/overrideFlag", False)  # a stale userLocale no longer counts
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    assert i18n.qgis_locale() == "fr" and i18n.ui_language() == "fr"
+    french_ui()
