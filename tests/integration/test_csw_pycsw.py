@@ -24,6 +24,7 @@ from plugin.publishers.journal import Journal, content_hash
 from plugin.publishers.pipeline import CatalogueStep, run_steps
 from sandbox.pycsw_server import PycswServer
 from sandbox.venvs import ensure_venv
+from tests.csw_queries import count_records
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "csw" / "record_haies.xml"
@@ -56,24 +57,7 @@ def _record(identifier: str, title: Optional[str] = None, abstract: Optional[str
 
 def _count_records(url: str, identifier: str) -> int:
     """How many records GetRecords finds with this identifier (duplicates would show)."""
-    body = f"""<?xml version="1.0" encoding="UTF-8"?>
-<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2"
-  xmlns:ogc="http://www.opengis.net/ogc" service="CSW" version="2.0.2" resultType="hits">
- <csw:Query typeNames="csw:Record"><csw:ElementSetName>brief</csw:ElementSetName>
-  <csw:Constraint version="1.1.0"><ogc:Filter>
-  <ogc:PropertyIsEqualTo><ogc:PropertyName>dc:identifier</ogc:PropertyName>
-  <ogc:Literal>{identifier}</ogc:Literal></ogc:PropertyIsEqualTo>
- </ogc:Filter></csw:Constraint></csw:Query></csw:GetRecords>"""
-    response = requests.post(
-        url,
-        data=body.encode(),
-        timeout=10,
-        headers={"Content-Type": "application/xml", "Accept-Encoding": "identity"},
-    )
-    root = etree.fromstring(response.content)
-    results = root.find("{http://www.opengis.net/cat/csw/2.0.2}SearchResults")
-    assert results is not None, response.text[:500]
-    return int(results.get("numberOfRecordsMatched"))
+    return count_records(url, "dc:identifier", identifier)
 
 
 def _publisher(url: str, **kwargs: object) -> CswPublisher:

@@ -19,6 +19,7 @@ from plugin.publishers.connections import loads_connections
 from plugin.qgis.destinations import save_saved_connections
 from plugin.qgis.layer_metadata import stored_record
 from plugin.toolbelt.settings import Settings
+from tests.csw_queries import count_records
 from tests.datasets import points_gpkg
 from tests.dialog_helpers import fill_missing_inspire_fields, french_ui, type_into, wait_for
 
@@ -95,23 +96,7 @@ def links(dialog: MainDialog) -> list[str]:
 
 
 def titles_in_catalogue(pycsw_server, title: str) -> int:
-    body = f"""<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2"
-  xmlns:ogc="http://www.opengis.net/ogc" service="CSW" version="2.0.2" resultType="hits">
- <csw:Query typeNames="csw:Record"><csw:ElementSetName>brief</csw:ElementSetName>
-  <csw:Constraint version="1.1.0"><ogc:Filter>
-  <ogc:PropertyIsEqualTo><ogc:PropertyName>dc:title</ogc:PropertyName>
-  <ogc:Literal>{title}</ogc:Literal></ogc:PropertyIsEqualTo>
- </ogc:Filter></csw:Constraint></csw:Query></csw:GetRecords>"""
-    answer = requests.post(
-        pycsw_server.url,
-        data=body.encode(),
-        headers={"Content-Type": "application/xml"},
-        timeout=10,
-    )
-    results = etree.fromstring(answer.content).find(
-        "{http://www.opengis.net/cat/csw/2.0.2}SearchResults"
-    )
-    return int(results.get("numberOfRecordsMatched"))
+    return count_records(pycsw_server.url, "dc:title", title)
 
 
 def datasets_titled(udata_server, title: str) -> list[dict]:
