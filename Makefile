@@ -93,7 +93,8 @@ install-plugin: package
 
 run: install-plugin sandbox
 	@echo ">> QGIS avec l'extension, la couche d'exemple et les connexions du bac à sable"
-	$(PYTHON) scripts/install_plugin.py $(PACKAGE_ZIP) $(QGIS_CONFIG) .sandbox/connections.json
+	$(PYTHON) scripts/install_plugin.py $(PACKAGE_ZIP) $(QGIS_CONFIG) .sandbox/connections.json \
+		resources/sample/profil_organisme.json
 	source .sandbox/sandbox.env && QGIS_CUSTOM_CONFIG_PATH=$(QGIS_CONFIG) qgis --profile default \
 		resources/sample/bornes_recharge_saint_exemple.geojson
 

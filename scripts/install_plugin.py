@@ -1,8 +1,10 @@
 """Install the packaged plugin into a dedicated QGIS profile and enable it (qgis_process, make run).
 
-Usage: python scripts/install_plugin.py PLUGIN_ZIP CONFIG_DIR [CONNECTIONS_JSON]
+Usage: python scripts/install_plugin.py PLUGIN_ZIP CONFIG_DIR [CONNECTIONS_JSON [PROFILE_JSON]]
 CONFIG_DIR is what QGIS_CUSTOM_CONFIG_PATH points to; the profile is `default`. With a
-connections file (e.g. the sandbox's), its connections become GeoPublier's saved connections.
+connections file (e.g. the sandbox's), its connections become GeoPublier's saved connections;
+with an organisation profile (e.g. the sample's), it becomes GeoPublier's organisation profile,
+and QGIS is set to French unless this profile already chose a language (training room).
 """
 
 from __future__ import annotations
@@ -50,12 +52,29 @@ def preload_connections(config_dir: Path, connections_file: Path) -> int:
     return len(connections)
 
 
+def preload_profile(config_dir: Path, profile_file: Path) -> None:
+    """Save the organisation profile as GeoPublier's settings page would; French QGIS."""
+    from qgis.PyQt.QtCore import QSettings
+
+    profile = json.loads(profile_file.read_text(encoding="utf-8"))
+    ini_path = config_dir / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    settings = QSettings(str(ini_path), QSettings.IniFormat)
+    settings.setValue("geopublier/organisation_profile", json.dumps(profile, ensure_ascii=False))
+    if not settings.contains("locale/userLocale"):
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "fr_FR")
+    settings.sync()
+
+
 def main(argv: list[str]) -> int:
     """Command-line entry point."""
     print(install(Path(argv[0]), Path(argv[1])))
     if len(argv) > 2:
         count = preload_connections(Path(argv[1]), Path(argv[2]))
         print(f"{count} connexion(s) importée(s) depuis {argv[2]}")
+    if len(argv) > 3:
+        preload_profile(Path(argv[1]), Path(argv[3]))
+        print(f"Profil de l'organisme chargé depuis {argv[3]}")
     return 0
 
 
