@@ -571,7 +571,7 @@
         <translation>The scale of capture (1:N) or the ground resolution in metres.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="234"/>
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
@@ -586,157 +586,157 @@
         <translation>Ground distance</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="203"/>
         <source>Creation date</source>
         <translation>Creation date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="203"/>
         <source>When the data was created. At least one date (creation, publication, revision).</source>
         <translation>When the data was created. At least one date (creation, publication, revision).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
         <source>Publication date</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
         <source>When the data was first published (optional).</source>
         <translation>When the data was first published (optional).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
         <source>Revision date</source>
         <translation>Revision date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
         <source>When the data was last revised; set automatically when the data changes.</source>
         <translation>When the data was last revised; set automatically when the data changes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
         <source>Period covered</source>
         <translation>Period covered</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
         <source>Optional: the period the data describes (start → end).</source>
         <translation>Optional: the period the data describes (start → end).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="234"/>
         <source>Update frequency</source>
         <translation>Update frequency</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="234"/>
         <source>How often the data is updated (the portal shows it).</source>
         <translation>How often the data is updated (the portal shows it).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Unique identifier</source>
         <translation>Unique identifier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Namespace of your organisation + code. Keep it: republishing relies on it.</source>
         <translation>Namespace of your organisation + code. Keep it: republishing relies on it.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>Bounding box (WGS84)</source>
         <translation>Bounding box (WGS84)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>The geographic extent in decimal degrees, read from the layer.</source>
         <translation>The geographic extent in decimal degrees, read from the layer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>West</source>
         <translation>West</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>East</source>
         <translation>East</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>South</source>
         <translation>South</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>North</source>
         <translation>North</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <location filename="../plugin/gui/record_fields.py" line="261"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <location filename="../plugin/gui/record_fields.py" line="261"/>
         <source>The coordinate reference system of the data (EPSG code).</source>
         <translation>The coordinate reference system of the data (EPSG code).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
         <source>Distribution format</source>
         <translation>Distribution format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
         <source>The format the data is distributed in, e.g. GeoPackage.</source>
         <translation>The format the data is distributed in, e.g. GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="276"/>
         <source>Representation</source>
         <translation>Representation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="276"/>
         <source>Vector or raster (grid) data.</source>
         <translation>Vector or raster (grid) data.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="276"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
         <source>Online address</source>
         <translation>Online address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
         <source>Optional: a page or service where the data can be found (https://…).</source>
         <translation>Optional: a page or service where the data can be found (https://…).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="293"/>
         <source>Language of the data</source>
         <translation>Language of the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="293"/>
         <source>The language of the data's texts (French: “fre”).</source>
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
@@ -744,6 +744,21 @@
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>Topological consistency</source>
+        <translation>Topological consistency</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>For a network (roads, rivers, pipes): how connections and gaps were checked.</source>
+        <translation>For a network (roads, rivers, pipes): how connections and gaps were checked.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>e.g. Segments connected at their ends</source>
+        <translation>e.g. Segments connected at their ends</translation>
     </message>
 </context>
 <context>

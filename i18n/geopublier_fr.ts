@@ -571,7 +571,7 @@
         <translation>L'échelle de saisie (1:N) ou la résolution au sol en mètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="234"/>
         <source>(not given)</source>
         <translation>(non renseignée)</translation>
     </message>
@@ -586,157 +586,157 @@
         <translation>Distance au sol</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="203"/>
         <source>Creation date</source>
         <translation>Date de création</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="203"/>
         <source>When the data was created. At least one date (creation, publication, revision).</source>
         <translation>Quand la donnée a été créée. Au moins une date (création, publication, révision).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
         <source>Publication date</source>
         <translation>Date de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="202"/>
+        <location filename="../plugin/gui/record_fields.py" line="210"/>
         <source>When the data was first published (optional).</source>
         <translation>Quand la donnée a été publiée pour la première fois (facultatif).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
         <source>Revision date</source>
         <translation>Date de révision</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="218"/>
         <source>When the data was last revised; set automatically when the data changes.</source>
         <translation>Dernière révision de la donnée ; mise à jour automatiquement quand la donnée change.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
         <source>Period covered</source>
         <translation>Période couverte</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="226"/>
         <source>Optional: the period the data describes (start → end).</source>
         <translation>Facultatif : la période que décrit la donnée (début → fin).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="234"/>
         <source>Update frequency</source>
         <translation>Fréquence de mise à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="234"/>
         <source>How often the data is updated (the portal shows it).</source>
         <translation>À quel rythme la donnée est mise à jour (le portail l'affiche).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Unique identifier</source>
         <translation>Identifiant unique</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Namespace of your organisation + code. Keep it: republishing relies on it.</source>
         <translation>Espace de noms de votre organisme + code. Gardez-le : la republication s'appuie dessus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Namespace</source>
         <translation>Espace de noms</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="236"/>
+        <location filename="../plugin/gui/record_fields.py" line="244"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>Bounding box (WGS84)</source>
         <translation>Emprise (WGS84)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>The geographic extent in decimal degrees, read from the layer.</source>
         <translation>L'emprise géographique en degrés décimaux, lue dans la couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>West</source>
         <translation>Ouest</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>East</source>
         <translation>Est</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>South</source>
         <translation>Sud</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="252"/>
         <source>North</source>
         <translation>Nord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <location filename="../plugin/gui/record_fields.py" line="261"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="253"/>
+        <location filename="../plugin/gui/record_fields.py" line="261"/>
         <source>The coordinate reference system of the data (EPSG code).</source>
         <translation>Le système de coordonnées de la donnée (code EPSG).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
         <source>Distribution format</source>
         <translation>Format de diffusion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="260"/>
+        <location filename="../plugin/gui/record_fields.py" line="268"/>
         <source>The format the data is distributed in, e.g. GeoPackage.</source>
         <translation>Le format dans lequel la donnée est diffusée, ex. GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="276"/>
         <source>Representation</source>
         <translation>Représentation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="276"/>
         <source>Vector or raster (grid) data.</source>
         <translation>Donnée vecteur ou raster (grille).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="276"/>
         <source>(choose)</source>
         <translation>(choisir)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
         <source>Online address</source>
         <translation>Adresse en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="277"/>
+        <location filename="../plugin/gui/record_fields.py" line="285"/>
         <source>Optional: a page or service where the data can be found (https://…).</source>
         <translation>Facultatif : une page ou un service où trouver la donnée (https://…).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="293"/>
         <source>Language of the data</source>
         <translation>Langue de la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="293"/>
         <source>The language of the data's texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
@@ -744,6 +744,21 @@
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>Topological consistency</source>
+        <translation>Cohérence topologique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>For a network (roads, rivers, pipes): how connections and gaps were checked.</source>
+        <translation>Pour un réseau (routes, cours d'eau, canalisations) : comment les connexions et les coupures ont été contrôlées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <source>e.g. Segments connected at their ends</source>
+        <translation>ex. Tronçons connectés à leurs extrémités</translation>
     </message>
 </context>
 <context>

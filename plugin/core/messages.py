@@ -241,6 +241,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La langue « {value} » n'est pas un code ISO 639-2/B (ex. « fre » et non « fra »).",
         'Language "{value}" is not an ISO 639-2/B code (e.g. "fre", not "fra").',
     ),
+    "topology.missing": (
+        "Réseau : décrivez le contrôle de la cohérence topologique (tronçons connectés, "
+        "doublons, micro-coupures…), ou dites qu'il n'a pas été fait.",
+        "Network: describe how topological consistency was checked (connected segments, "
+        "duplicates, gaps…), or say it was not checked.",
+    ),
     "locator.missing": (
         "Donnez un lien web (https://…) vers la donnée ou sa page.",
         "Give a web link (https://…) to the data or its page.",

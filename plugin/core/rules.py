@@ -326,6 +326,18 @@ def _check_quality(record: Record, issues: list[Issue]) -> None:
             _add(issues, "resolution.invalid", "resolutions", "1.5", index=index)
 
 
+NETWORK_THEMES = ("tn", "hy", "us")  # themes whose data sets are often networks (GNM)
+
+
+def _check_topology(record: Record, issues: list[Issue]) -> None:
+    """2.8: a network (lines of a network theme) should describe its topological consistency."""
+    network = record.geometry_type == "curve" and any(
+        theme in NETWORK_THEMES for theme in record.inspire_themes
+    )
+    if network and not record.topological_consistency.strip():
+        _add(issues, "topology.missing", "topological_consistency", "2.8", WARNING)
+
+
 def _normalise(title: str) -> str:
     """Lower-case and collapse spaces, as the validator compares regulation titles."""
     return " ".join(title.split()).casefold()
@@ -413,5 +425,6 @@ _CHECKS: tuple[Callable[[Record, list[Issue]], None], ...] = (
     _check_constraints,
     _check_extent,
     _check_quality,
+    _check_topology,
     _check_technical,
 )

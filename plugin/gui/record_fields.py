@@ -193,6 +193,14 @@ def definitions() -> list[FieldDef]:
             ),
         ),
         FieldDef(
+            "topological_consistency",
+            "quality",
+            tr("Topological consistency"),
+            tr("For a network (roads, rivers, pipes): how connections and gaps were checked."),
+            lambda k, lang: TextEditor(k, lang, tr("e.g. Segments connected at their ends")),
+            mandatory=False,
+        ),
+        FieldDef(
             "creation_date",
             "dates",
             tr("Creation date"),

@@ -184,3 +184,16 @@ def test_messages_read_naturally() -> None:
     assert "organisme responsable" in message(issues["responsible_parties.missing"])
     assert field_label("inspire_themes") == "Th\u00e8mes INSPIRE"
     assert field_label("inspire_themes", "en") == "INSPIRE themes"
+
+
+def test_a_network_is_asked_for_its_topological_consistency() -> None:
+    from plugin.core.model import Record
+    from plugin.core.rules import validate
+
+    network = Record(geometry_type="curve", inspire_themes=["tn"])
+    codes = {(i.code, i.level) for i in validate(network)}
+    assert ("topology.missing", "warning") in codes
+    network.topological_consistency = "Tronçons connectés à leurs extrémités, contrôlé en 2024."
+    assert "topology.missing" not in {i.code for i in validate(network)}
+    trees = Record(geometry_type="point", inspire_themes=["sd"])
+    assert "topology.missing" not in {i.code for i in validate(trees)}
