@@ -1250,12 +1250,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="121"/>
+        <location filename="../plugin/gui/main_dialog.py" line="123"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <location filename="../plugin/gui/main_dialog.py" line="129"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1290,172 +1290,167 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="133"/>
+        <location filename="../plugin/gui/main_dialog.py" line="135"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="205"/>
+        <location filename="../plugin/gui/main_dialog.py" line="213"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="253"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="222"/>
+        <location filename="../plugin/gui/main_dialog.py" line="230"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="232"/>
+        <location filename="../plugin/gui/main_dialog.py" line="240"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="253"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="266"/>
+        <location filename="../plugin/gui/main_dialog.py" line="274"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="273"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="290"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="287"/>
+        <location filename="../plugin/gui/main_dialog.py" line="299"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="293"/>
+        <location filename="../plugin/gui/main_dialog.py" line="305"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="296"/>
+        <location filename="../plugin/gui/main_dialog.py" line="308"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="310"/>
+        <location filename="../plugin/gui/main_dialog.py" line="324"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <location filename="../plugin/gui/main_dialog.py" line="328"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="319"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="322"/>
+        <location filename="../plugin/gui/main_dialog.py" line="336"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="326"/>
+        <location filename="../plugin/gui/main_dialog.py" line="340"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="329"/>
+        <location filename="../plugin/gui/main_dialog.py" line="343"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="447"/>
+        <location filename="../plugin/gui/main_dialog.py" line="462"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="490"/>
+        <location filename="../plugin/gui/main_dialog.py" line="505"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="490"/>
+        <location filename="../plugin/gui/main_dialog.py" line="505"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="502"/>
-        <source>waiting</source>
-        <translation>waiting</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/main_dialog.py" line="541"/>
+        <location filename="../plugin/gui/main_dialog.py" line="554"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="541"/>
+        <location filename="../plugin/gui/main_dialog.py" line="554"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="548"/>
+        <location filename="../plugin/gui/main_dialog.py" line="561"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="550"/>
+        <location filename="../plugin/gui/main_dialog.py" line="563"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="104"/>
+        <location filename="../plugin/gui/main_dialog.py" line="106"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="449"/>
+        <location filename="../plugin/gui/main_dialog.py" line="464"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="449"/>
+        <location filename="../plugin/gui/main_dialog.py" line="464"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="355"/>
+        <location filename="../plugin/gui/main_dialog.py" line="374"/>
         <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <location filename="../plugin/gui/main_dialog.py" line="389"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="413"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="413"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
@@ -1626,82 +1621,82 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="59"/>
+        <location filename="../plugin/gui/publish_widget.py" line="60"/>
         <source>Publish</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="136"/>
+        <location filename="../plugin/gui/publish_widget.py" line="137"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publish the record and the data to every destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="67"/>
+        <location filename="../plugin/gui/publish_widget.py" line="68"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="70"/>
+        <location filename="../plugin/gui/publish_widget.py" line="71"/>
         <source>Stop after the current step</source>
         <translation>Stop after the current step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <location filename="../plugin/gui/publish_widget.py" line="73"/>
         <source>Retry failed steps</source>
         <translation>Retry failed steps</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="75"/>
+        <location filename="../plugin/gui/publish_widget.py" line="76"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Publish again only where it failed (what succeeded is kept)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="90"/>
+        <location filename="../plugin/gui/publish_widget.py" line="91"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="90"/>
+        <location filename="../plugin/gui/publish_widget.py" line="91"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="90"/>
+        <location filename="../plugin/gui/publish_widget.py" line="91"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="102"/>
+        <location filename="../plugin/gui/publish_widget.py" line="103"/>
         <source>Open the publication report</source>
         <translation>Open the publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="127"/>
+        <location filename="../plugin/gui/publish_widget.py" line="128"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publishing is not possible yet:</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="136"/>
+        <location filename="../plugin/gui/publish_widget.py" line="137"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publishing is not possible yet: see the reasons above the button</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="155"/>
+        <location filename="../plugin/gui/publish_widget.py" line="156"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="172"/>
+        <location filename="../plugin/gui/publish_widget.py" line="174"/>
         <source>in progress…</source>
         <translation>in progress…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="108"/>
+        <location filename="../plugin/gui/publish_widget.py" line="109"/>
         <source>Withdraw the publication…</source>
         <translation>Withdraw the publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="111"/>
+        <location filename="../plugin/gui/publish_widget.py" line="112"/>
         <source>Delete this layer's record and dataset from the destinations they are on</source>
         <translation>Delete this layer's record and dataset from the destinations they are on</translation>
     </message>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="87"/>
-        <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <source>Checks the layer&apos;s metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
         <translation>Vérifie les métadonnées de la couche par rapport à toutes les exigences INSPIRE et écrit un rapport JSON (code, champ, niveau et message en français de chaque problème).</translation>
     </message>
     <message>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="129"/>
-        <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <source>Writes the layer&apos;s metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
         <translation>Écrit les métadonnées de la couche dans une fiche XML ISO 19139. Le fichier est écrit même si des exigences INSPIRE ne sont pas respectées ; elles sont listées dans le journal.</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
-        <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
     </message>
     <message>
@@ -770,7 +770,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/catalogue_import.py" line="44"/>
-        <source>The record's identifier (fileIdentifier / uuid)</source>
+        <source>The record&apos;s identifier (fileIdentifier / uuid)</source>
         <translation>L'identifiant de la fiche (fileIdentifier / uuid)</translation>
     </message>
     <message>
@@ -856,12 +856,12 @@
     </message>
     <message>
         <location filename="../plugin/gui/connection_dialog.py" line="58"/>
-        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</source>
+        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/connection_dialog.py" line="65"/>
-        <source>The organisation's id or name on the portal</source>
+        <source>The organisation&apos;s id or name on the portal</source>
         <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
     </message>
     <message>
@@ -1082,7 +1082,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/destinations_widget.py" line="141"/>
-        <source>Reference only: the portal links to the geoportal's record and services</source>
+        <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
         <translation>Référencement seul : le portail renvoie vers la fiche et les services du géoportail</translation>
     </message>
     <message>
@@ -1250,12 +1250,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="121"/>
+        <location filename="../plugin/gui/main_dialog.py" line="123"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <location filename="../plugin/gui/main_dialog.py" line="129"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1290,172 +1290,167 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="133"/>
+        <location filename="../plugin/gui/main_dialog.py" line="135"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="205"/>
+        <location filename="../plugin/gui/main_dialog.py" line="213"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="253"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="222"/>
+        <location filename="../plugin/gui/main_dialog.py" line="230"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="232"/>
+        <location filename="../plugin/gui/main_dialog.py" line="240"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="253"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="266"/>
+        <location filename="../plugin/gui/main_dialog.py" line="274"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="273"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="290"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="287"/>
+        <location filename="../plugin/gui/main_dialog.py" line="299"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="293"/>
+        <location filename="../plugin/gui/main_dialog.py" line="305"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="296"/>
+        <location filename="../plugin/gui/main_dialog.py" line="308"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="310"/>
+        <location filename="../plugin/gui/main_dialog.py" line="324"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <location filename="../plugin/gui/main_dialog.py" line="328"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="319"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="322"/>
+        <location filename="../plugin/gui/main_dialog.py" line="336"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="326"/>
+        <location filename="../plugin/gui/main_dialog.py" line="340"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="329"/>
+        <location filename="../plugin/gui/main_dialog.py" line="343"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="447"/>
+        <location filename="../plugin/gui/main_dialog.py" line="462"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="490"/>
+        <location filename="../plugin/gui/main_dialog.py" line="505"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="490"/>
+        <location filename="../plugin/gui/main_dialog.py" line="505"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="502"/>
-        <source>waiting</source>
-        <translation>en attente</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/main_dialog.py" line="541"/>
+        <location filename="../plugin/gui/main_dialog.py" line="554"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="541"/>
+        <location filename="../plugin/gui/main_dialog.py" line="554"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="548"/>
+        <location filename="../plugin/gui/main_dialog.py" line="561"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="550"/>
+        <location filename="../plugin/gui/main_dialog.py" line="563"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="104"/>
+        <location filename="../plugin/gui/main_dialog.py" line="106"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="449"/>
+        <location filename="../plugin/gui/main_dialog.py" line="464"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="449"/>
+        <location filename="../plugin/gui/main_dialog.py" line="464"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="355"/>
+        <location filename="../plugin/gui/main_dialog.py" line="374"/>
         <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer la fiche et le jeu de données de « {0} » de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <location filename="../plugin/gui/main_dialog.py" line="389"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="413"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="413"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
@@ -1626,83 +1621,83 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="59"/>
+        <location filename="../plugin/gui/publish_widget.py" line="60"/>
         <source>Publish</source>
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="136"/>
+        <location filename="../plugin/gui/publish_widget.py" line="137"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="67"/>
+        <location filename="../plugin/gui/publish_widget.py" line="68"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="70"/>
+        <location filename="../plugin/gui/publish_widget.py" line="71"/>
         <source>Stop after the current step</source>
         <translation>Arrêter après l'étape en cours</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <location filename="../plugin/gui/publish_widget.py" line="73"/>
         <source>Retry failed steps</source>
         <translation>Réessayer les étapes en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="75"/>
+        <location filename="../plugin/gui/publish_widget.py" line="76"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="90"/>
+        <location filename="../plugin/gui/publish_widget.py" line="91"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="90"/>
+        <location filename="../plugin/gui/publish_widget.py" line="91"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="90"/>
+        <location filename="../plugin/gui/publish_widget.py" line="91"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="102"/>
+        <location filename="../plugin/gui/publish_widget.py" line="103"/>
         <source>Open the publication report</source>
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="127"/>
+        <location filename="../plugin/gui/publish_widget.py" line="128"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="136"/>
+        <location filename="../plugin/gui/publish_widget.py" line="137"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="155"/>
+        <location filename="../plugin/gui/publish_widget.py" line="156"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="172"/>
+        <location filename="../plugin/gui/publish_widget.py" line="174"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="108"/>
+        <location filename="../plugin/gui/publish_widget.py" line="109"/>
         <source>Withdraw the publication…</source>
         <translation>Retirer la publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="111"/>
-        <source>Delete this layer's record and dataset from the destinations they are on</source>
+        <location filename="../plugin/gui/publish_widget.py" line="112"/>
+        <source>Delete this layer&apos;s record and dataset from the destinations they are on</source>
         <translation>Supprimer la fiche et le jeu de données de cette couche des destinations où ils sont publiés</translation>
     </message>
 </context>
@@ -1720,7 +1715,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="59"/>
-        <source>A functional e-mail address (not a person's)</source>
+        <source>A functional e-mail address (not a person&apos;s)</source>
         <translation>Une adresse e-mail fonctionnelle (pas celle d'une personne)</translation>
     </message>
     <message>
@@ -1800,7 +1795,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="109"/>
-        <source>How long to wait for a server's answer</source>
+        <source>How long to wait for a server&apos;s answer</source>
         <translation>Combien de temps attendre la réponse d'un serveur</translation>
     </message>
     <message>

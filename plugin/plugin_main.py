@@ -115,6 +115,7 @@ class GeoPublierPlugin:
         if self.dialog is not None:
             if self.dialog.job is not None:
                 self.dialog.job.cancel()
+            self.dialog.release()
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None

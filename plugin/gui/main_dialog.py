@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import Optional
@@ -16,7 +17,7 @@ from typing import Optional
 from qgis.core import Qgis, QgsApplication, QgsMapLayer, QgsMessageLog, QgsProject
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from ..__about__ import PLUGIN_DIR, __title__
@@ -27,6 +28,7 @@ from ..core.issues import ERROR
 from ..core.merge import merge_records
 from ..core.model import Record
 from ..core.publication_report import to_html
+from ..publishers.journal import FAILED, JournalEntry
 from ..publishers.pipeline import failed_destinations
 from ..qgis.destinations import journal, profile_folder
 from ..qgis.drafts import DraftStore
@@ -192,6 +194,12 @@ class MainDialog(QDialog, FORM_CLASS):
                     QgsProject.instance().setDirty(True)
         self.refresh_plan()
 
+    def release(self) -> None:
+        """The plugin unloads: keep what was typed and stop listening to the project (its
+        modules may be gone before this dialog is deleted)."""
+        self.save_now()
+        QgsProject.instance().layerWillBeRemoved[str].disconnect(self._layer_removed)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API name
         """Closing keeps everything typed (the running publication goes on in its task)."""
         self.save_now()
@@ -272,6 +280,10 @@ class MainDialog(QDialog, FORM_CLASS):
         if self.layer is None:
             return "", [self.tr("Choose a layer in the Layers panel.")]
         record = self.describe.record()
+        return self._plan(record, journal().entries(record.identifier.uri))
+
+    def _plan(self, record: Record, entries: list[JournalEntry]) -> tuple[str, list[str]]:
+        """`plan()` for a record and its journal entries, read once by the caller."""
         blockers = []
         errors = [i for i in self.describe.issues() if i.level == ERROR]
         if errors:
@@ -298,14 +310,16 @@ class MainDialog(QDialog, FORM_CLASS):
                     "columns that look like personal data: {0} — remove or confirm them (step 2)"
                 ).format(", ".join(personal))
             )
-        return self._summary(record, catalogue, portal, choice, prepare), blockers
+        return self._summary(record, entries, catalogue, portal, choice, prepare), blockers
 
     def _is_raster(self) -> bool:
         return self.layer is not None and self.layer.type() == QgsMapLayer.RasterLayer
 
-    def _summary(self, record: Record, catalogue, portal, choice, prepare) -> str:
+    def _summary(
+        self, record: Record, entries: list[JournalEntry], catalogue, portal, choice, prepare
+    ) -> str:
         lines = []
-        published = {e.destination: e for e in journal().entries(record.identifier.uri)}
+        published = {e.destination: e for e in entries}
         if catalogue is not None:
             line = self.tr("The record “{0}” goes to the catalogue “{1}”.").format(
                 escape(record.title), escape(catalogue.name)
@@ -331,19 +345,24 @@ class MainDialog(QDialog, FORM_CLASS):
         return "<br/>".join(lines)
 
     def refresh_plan(self) -> None:
-        """Update the Publish step (summary, reasons, buttons)."""
-        summary, blockers = self.plan()
-        retry, published = False, False
-        if self.layer is not None:
-            resource = self.describe.record().identifier.uri
-            retry = bool(failed_destinations(journal(), resource))
-            published = bool(self.published_destinations())
+        """Update the Publish step (summary, reasons, buttons); runs on every edit, so the
+        record is built and the journal read once here."""
+        if self.layer is None:
+            self.publisher.set_plan("", [self.tr("Choose a layer in the Layers panel.")], False)
+            self.publisher.set_published(False)
+            return
+        record = self.describe.record()
+        entries = journal().entries(record.identifier.uri)
+        summary, blockers = self._plan(record, entries)
+        retry = any(entry.status == FAILED for entry in entries)
+        published = bool(self.published_destinations(entries))
         self.publisher.set_plan(summary, [escape(b) for b in blockers], retry)
         self.publisher.set_published(published and self.job is None)
 
-    def published_destinations(self) -> list:
+    def published_destinations(self, entries: Optional[list[JournalEntry]] = None) -> list:
         """The saved connections this layer is published to (per the journal)."""
-        entries = journal().entries(self.describe.record().identifier.uri)
+        if entries is None:
+            entries = journal().entries(self.describe.record().identifier.uri)
         names = {entry.destination for entry in entries if entry.remote_id}
         return [c for c in self.destinations.connections if c.name in names]
 
@@ -379,13 +398,13 @@ class MainDialog(QDialog, FORM_CLASS):
     def _unpublished(self, task: UnpublishTask) -> None:
         self.job = None
         for connection in task.destinations:
-            error = task.outcomes.get(connection.name, "cancelled")
-            if error is None:
-                self.publisher.set_step(connection.name, "withdrawn")
-            elif error == "cancelled":
+            if connection.name not in task.outcomes:  # cancelled before its turn
                 self.publisher.set_step(connection.name, "cancelled")
+            elif task.outcomes[connection.name] is None:
+                self.publisher.set_step(connection.name, "withdrawn")
             else:
-                self.publisher.set_step(connection.name, "failed", error_text(error, self.language))
+                error = error_text(task.outcomes[connection.name], self.language)
+                self.publisher.set_step(connection.name, "failed", error)
         if self.job_layer is not None:
             record = self.describe.record()
             mirror_journal(self.job_layer, task.journal, record.identifier.uri)
@@ -396,11 +415,7 @@ class MainDialog(QDialog, FORM_CLASS):
             if done
             else self.tr("{0}: withdrawal incomplete.")
         ).format(self.job_layer.name() if self.job_layer is not None else "")
-        level = Qgis.Success if done else Qgis.Warning
-        QgsMessageLog.logMessage(text, LOG_TAG, level)
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage(__title__, text, level, 10)
-        self.messageBar.pushMessage(__title__, text, level, 10)
+        self._announce(text, Qgis.Success if done else Qgis.Warning)
         self.refresh_plan()
 
     # -- publication -----------------------------------------------------------------------------
@@ -497,10 +512,8 @@ class MainDialog(QDialog, FORM_CLASS):
                 self._keep_publication(self.job_layer, job)
             self.last_report_path = self._write_report(job)
         elif job.isCanceled():
-            for row in range(self.publisher.steps.topLevelItemCount()):
-                key = self.publisher.steps.topLevelItem(row).data(0, Qt.UserRole)
-                if self.publisher.step_state(key) == self.tr("waiting"):
-                    self.publisher.set_step(key, "cancelled")
+            for key in self.publisher.waiting_steps():
+                self.publisher.set_step(key, "cancelled")
         self.publisher.finish(links, self.last_report_path if report is not None else None)
         self._tell(job, links)
         self.refresh_plan()
@@ -549,6 +562,10 @@ class MainDialog(QDialog, FORM_CLASS):
         else:
             text = self.tr("{0}: publication incomplete — see step 4.").format(name)
             level = Qgis.Critical
+        self._announce(text, level, links)
+
+    def _announce(self, text: str, level, links: Sequence[tuple[str, str]] = ()) -> None:
+        """One outcome sentence to the message log, QGIS's message bar and the dialog's."""
         QgsMessageLog.logMessage(
             text + "".join(f"\n{label}: {url}" for label, url in links), LOG_TAG, level
         )

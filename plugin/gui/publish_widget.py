@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.publication_report import state_label
 
+STATE_ROLE = Qt.UserRole + 1  # the state code of a step ("waiting", "done"…), beside its words
 STATE_COLOURS = {
     "done": "#1b7a2f",
     "failed": "#b00020",
@@ -154,6 +155,7 @@ class PublishWidget(QWidget):
         for key, label in steps:
             item = QTreeWidgetItem([label, self.tr("waiting"), ""])
             item.setData(0, Qt.UserRole, key)
+            item.setData(1, STATE_ROLE, "waiting")
             self.steps.addTopLevelItem(item)
         self.steps.resizeColumnToContents(0)
 
@@ -175,6 +177,7 @@ class PublishWidget(QWidget):
             else state_label(state, action, self.language)
         )
         item.setText(1, text)
+        item.setData(1, STATE_ROLE, state)
         item.setText(2, detail)
         item.setToolTip(2, detail)
         item.setForeground(1, QColor(STATE_COLOURS.get(state, "#222")))
@@ -183,6 +186,11 @@ class PublishWidget(QWidget):
         """The text shown in the State column of a step."""
         item = self._item(key)
         return item.text(1) if item is not None else ""
+
+    def waiting_steps(self) -> list[str]:
+        """Keys of the steps that never started."""
+        items = (self.steps.topLevelItem(row) for row in range(self.steps.topLevelItemCount()))
+        return [i.data(0, Qt.UserRole) for i in items if i.data(1, STATE_ROLE) == "waiting"]
 
     def finish(self, links: list[tuple[str, str]], report_path: Optional[Path]) -> None:
         """The publication ended: show the links and offer the report."""

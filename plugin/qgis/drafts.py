@@ -19,7 +19,7 @@ from typing import Optional
 from qgis.core import QgsMapLayer
 
 from ..core.model import Record
-from .layer_reader import source_without_password
+from .layer_reader import lasting_source
 
 EDITED_AT_PROPERTY = "geopublier/edited-at"
 
@@ -39,7 +39,7 @@ def now() -> str:
 
 def layer_key(layer: QgsMapLayer) -> str:
     """A stable name for the layer's data (memory layers: their id, they have no lasting source)."""
-    source = source_without_password(layer) if layer.providerType() != "memory" else layer.id()
+    source = lasting_source(layer)
     return hashlib.sha256(f"{layer.providerType()}|{source}".encode()).hexdigest()[:32]
 
 

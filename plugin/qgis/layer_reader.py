@@ -192,8 +192,13 @@ def stable_uuid(layer: QgsMapLayer, purpose: str) -> str:
     Headless runs (qgis_process) load the layer afresh each time: without this, every
     republication would create a new catalogue record. Memory layers have no lasting source.
     """
-    source = source_without_password(layer) if layer.providerType() != "memory" else layer.id()
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"geopublier:{purpose}:{source}"))
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"geopublier:{purpose}:{lasting_source(layer)}"))
+
+
+def lasting_source(layer: QgsMapLayer) -> str:
+    """What names the layer's data across sessions: its source without the login (a memory
+    layer has no lasting source: its id)."""
+    return source_without_password(layer) if layer.providerType() != "memory" else layer.id()
 
 
 def source_without_password(layer: QgsMapLayer) -> str:

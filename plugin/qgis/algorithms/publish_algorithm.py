@@ -183,7 +183,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         remember_publication(layer, store, published)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         data = report.to_dict()
-        package = getattr(self, "package", None)
+        package = self.package
         if package is not None:
             data["package"] = {
                 "folder": str(package.package_dir),
