@@ -44,6 +44,18 @@ from ..core.model import (
 ISO_DATE = "yyyy-MM-dd"
 
 
+def first_replaced(current: Optional[list], first, unique: bool = False) -> list:
+    """`current` with its first item replaced by `first` (None or "": removed), the rest kept.
+
+    The form edits the first of several values (party, CRS, format…); values an imported record
+    brings beyond the first stay as they were. `unique`: `first` is not repeated in the rest.
+    """
+    rest = list(current[1:]) if current else []
+    if unique:
+        rest = [item for item in rest if item != first]
+    return rest if first in (None, "") else [first] + rest
+
+
 class Editor(QObject):
     """Binds one record attribute to a widget."""
 
@@ -235,8 +247,7 @@ class ChoiceEditor(Editor):
         code = self.widget.currentData() or ""
         if not self.as_list:
             return code
-        rest = list(current[1:]) if current else []
-        return ([code] if code else []) + [c for c in rest if c != code]
+        return first_replaced(current, code, unique=True)
 
 
 class CheckListEditor(Editor):
@@ -388,10 +399,8 @@ class PartyEditor(Editor):
         first.organisation = self.organisation.text().strip()
         first.email = self.email.text().strip()
         first.role = self.fixed_role or (self.role.currentData() if self.role else first.role)
-        rest = list(current[1:]) if current else []
-        if not first.organisation and not first.email and not first.individual:
-            return rest
-        return [first] + rest
+        empty = not first.organisation and not first.email and not first.individual
+        return first_replaced(current, None if empty else first)
 
 
 class IdentifierEditor(Editor):
@@ -479,13 +488,13 @@ class ResolutionEditor(Editor):
         self._kind_changed()
 
     def _value(self, current: list[Resolution]) -> list[Resolution]:
-        rest = list(current[1:]) if current else []
         kind = self.kind.currentData()
+        first = None
         if kind == "scale":
-            return [Resolution(scale=self.scale.value())] + rest
-        if kind == "distance":
-            return [Resolution(distance=round(self.distance.value(), 3), uom="m")] + rest
-        return rest
+            first = Resolution(scale=self.scale.value())
+        elif kind == "distance":
+            first = Resolution(distance=round(self.distance.value(), 3), uom="m")
+        return first_replaced(current, first)
 
 
 class ConformityEditor(Editor):
@@ -551,7 +560,7 @@ class BoundingBoxEditor(Editor):
         values = {side: round(spin.value(), 6) for side, spin in self.spins.items()}
         if not any(values.values()) and not current:
             return []
-        return [BoundingBox(**values)] + (list(current[1:]) if current else [])
+        return first_replaced(current, BoundingBox(**values))
 
 
 class CrsEditor(Editor):
@@ -570,8 +579,7 @@ class CrsEditor(Editor):
     def _value(self, current: list[str]) -> list[str]:
         crs = self.widget.crs()
         authid = crs.authid() if crs.isValid() else ""
-        rest = list(current[1:]) if current else []
-        return ([authid] if authid else []) + [c for c in rest if c != authid]
+        return first_replaced(current, authid, unique=True)
 
 
 class EncodingEditor(Editor):
@@ -599,13 +607,12 @@ class EncodingEditor(Editor):
 
     def _value(self, current: list[Encoding]) -> list[Encoding]:
         name = self.widget.currentText().strip()
-        rest = list(current[1:]) if current else []
-        if not name:
-            return rest
-        if current and current[0].name == name:
-            return [current[0]] + rest
+        if name and current and current[0].name == name:
+            return list(current)
         known = dict(self.FORMATS)
-        return [Encoding(name=name, version=known.get(name, ""))] + rest
+        return first_replaced(
+            current, Encoding(name=name, version=known.get(name, "")) if name else None
+        )
 
 
 class LocatorEditor(Editor):
@@ -622,14 +629,13 @@ class LocatorEditor(Editor):
 
     def _value(self, current: list[OnlineResource]) -> list[OnlineResource]:
         url = self.widget.text().strip()
-        rest = list(current[1:]) if current else []
         if not url:
-            return rest
+            return first_replaced(current, None)
         first = (
             dataclasses.replace(current[0]) if current else OnlineResource(function="information")
         )
         first.url = url
-        return [first] + rest
+        return first_replaced(current, first)
 
 
 EditorFactory = Callable[[str, str], Editor]

@@ -273,3 +273,14 @@ def test_removing_the_layer_keeps_what_was_typed(dialog, trees_layer, qgis_iface
     back = QgsVectorLayer(source, "Arbres d'alignement", "ogr")
     dialog.set_layer(back)
     assert dialog.describe.editors["title"].widget.text() == "Arbres retirés du projet"
+
+
+def test_editors_replace_only_the_first_value_and_keep_the_rest() -> None:
+    """The form edits the first CRS, party, format…; an imported record's others stay."""
+    from plugin.gui.editors import first_replaced
+
+    assert first_replaced(["EPSG:2154", "EPSG:4326"], "EPSG:3948") == ["EPSG:3948", "EPSG:4326"]
+    assert first_replaced(["a", "b", "c"], "c", unique=True) == ["c", "b"]
+    assert first_replaced(["a", "b"], None) == ["b"]
+    assert first_replaced(["a", "", "b"], "", unique=True) == ["b"]
+    assert first_replaced(None, "x") == ["x"] and first_replaced([], "") == []
