@@ -336,407 +336,407 @@
         <translation>Unexpected error ({0}). The GeoPublier log in QGIS has the details.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="70"/>
+        <location filename="../plugin/gui/record_fields.py" line="71"/>
         <source>What the data is</source>
         <translation>What the data is</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="71"/>
+        <location filename="../plugin/gui/record_fields.py" line="72"/>
         <source>Themes and keywords</source>
         <translation>Themes and keywords</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="72"/>
+        <location filename="../plugin/gui/record_fields.py" line="73"/>
         <source>Who is responsible</source>
         <translation>Who is responsible</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="73"/>
+        <location filename="../plugin/gui/record_fields.py" line="74"/>
         <source>Licence and access</source>
         <translation>Licence and access</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="74"/>
+        <location filename="../plugin/gui/record_fields.py" line="75"/>
         <source>Quality and history</source>
         <translation>Quality and history</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="75"/>
+        <location filename="../plugin/gui/record_fields.py" line="76"/>
         <source>Dates and updates</source>
         <translation>Dates and updates</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="76"/>
+        <location filename="../plugin/gui/record_fields.py" line="77"/>
         <source>Technical description</source>
         <translation>Technical description</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <location filename="../plugin/gui/record_fields.py" line="84"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <location filename="../plugin/gui/record_fields.py" line="84"/>
         <source>A precise title: the subject and the area, e.g. “Bike paths of Saint-Exemple”.</source>
         <translation>A precise title: the subject and the area, e.g. “Bike paths of Saint-Exemple”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <location filename="../plugin/gui/record_fields.py" line="84"/>
         <source>Subject + area</source>
         <translation>Subject + area</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <location filename="../plugin/gui/record_fields.py" line="91"/>
         <source>Abstract</source>
         <translation>Abstract</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <location filename="../plugin/gui/record_fields.py" line="91"/>
         <source>What the data contains, where, when, how it was made and what it is for.</source>
         <translation>What the data contains, where, when, how it was made and what it is for.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <location filename="../plugin/gui/record_fields.py" line="91"/>
         <source>Describe the content of the data</source>
         <translation>Describe the content of the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <location filename="../plugin/gui/record_fields.py" line="98"/>
         <source>INSPIRE themes</source>
         <translation>INSPIRE themes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <location filename="../plugin/gui/record_fields.py" line="98"/>
         <source>The INSPIRE theme(s) of the data (GEMET thesaurus): at least one is required.</source>
         <translation>The INSPIRE theme(s) of the data (GEMET thesaurus): at least one is required.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <location filename="../plugin/gui/record_fields.py" line="98"/>
         <source>Search a theme…</source>
         <translation>Search a theme…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <location filename="../plugin/gui/record_fields.py" line="108"/>
         <source>Topic categories</source>
         <translation>Topic categories</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <location filename="../plugin/gui/record_fields.py" line="108"/>
         <source>The ISO 19115 topic category(ies) of the data: at least one is required.</source>
         <translation>The ISO 19115 topic category(ies) of the data: at least one is required.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <location filename="../plugin/gui/record_fields.py" line="108"/>
         <source>Search a category…</source>
         <translation>Search a category…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <location filename="../plugin/gui/record_fields.py" line="117"/>
         <source>Keywords</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <location filename="../plugin/gui/record_fields.py" line="117"/>
         <source>Free keywords separated by commas, e.g. “données ouvertes, vélo”.</source>
         <translation>Free keywords separated by commas, e.g. “données ouvertes, vélo”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <location filename="../plugin/gui/record_fields.py" line="117"/>
         <source>keyword 1, keyword 2</source>
         <translation>keyword 1, keyword 2</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <location filename="../plugin/gui/record_fields.py" line="125"/>
         <source>Responsible organisation</source>
         <translation>Responsible organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <location filename="../plugin/gui/record_fields.py" line="125"/>
         <source>The organisation responsible for the data, a functional e-mail and its role.</source>
         <translation>The organisation responsible for the data, a functional e-mail and its role.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <location filename="../plugin/gui/record_fields.py" line="125"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>Metadata contact</source>
         <translation>Metadata contact</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>Who keeps this record up to date (point of contact).</source>
         <translation>Who keeps this record up to date (point of contact).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <location filename="../plugin/gui/record_fields.py" line="141"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <location filename="../plugin/gui/record_fields.py" line="141"/>
         <source>The licence that applies to reuse. Licence Ouverte 2.0 or ODbL for open data.</source>
         <translation>The licence that applies to reuse. Licence Ouverte 2.0 or ODbL for open data.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <location filename="../plugin/gui/record_fields.py" line="141"/>
         <source>(choose a licence)</source>
         <translation>(choose a licence)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <location filename="../plugin/gui/record_fields.py" line="154"/>
         <source>Other conditions of use</source>
         <translation>Other conditions of use</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <location filename="../plugin/gui/record_fields.py" line="154"/>
         <source>Optional: attribution to give, other conditions (leave empty if none).</source>
         <translation>Optional: attribution to give, other conditions (leave empty if none).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <location filename="../plugin/gui/record_fields.py" line="154"/>
         <source>e.g. Source: Commune de …, 2024</source>
         <translation>e.g. Source: Commune de …, 2024</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <location filename="../plugin/gui/record_fields.py" line="162"/>
         <source>Limitations on public access</source>
         <translation>Limitations on public access</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <location filename="../plugin/gui/record_fields.py" line="162"/>
         <source>Whether public access is restricted, and on which INSPIRE ground (article 13).</source>
         <translation>Whether public access is restricted, and on which INSPIRE ground (article 13).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <location filename="../plugin/gui/record_fields.py" line="171"/>
         <source>Lineage</source>
         <translation>Lineage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <location filename="../plugin/gui/record_fields.py" line="171"/>
         <source>How the data was made: sources, method, scale of capture, checks.</source>
         <translation>How the data was made: sources, method, scale of capture, checks.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <location filename="../plugin/gui/record_fields.py" line="171"/>
         <source>e.g. Digitised at 1:2000 on the 2023 ortho</source>
         <translation>e.g. Digitised at 1:2000 on the 2023 ortho</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Conformity to INSPIRE rules</source>
         <translation>Conformity to INSPIRE rules</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Conformity to Regulation (EU) No 1089/2010 (interoperability of data sets).</source>
         <translation>Conformity to Regulation (EU) No 1089/2010 (interoperability of data sets).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Not evaluated</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Conformant</source>
         <translation>Conformant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Not conformant</source>
         <translation>Not conformant</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>Spatial resolution</source>
         <translation>Spatial resolution</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>The scale of capture (1:N) or the ground resolution in metres.</source>
         <translation>The scale of capture (1:N) or the ground resolution in metres.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="234"/>
+        <location filename="../plugin/gui/record_fields.py" line="235"/>
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>Ground distance</source>
         <translation>Ground distance</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="203"/>
+        <location filename="../plugin/gui/record_fields.py" line="204"/>
         <source>Creation date</source>
         <translation>Creation date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="203"/>
+        <location filename="../plugin/gui/record_fields.py" line="204"/>
         <source>When the data was created. At least one date (creation, publication, revision).</source>
         <translation>When the data was created. At least one date (creation, publication, revision).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="211"/>
         <source>Publication date</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="211"/>
         <source>When the data was first published (optional).</source>
         <translation>When the data was first published (optional).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="219"/>
         <source>Revision date</source>
         <translation>Revision date</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="219"/>
         <source>When the data was last revised; set automatically when the data changes.</source>
         <translation>When the data was last revised; set automatically when the data changes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="227"/>
         <source>Period covered</source>
         <translation>Period covered</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="227"/>
         <source>Optional: the period the data describes (start → end).</source>
         <translation>Optional: the period the data describes (start → end).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="234"/>
+        <location filename="../plugin/gui/record_fields.py" line="235"/>
         <source>Update frequency</source>
         <translation>Update frequency</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="234"/>
+        <location filename="../plugin/gui/record_fields.py" line="235"/>
         <source>How often the data is updated (the portal shows it).</source>
         <translation>How often the data is updated (the portal shows it).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Unique identifier</source>
         <translation>Unique identifier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Namespace of your organisation + code. Keep it: republishing relies on it.</source>
         <translation>Namespace of your organisation + code. Keep it: republishing relies on it.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>Bounding box (WGS84)</source>
         <translation>Bounding box (WGS84)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>The geographic extent in decimal degrees, read from the layer.</source>
         <translation>The geographic extent in decimal degrees, read from the layer.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>West</source>
         <translation>West</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>East</source>
         <translation>East</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>South</source>
         <translation>South</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>North</source>
         <translation>North</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="261"/>
+        <location filename="../plugin/gui/record_fields.py" line="262"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="261"/>
+        <location filename="../plugin/gui/record_fields.py" line="262"/>
         <source>The coordinate reference system of the data (EPSG code).</source>
         <translation>The coordinate reference system of the data (EPSG code).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="269"/>
         <source>Distribution format</source>
         <translation>Distribution format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="269"/>
         <source>The format the data is distributed in, e.g. GeoPackage.</source>
         <translation>The format the data is distributed in, e.g. GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="276"/>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
         <source>Representation</source>
         <translation>Representation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="276"/>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
         <source>Vector or raster (grid) data.</source>
         <translation>Vector or raster (grid) data.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="276"/>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="286"/>
         <source>Online address</source>
         <translation>Online address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="286"/>
         <source>Optional: a page or service where the data can be found (https://…).</source>
         <translation>Optional: a page or service where the data can be found (https://…).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="293"/>
+        <location filename="../plugin/gui/record_fields.py" line="294"/>
         <source>Language of the data</source>
         <translation>Language of the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="293"/>
+        <location filename="../plugin/gui/record_fields.py" line="294"/>
         <source>The language of the data's texts (French: “fre”).</source>
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
@@ -746,17 +746,17 @@
         <translation>Publication report: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>Topological consistency</source>
         <translation>Topological consistency</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>For a network (roads, rivers, pipes): how connections and gaps were checked.</source>
         <translation>For a network (roads, rivers, pipes): how connections and gaps were checked.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>e.g. Segments connected at their ends</source>
         <translation>e.g. Segments connected at their ends</translation>
     </message>
@@ -1704,142 +1704,142 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="53"/>
+        <location filename="../plugin/gui/settings_page.py" line="52"/>
         <source>Organisation profile (applied to new records)</source>
         <translation>Organisation profile (applied to new records)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="56"/>
+        <location filename="../plugin/gui/settings_page.py" line="55"/>
         <source>The full name of your organisation</source>
         <translation>The full name of your organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="59"/>
+        <location filename="../plugin/gui/settings_page.py" line="58"/>
         <source>A functional e-mail address (not a person's)</source>
         <translation>A functional e-mail address (not a person's)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="70"/>
+        <location filename="../plugin/gui/settings_page.py" line="65"/>
         <source>Keywords added to every new record, separated by commas</source>
         <translation>Keywords added to every new record, separated by commas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="73"/>
+        <location filename="../plugin/gui/settings_page.py" line="68"/>
         <source>The start of your unique resource identifiers (a URI of your organisation)</source>
         <translation>The start of your unique resource identifiers (a URI of your organisation)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="77"/>
+        <location filename="../plugin/gui/settings_page.py" line="72"/>
         <source>Who keeps the records up to date, if not the address above (optional)</source>
         <translation>Who keeps the records up to date, if not the address above (optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Default licence</source>
         <translation>Default licence</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Keywords</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Identifier namespace</source>
         <translation>Identifier namespace</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Metadata contact e-mail</source>
         <translation>Metadata contact e-mail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="96"/>
+        <location filename="../plugin/gui/settings_page.py" line="91"/>
         <source>Export, network and validation</source>
         <translation>Export, network and validation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="99"/>
+        <location filename="../plugin/gui/settings_page.py" line="94"/>
         <source>The CRS of exported files (Lambert-93 for metropolitan France)</source>
         <translation>The CRS of exported files (Lambert-93 for metropolitan France)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="105"/>
+        <location filename="../plugin/gui/settings_page.py" line="100"/>
         <source>Large files are sent to portals in parts of this size</source>
         <translation>Large files are sent to portals in parts of this size</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="109"/>
+        <location filename="../plugin/gui/settings_page.py" line="104"/>
         <source>How long to wait for a server's answer</source>
         <translation>How long to wait for a server's answer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="112"/>
+        <location filename="../plugin/gui/settings_page.py" line="107"/>
         <source>A folder holding the ISO 19139 schemas (gmx/gmx.xsd), to check records</source>
         <translation>A folder holding the ISO 19139 schemas (gmx/gmx.xsd), to check records</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="116"/>
+        <location filename="../plugin/gui/settings_page.py" line="111"/>
         <source>Download the official schemas (once)</source>
         <translation>Download the official schemas (once)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="117"/>
+        <location filename="../plugin/gui/settings_page.py" line="112"/>
         <source>From schemas.opengis.net into your QGIS profile (about 2 MB)</source>
         <translation>From schemas.opengis.net into your QGIS profile (about 2 MB)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="125"/>
+        <location filename="../plugin/gui/settings_page.py" line="120"/>
         <source>Default CRS</source>
         <translation>Default CRS</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="126"/>
+        <location filename="../plugin/gui/settings_page.py" line="121"/>
         <source>Upload part size</source>
         <translation>Upload part size</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="127"/>
+        <location filename="../plugin/gui/settings_page.py" line="122"/>
         <source>Network timeout</source>
         <translation>Network timeout</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="128"/>
+        <location filename="../plugin/gui/settings_page.py" line="123"/>
         <source>ISO 19139 schemas</source>
         <translation>ISO 19139 schemas</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="197"/>
+        <location filename="../plugin/gui/settings_page.py" line="192"/>
         <source>Downloaded copy: {0}</source>
         <translation>Downloaded copy: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="187"/>
+        <location filename="../plugin/gui/settings_page.py" line="182"/>
         <source>Downloading…</source>
         <translation>Downloading…</translation>
     </message>

@@ -336,407 +336,407 @@
         <translation>Erreur inattendue ({0}). Le journal GeoPublier de QGIS en donne le détail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="70"/>
+        <location filename="../plugin/gui/record_fields.py" line="71"/>
         <source>What the data is</source>
         <translation>Ce qu'est la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="71"/>
+        <location filename="../plugin/gui/record_fields.py" line="72"/>
         <source>Themes and keywords</source>
         <translation>Thèmes et mots-clés</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="72"/>
+        <location filename="../plugin/gui/record_fields.py" line="73"/>
         <source>Who is responsible</source>
         <translation>Qui en est responsable</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="73"/>
+        <location filename="../plugin/gui/record_fields.py" line="74"/>
         <source>Licence and access</source>
         <translation>Licence et accès</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="74"/>
+        <location filename="../plugin/gui/record_fields.py" line="75"/>
         <source>Quality and history</source>
         <translation>Qualité et historique</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="75"/>
+        <location filename="../plugin/gui/record_fields.py" line="76"/>
         <source>Dates and updates</source>
         <translation>Dates et mises à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="76"/>
+        <location filename="../plugin/gui/record_fields.py" line="77"/>
         <source>Technical description</source>
         <translation>Description technique</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <location filename="../plugin/gui/record_fields.py" line="84"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <location filename="../plugin/gui/record_fields.py" line="84"/>
         <source>A precise title: the subject and the area, e.g. “Bike paths of Saint-Exemple”.</source>
         <translation>Un titre précis : le sujet et le territoire, ex. « Pistes cyclables de Saint-Exemple ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="83"/>
+        <location filename="../plugin/gui/record_fields.py" line="84"/>
         <source>Subject + area</source>
         <translation>Sujet + territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <location filename="../plugin/gui/record_fields.py" line="91"/>
         <source>Abstract</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <location filename="../plugin/gui/record_fields.py" line="91"/>
         <source>What the data contains, where, when, how it was made and what it is for.</source>
         <translation>Ce que contient la donnée, où, quand, comment elle a été produite et à quoi elle sert.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="90"/>
+        <location filename="../plugin/gui/record_fields.py" line="91"/>
         <source>Describe the content of the data</source>
         <translation>Décrivez le contenu de la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <location filename="../plugin/gui/record_fields.py" line="98"/>
         <source>INSPIRE themes</source>
         <translation>Thèmes INSPIRE</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <location filename="../plugin/gui/record_fields.py" line="98"/>
         <source>The INSPIRE theme(s) of the data (GEMET thesaurus): at least one is required.</source>
         <translation>Le ou les thèmes INSPIRE de la donnée (thésaurus GEMET) : au moins un est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="97"/>
+        <location filename="../plugin/gui/record_fields.py" line="98"/>
         <source>Search a theme…</source>
         <translation>Chercher un thème…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <location filename="../plugin/gui/record_fields.py" line="108"/>
         <source>Topic categories</source>
         <translation>Catégories thématiques</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <location filename="../plugin/gui/record_fields.py" line="108"/>
         <source>The ISO 19115 topic category(ies) of the data: at least one is required.</source>
         <translation>La ou les catégories thématiques ISO 19115 de la donnée : au moins une est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="107"/>
+        <location filename="../plugin/gui/record_fields.py" line="108"/>
         <source>Search a category…</source>
         <translation>Chercher une catégorie…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <location filename="../plugin/gui/record_fields.py" line="117"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <location filename="../plugin/gui/record_fields.py" line="117"/>
         <source>Free keywords separated by commas, e.g. “données ouvertes, vélo”.</source>
         <translation>Mots-clés libres séparés par des virgules, ex. « données ouvertes, vélo ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="116"/>
+        <location filename="../plugin/gui/record_fields.py" line="117"/>
         <source>keyword 1, keyword 2</source>
         <translation>mot-clé 1, mot-clé 2</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <location filename="../plugin/gui/record_fields.py" line="125"/>
         <source>Responsible organisation</source>
         <translation>Organisme responsable</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <location filename="../plugin/gui/record_fields.py" line="125"/>
         <source>The organisation responsible for the data, a functional e-mail and its role.</source>
         <translation>L'organisme responsable de la donnée, une adresse e-mail fonctionnelle et son rôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="124"/>
+        <location filename="../plugin/gui/record_fields.py" line="125"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>Metadata contact</source>
         <translation>Contact de la fiche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="131"/>
+        <location filename="../plugin/gui/record_fields.py" line="132"/>
         <source>Who keeps this record up to date (point of contact).</source>
         <translation>Qui tient cette fiche à jour (point de contact).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <location filename="../plugin/gui/record_fields.py" line="141"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <location filename="../plugin/gui/record_fields.py" line="141"/>
         <source>The licence that applies to reuse. Licence Ouverte 2.0 or ODbL for open data.</source>
         <translation>La licence de réutilisation. Licence Ouverte 2.0 ou ODbL pour des données ouvertes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="140"/>
+        <location filename="../plugin/gui/record_fields.py" line="141"/>
         <source>(choose a licence)</source>
         <translation>(choisissez une licence)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <location filename="../plugin/gui/record_fields.py" line="154"/>
         <source>Other conditions of use</source>
         <translation>Autres conditions d'utilisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <location filename="../plugin/gui/record_fields.py" line="154"/>
         <source>Optional: attribution to give, other conditions (leave empty if none).</source>
         <translation>Facultatif : mention à faire figurer, autres conditions (laissez vide s'il n'y en a pas).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="153"/>
+        <location filename="../plugin/gui/record_fields.py" line="154"/>
         <source>e.g. Source: Commune de …, 2024</source>
         <translation>ex. Source : Commune de …, 2024</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <location filename="../plugin/gui/record_fields.py" line="162"/>
         <source>Limitations on public access</source>
         <translation>Restrictions d'accès public</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="161"/>
+        <location filename="../plugin/gui/record_fields.py" line="162"/>
         <source>Whether public access is restricted, and on which INSPIRE ground (article 13).</source>
         <translation>Si l'accès public est restreint, et pour quel motif INSPIRE (article 13).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <location filename="../plugin/gui/record_fields.py" line="171"/>
         <source>Lineage</source>
         <translation>Généalogie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <location filename="../plugin/gui/record_fields.py" line="171"/>
         <source>How the data was made: sources, method, scale of capture, checks.</source>
         <translation>Comment la donnée a été produite : sources, méthode, échelle de saisie, contrôles.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="170"/>
+        <location filename="../plugin/gui/record_fields.py" line="171"/>
         <source>e.g. Digitised at 1:2000 on the 2023 ortho</source>
         <translation>ex. Numérisation au 1:2000 sur l'orthophoto 2023</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Conformity to INSPIRE rules</source>
         <translation>Conformité aux règles INSPIRE</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Conformity to Regulation (EU) No 1089/2010 (interoperability of data sets).</source>
         <translation>Conformité au règlement (UE) n° 1089/2010 (interopérabilité des séries de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Not evaluated</source>
         <translation>Non évaluée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Conformant</source>
         <translation>Conforme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="177"/>
+        <location filename="../plugin/gui/record_fields.py" line="178"/>
         <source>Not conformant</source>
         <translation>Non conforme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>Spatial resolution</source>
         <translation>Résolution spatiale</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>The scale of capture (1:N) or the ground resolution in metres.</source>
         <translation>L'échelle de saisie (1:N) ou la résolution au sol en mètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="234"/>
+        <location filename="../plugin/gui/record_fields.py" line="235"/>
         <source>(not given)</source>
         <translation>(non renseignée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="186"/>
+        <location filename="../plugin/gui/record_fields.py" line="187"/>
         <source>Ground distance</source>
         <translation>Distance au sol</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="203"/>
+        <location filename="../plugin/gui/record_fields.py" line="204"/>
         <source>Creation date</source>
         <translation>Date de création</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="203"/>
+        <location filename="../plugin/gui/record_fields.py" line="204"/>
         <source>When the data was created. At least one date (creation, publication, revision).</source>
         <translation>Quand la donnée a été créée. Au moins une date (création, publication, révision).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="211"/>
         <source>Publication date</source>
         <translation>Date de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="210"/>
+        <location filename="../plugin/gui/record_fields.py" line="211"/>
         <source>When the data was first published (optional).</source>
         <translation>Quand la donnée a été publiée pour la première fois (facultatif).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="219"/>
         <source>Revision date</source>
         <translation>Date de révision</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="218"/>
+        <location filename="../plugin/gui/record_fields.py" line="219"/>
         <source>When the data was last revised; set automatically when the data changes.</source>
         <translation>Dernière révision de la donnée ; mise à jour automatiquement quand la donnée change.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="227"/>
         <source>Period covered</source>
         <translation>Période couverte</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="226"/>
+        <location filename="../plugin/gui/record_fields.py" line="227"/>
         <source>Optional: the period the data describes (start → end).</source>
         <translation>Facultatif : la période que décrit la donnée (début → fin).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="234"/>
+        <location filename="../plugin/gui/record_fields.py" line="235"/>
         <source>Update frequency</source>
         <translation>Fréquence de mise à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="234"/>
+        <location filename="../plugin/gui/record_fields.py" line="235"/>
         <source>How often the data is updated (the portal shows it).</source>
         <translation>À quel rythme la donnée est mise à jour (le portail l'affiche).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Unique identifier</source>
         <translation>Identifiant unique</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Namespace of your organisation + code. Keep it: republishing relies on it.</source>
         <translation>Espace de noms de votre organisme + code. Gardez-le : la republication s'appuie dessus.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Namespace</source>
         <translation>Espace de noms</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="244"/>
+        <location filename="../plugin/gui/record_fields.py" line="245"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>Bounding box (WGS84)</source>
         <translation>Emprise (WGS84)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>The geographic extent in decimal degrees, read from the layer.</source>
         <translation>L'emprise géographique en degrés décimaux, lue dans la couche.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>West</source>
         <translation>Ouest</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>East</source>
         <translation>Est</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>South</source>
         <translation>Sud</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="252"/>
+        <location filename="../plugin/gui/record_fields.py" line="253"/>
         <source>North</source>
         <translation>Nord</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="261"/>
+        <location filename="../plugin/gui/record_fields.py" line="262"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="261"/>
+        <location filename="../plugin/gui/record_fields.py" line="262"/>
         <source>The coordinate reference system of the data (EPSG code).</source>
         <translation>Le système de coordonnées de la donnée (code EPSG).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="269"/>
         <source>Distribution format</source>
         <translation>Format de diffusion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="268"/>
+        <location filename="../plugin/gui/record_fields.py" line="269"/>
         <source>The format the data is distributed in, e.g. GeoPackage.</source>
         <translation>Le format dans lequel la donnée est diffusée, ex. GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="276"/>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
         <source>Representation</source>
         <translation>Représentation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="276"/>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
         <source>Vector or raster (grid) data.</source>
         <translation>Donnée vecteur ou raster (grille).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="276"/>
+        <location filename="../plugin/gui/record_fields.py" line="277"/>
         <source>(choose)</source>
         <translation>(choisir)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="286"/>
         <source>Online address</source>
         <translation>Adresse en ligne</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="285"/>
+        <location filename="../plugin/gui/record_fields.py" line="286"/>
         <source>Optional: a page or service where the data can be found (https://…).</source>
         <translation>Facultatif : une page ou un service où trouver la donnée (https://…).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="293"/>
+        <location filename="../plugin/gui/record_fields.py" line="294"/>
         <source>Language of the data</source>
         <translation>Langue de la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="293"/>
+        <location filename="../plugin/gui/record_fields.py" line="294"/>
         <source>The language of the data's texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
@@ -746,17 +746,17 @@
         <translation>Rapport de publication : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>Topological consistency</source>
         <translation>Cohérence topologique</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>For a network (roads, rivers, pipes): how connections and gaps were checked.</source>
         <translation>Pour un réseau (routes, cours d'eau, canalisations) : comment les connexions et les coupures ont été contrôlées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/record_fields.py" line="195"/>
+        <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>e.g. Segments connected at their ends</source>
         <translation>ex. Tronçons connectés à leurs extrémités</translation>
     </message>
@@ -1704,142 +1704,142 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="53"/>
+        <location filename="../plugin/gui/settings_page.py" line="52"/>
         <source>Organisation profile (applied to new records)</source>
         <translation>Profil de l'organisme (appliqué aux nouvelles fiches)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="56"/>
+        <location filename="../plugin/gui/settings_page.py" line="55"/>
         <source>The full name of your organisation</source>
         <translation>Le nom complet de votre organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="59"/>
+        <location filename="../plugin/gui/settings_page.py" line="58"/>
         <source>A functional e-mail address (not a person&apos;s)</source>
         <translation>Une adresse e-mail fonctionnelle (pas celle d'une personne)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="70"/>
+        <location filename="../plugin/gui/settings_page.py" line="65"/>
         <source>Keywords added to every new record, separated by commas</source>
         <translation>Mots-clés ajoutés à chaque nouvelle fiche, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="73"/>
+        <location filename="../plugin/gui/settings_page.py" line="68"/>
         <source>The start of your unique resource identifiers (a URI of your organisation)</source>
         <translation>Le début de vos identifiants de ressource uniques (une URI de votre organisme)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="77"/>
+        <location filename="../plugin/gui/settings_page.py" line="72"/>
         <source>Who keeps the records up to date, if not the address above (optional)</source>
         <translation>Qui tient les fiches à jour, si ce n'est pas l'adresse ci-dessus (facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Default licence</source>
         <translation>Licence par défaut</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Identifier namespace</source>
         <translation>Espace de noms des identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="80"/>
+        <location filename="../plugin/gui/settings_page.py" line="75"/>
         <source>Metadata contact e-mail</source>
         <translation>E-mail du contact de la fiche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="96"/>
+        <location filename="../plugin/gui/settings_page.py" line="91"/>
         <source>Export, network and validation</source>
         <translation>Export, réseau et validation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="99"/>
+        <location filename="../plugin/gui/settings_page.py" line="94"/>
         <source>The CRS of exported files (Lambert-93 for metropolitan France)</source>
         <translation>Le système de coordonnées des fichiers exportés (Lambert-93 pour la métropole)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="105"/>
+        <location filename="../plugin/gui/settings_page.py" line="100"/>
         <source>Large files are sent to portals in parts of this size</source>
         <translation>Les gros fichiers sont envoyés aux portails en morceaux de cette taille</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="109"/>
+        <location filename="../plugin/gui/settings_page.py" line="104"/>
         <source>How long to wait for a server&apos;s answer</source>
         <translation>Combien de temps attendre la réponse d'un serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="112"/>
+        <location filename="../plugin/gui/settings_page.py" line="107"/>
         <source>A folder holding the ISO 19139 schemas (gmx/gmx.xsd), to check records</source>
         <translation>Un dossier contenant les schémas ISO 19139 (gmx/gmx.xsd), pour vérifier les fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="116"/>
+        <location filename="../plugin/gui/settings_page.py" line="111"/>
         <source>Download the official schemas (once)</source>
         <translation>Télécharger les schémas officiels (une fois)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="117"/>
+        <location filename="../plugin/gui/settings_page.py" line="112"/>
         <source>From schemas.opengis.net into your QGIS profile (about 2 MB)</source>
         <translation>Depuis schemas.opengis.net dans votre profil QGIS (environ 2 Mo)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="125"/>
+        <location filename="../plugin/gui/settings_page.py" line="120"/>
         <source>Default CRS</source>
         <translation>Système de coordonnées par défaut</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="126"/>
+        <location filename="../plugin/gui/settings_page.py" line="121"/>
         <source>Upload part size</source>
         <translation>Taille des morceaux envoyés</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="127"/>
+        <location filename="../plugin/gui/settings_page.py" line="122"/>
         <source>Network timeout</source>
         <translation>Délai d'attente réseau</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="128"/>
+        <location filename="../plugin/gui/settings_page.py" line="123"/>
         <source>ISO 19139 schemas</source>
         <translation>Schémas ISO 19139</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="197"/>
+        <location filename="../plugin/gui/settings_page.py" line="192"/>
         <source>Downloaded copy: {0}</source>
         <translation>Copie téléchargée : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_page.py" line="187"/>
+        <location filename="../plugin/gui/settings_page.py" line="182"/>
         <source>Downloading…</source>
         <translation>Téléchargement…</translation>
     </message>

@@ -212,6 +212,18 @@ def codelist_items(name: str, language: str, first: tuple[str, ...] = ()) -> lis
     return top + [item for item in entries if item[0] not in first]
 
 
+ROLES_FIRST = ("pointOfContact", "custodian")  # the roles a local authority picks most
+LICENCES_FIRST = ("lov2", "odc-odbl")  # the open licences French portals expect
+
+
+def codelist_combo(name: str, language: str, first: tuple[str, ...] = ()) -> QComboBox:
+    """A combo box of a code list's labels (codes as item data), `first` codes on top."""
+    combo = QComboBox()
+    for code, label in codelist_items(name, language, first):
+        combo.addItem(label, code)
+    return combo
+
+
 class ChoiceEditor(Editor):
     """One value of a code list (an empty choice first when `empty_label` is given)."""
 
@@ -371,9 +383,7 @@ class PartyEditor(Editor):
         grid.addWidget(self.email, 1, 1)
         self.role: Optional[QComboBox] = None
         if not fixed_role:
-            self.role = QComboBox()
-            for code, label in codelist_items("roles", language, ("pointOfContact", "custodian")):
-                self.role.addItem(label, code)
+            self.role = codelist_combo("roles", language, ROLES_FIRST)
             grid.addWidget(QLabel(labels[2]), 2, 0)
             grid.addWidget(self.role, 2, 1)
             self.role.currentIndexChanged.connect(self._emit)

@@ -11,6 +11,7 @@ from typing import Callable
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .editors import (
+    LICENCES_FIRST,
     BoundingBoxEditor,
     CheckListEditor,
     ChoiceEditor,
@@ -145,7 +146,7 @@ def definitions() -> list[FieldDef]:
             lambda k, lang: ChoiceEditor(
                 k,
                 lang,
-                codelist_items("licences", lang, ("lov2", "odc-odbl"))
+                codelist_items("licences", lang, LICENCES_FIRST)
                 + codelist_items("conditions_access_use", lang),
                 tr("(choose a licence)"),
             ),

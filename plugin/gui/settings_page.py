@@ -14,7 +14,6 @@ from qgis.gui import (
 )
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from ..qgis.schemas import installed_schema_folder
 from ..qgis.tasks import SchemaDownloadTask
 from ..toolbelt.i18n import ui_language
 from ..toolbelt.settings import Settings
-from .editors import codelist_items
+from .editors import LICENCES_FIRST, ROLES_FIRST, codelist_combo
 from .errors import error_text
 
 
@@ -60,12 +59,8 @@ class SettingsPage(QgsOptionsPageWidget):
         self.phone = QLineEdit()
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://")
-        self.role = QComboBox()
-        for code, label in codelist_items("roles", self.language, ("pointOfContact", "custodian")):
-            self.role.addItem(label, code)
-        self.licence = QComboBox()
-        for code, label in codelist_items("licences", self.language, ("lov2", "odc-odbl")):
-            self.licence.addItem(label, code)
+        self.role = codelist_combo("roles", self.language, ROLES_FIRST)
+        self.licence = codelist_combo("licences", self.language, LICENCES_FIRST)
         self.keywords = QLineEdit()
         self.keywords.setToolTip(self.tr("Keywords added to every new record, separated by commas"))
         self.namespace = QLineEdit()
