@@ -199,7 +199,8 @@ class DestinationsWidget(QWidget):
             )
             item.setData(0, Qt.UserRole, connection.name)
             self.tree.addTopLevelItem(item)
-        self.tree.resizeColumnToContents(0)
+        for column in (0, 1):  # names and types in full; the address takes the rest
+            self.tree.resizeColumnToContents(column)
         self._fill_combo(
             self.catalogueCombo, [c for c in self.connections if c.type in CATALOGUE_TYPES]
         )
