@@ -35,6 +35,7 @@ from qgis.core import QgsApplication, QgsFeatureRequest, QgsVectorLayer  # noqa:
 from plugin.core.model import Record  # noqa: E402
 from plugin.core.package_readme import field_mapping  # noqa: E402
 from plugin.qgis import export  # noqa: E402
+from plugin.qgis.export import gdal_copy, qgis_writer  # noqa: E402
 from tests.datasets import points_gpkg  # noqa: E402
 
 TARGET_RATIO = 1.5
@@ -68,7 +69,7 @@ def ogr2ogr_time(source: Path, folder: Path) -> float:
 
 
 def geopublier_time(layer: QgsVectorLayer, folder: Path, label: str) -> tuple[float, str]:
-    """GeoPublier writing `layer` to GeoPackage (export.write_vector), and the path it took."""
+    """GeoPublier writing `layer` to GeoPackage (qgis_writer.write_vector), and the path it took."""
     fields = layer.fields()
     indexes = list(range(fields.count()))
     mapping = field_mapping(
@@ -76,7 +77,8 @@ def geopublier_time(layer: QgsVectorLayer, folder: Path, label: str) -> tuple[fl
     )
     target = export.target_crs(layer.crs(), "EPSG:2154")
     paths: set[str] = set()
-    translate, clone, converter = export.translate_gpkg, export._aliased_clone, export.Harmoniser
+    translate = gdal_copy.translate_gpkg
+    clone, converter = qgis_writer.aliased_clone, qgis_writer.Harmoniser
 
     def spying_translate(*args, **kwargs) -> bool:
         done = translate(*args, **kwargs)
@@ -99,20 +101,17 @@ def geopublier_time(layer: QgsVectorLayer, folder: Path, label: str) -> tuple[fl
     def write(run: int) -> None:
         out = folder / f"{label}_{run}"
         out.mkdir()
-        export.write_vector(
+        qgis_writer.write_vector(
             layer, "gpkg", out, "points", target, indexes, mapping, export.ExportOptions(), None
         )
 
-    originals = (translate, clone, converter)
-    export.translate_gpkg, export._aliased_clone, export.Harmoniser = (
-        spying_translate,
-        spying_clone,
-        SpyingConverter,
-    )
+    gdal_copy.translate_gpkg = spying_translate
+    qgis_writer.aliased_clone, qgis_writer.Harmoniser = spying_clone, SpyingConverter
     try:
         seconds = best_time(write)
     finally:
-        export.translate_gpkg, export._aliased_clone, export.Harmoniser = originals
+        gdal_copy.translate_gpkg = translate
+        qgis_writer.aliased_clone, qgis_writer.Harmoniser = clone, converter
     return seconds, " / ".join(sorted(paths)) or "QgsVectorFileWriter"
 
 

@@ -426,12 +426,12 @@ def ogr_features(path: Path) -> list[tuple]:
 
 
 def test_renamed_geopackage_is_copied_by_gdal_then_renamed(tmp_path: Path, monkeypatch) -> None:
-    from plugin.qgis import export
+    from plugin.qgis.export import fields
 
     renamings = []
-    rename = export.rename_ogr_fields
+    rename = fields.rename_ogr_fields
     monkeypatch.setattr(
-        export, "rename_ogr_fields", lambda *args: renamings.append(args[1]) or rename(*args)
+        fields, "rename_ogr_fields", lambda *args: renamings.append(args[1]) or rename(*args)
     )
     source = renamed_gpkg(tmp_path / "source.gpkg", 200)
     layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
@@ -475,9 +475,9 @@ def test_cancel_while_gdal_copies_leaves_no_package(tmp_path: Path) -> None:
 
 def test_memory_layer_is_renamed_without_a_python_converter(tmp_path: Path, monkeypatch) -> None:
     """A Python FieldValueConverter is called for each value: aliases rename in C++ instead."""
-    from plugin.qgis import export
+    from plugin.qgis.export import qgis_writer
 
-    monkeypatch.setattr(export, "Harmoniser", None)  # calling it would fail the test
+    monkeypatch.setattr(qgis_writer, "Harmoniser", None)  # calling it would fail the test
     layer = QgsVectorLayer(
         "Point?crs=EPSG:2154&field=fid:integer&field=nom du point:string&field=a b:double"
         "&field=A_B:integer&field=planté le:date",
@@ -519,9 +519,9 @@ def edited_export(layer: QgsVectorLayer, folder: Path, value: str) -> Path:
 
 def test_unsaved_edits_are_written_then_renamed(tmp_path: Path, monkeypatch) -> None:
     """A clone would lose the edits: QgsVectorFileWriter writes the layer, GDAL renames."""
-    from plugin.qgis import export
+    from plugin.qgis.export import qgis_writer
 
-    monkeypatch.setattr(export, "Harmoniser", None)  # calling it would fail the test
+    monkeypatch.setattr(qgis_writer, "Harmoniser", None)  # calling it would fail the test
     source = renamed_gpkg(tmp_path / "source.gpkg", 20)
     layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
     path = edited_export(layer, tmp_path / "out", "Chêne modifié")
@@ -543,9 +543,9 @@ def test_unsaved_edits_under_reserved_names_go_through_the_converter(tmp_path: P
 
 
 def test_renaming_refused_by_gdal_falls_back_to_qgis(tmp_path: Path, monkeypatch) -> None:
-    from plugin.qgis import export
+    from plugin.qgis.export import fields
 
-    monkeypatch.setattr(export, "rename_ogr_fields", lambda *_args: False)
+    monkeypatch.setattr(fields, "rename_ogr_fields", lambda *_args: False)
     source = renamed_gpkg(tmp_path / "source.gpkg", 20)
     layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
     result = export_package(layer, Record(title="Points"), str(tmp_path / "out"), ExportOptions())

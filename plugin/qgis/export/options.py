@@ -1,0 +1,86 @@
+"""Export options, result, errors and progress shared by every step of the export."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import QgsFeedback
+
+from ...core.errors import GeoPublierError
+from ...core.package_readme import FieldName
+from ...core.quality import QualityReport
+from ..quality_facts import REPAIR
+from .crs import DEFAULT_CRS
+
+FORMATS = ("gpkg", "geojson", "csv", "shp")
+
+
+class ExportError(GeoPublierError):
+    """The export cannot be done or was cancelled (codes `export.*`, `schema.*`)."""
+
+
+@dataclass
+class ExportOptions:
+    """The user's harmonisation choices."""
+
+    formats: list[str] = field(default_factory=lambda: ["gpkg"])
+    crs: str = DEFAULT_CRS
+    fields: Optional[list[str]] = None
+    geometry_mode: str = REPAIR
+    csv_points: str = "lonlat"
+    geojson_precision: int = 7
+    make_zip: bool = False
+    schema_source: str = ""
+
+
+@dataclass
+class ExportResult:
+    """Where everything was written."""
+
+    package_dir: Path
+    files: list[Path]
+    quality_html: Path
+    quality_json: Path
+    report: QualityReport
+    fields: list[FieldName]
+    zip_path: Optional[Path] = None
+
+
+def slug(text: str) -> str:
+    """ASCII file-name stem of a title ("Arbres d'alignement" → "arbres_d_alignement")."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    name = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:60] or "donnees"
+    # GeoPackage reserves table names starting with "gpkg" (it refuses to write them).
+    return f"donnees_{name}" if name.startswith("gpkg") else name
+
+
+class StepFeedback:
+    """Splits a parent feedback into equal steps: progress scaled, cancellation passed on."""
+
+    def __init__(self, parent: Optional[QgsFeedback], count: int) -> None:
+        self.parent = parent
+        self.count = max(count, 1)
+        self.children: list[QgsFeedback] = []  # kept alive while the export runs
+
+    def step(self, index: int) -> Optional[QgsFeedback]:
+        """Feedback for step `index` (0-based), or None without a parent."""
+        if self.parent is None:
+            return None
+        child = QgsFeedback()
+        base, span, parent = 100.0 * index / self.count, 100.0 / self.count, self.parent
+        child.progressChanged.connect(lambda p: parent.setProgress(base + p * span / 100.0))
+        parent.canceled.connect(child.cancel)
+        if parent.isCanceled():
+            child.cancel()
+        self.children.append(child)
+        return child
+
+
+def check_cancel(feedback: Optional[QgsFeedback]) -> None:
+    """Stop with `export.cancelled` when the user pressed Cancel."""
+    if feedback is not None and feedback.isCanceled():
+        raise ExportError("export.cancelled")
