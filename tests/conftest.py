@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_package  # noqa: E402
+
+from tests.ports import closed_port  # noqa: E402
+
+
+@pytest.fixture()
+def refused_port() -> Iterator[int]:
+    """A 127.0.0.1 port that refuses connections, held for the whole test (see closed_port)."""
+    with closed_port() as port:
+        yield port
 
 
 @pytest.fixture(scope="session")

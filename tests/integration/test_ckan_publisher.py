@@ -24,7 +24,7 @@ from plugin.publishers.http import RetryPolicy
 from plugin.publishers.journal import Journal
 from plugin.publishers.pipeline import PortalStep, run_steps
 from sandbox.ckan_server import CkanServer
-from sandbox.common import SandboxError, free_port
+from sandbox.common import SandboxError
 from tests.datasets import portal_files
 
 pytestmark = pytest.mark.integration
@@ -292,12 +292,12 @@ def test_connection_lists_the_organisation(ckan_server: CkanServer) -> None:
     assert ckan_server.organization in {org["name"] for org in facts["organizations"]}
 
 
-def test_server_not_listening_is_unreachable() -> None:
-    """Nothing listens on the port: ``unreachable`` in plain words."""
+def test_server_not_listening_is_unreachable(refused_port: int) -> None:
+    """Nothing listens on the port (held closed): ``unreachable`` in plain words."""
     session = requests.Session()
     session.headers["Authorization"] = "jeton"
     publisher = CkanPublisher(
-        f"http://127.0.0.1:{free_port()}",
+        f"http://127.0.0.1:{refused_port}",
         session,
         timeout=5,
         retry=RetryPolicy(attempts=2, backoff=0.01),

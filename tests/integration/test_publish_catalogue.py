@@ -121,8 +121,9 @@ def test_no_secret_is_written_anywhere(
 
 
 def test_unreachable_catalogue_is_a_clear_failure(
-    provider, rivers_shapefile: Path, publication_files, tmp_path: Path
+    provider, rivers_shapefile: Path, publication_files, tmp_path: Path, refused_port: int
 ) -> None:
+    """Nothing listens on the catalogue's port (held closed for the whole test)."""
     import processing
     from qgis.core import QgsProcessingException
 
@@ -131,7 +132,11 @@ def test_unreachable_catalogue_is_a_clear_failure(
         json.dumps(
             {
                 "connections": [
-                    {"name": "Catalogue éteint", "type": "csw", "url": "http://127.0.0.1:9/csw"}
+                    {
+                        "name": "Catalogue éteint",
+                        "type": "csw",
+                        "url": f"http://127.0.0.1:{refused_port}/csw",
+                    }
                 ]
             }
         ),

@@ -21,6 +21,7 @@ from plugin.qgis.layer_metadata import stored_record
 from plugin.toolbelt.settings import Settings
 from tests.datasets import points_gpkg
 from tests.dialog_helpers import fill_missing_inspire_fields, french_ui, type_into, wait_for
+from tests.ports import closed_port
 
 
 @pytest.fixture()
@@ -211,16 +212,17 @@ def test_connections_import_export_and_layer_choice(dialog, trees_layer, tmp_pat
 
 def test_connection_test_runs_in_a_task_and_reports_an_unreachable_server(dialog) -> None:
     destinations = dialog.destinations
-    destinations.connections = load_connections_from(
-        [{"name": "Éteint", "type": "csw", "url": "http://127.0.0.1:9/csw"}]
-    )
-    destinations._save()
-    destinations.select("Éteint")
-    task = destinations.test_connection()
-    assert task is not None
-    wait_for(lambda: "Éteint" not in destinations.tasks, 30)
+    with closed_port() as port:
+        destinations.connections = load_connections_from(
+            [{"name": "Éteint", "type": "csw", "url": f"http://127.0.0.1:{port}/csw"}]
+        )
+        destinations._save()
+        destinations.select("Éteint")
+        task = destinations.test_connection()
+        assert task is not None
+        wait_for(lambda: "Éteint" not in destinations.tasks, 30)
     assert destinations.status.text().startswith("✖")
-    assert "127.0.0.1:9" in destinations.status.text()
+    assert f"127.0.0.1:{port}" in destinations.status.text()
 
 
 def load_connections_from(items: list[dict]):

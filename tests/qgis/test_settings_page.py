@@ -12,6 +12,7 @@ from plugin.gui.settings_page import SettingsPage, SettingsPageFactory
 from plugin.qgis.tasks import SchemaDownloadTask
 from plugin.toolbelt.settings import Settings
 from tests.dialog_helpers import french_ui, type_into, wait_for
+from tests.ports import closed_port
 
 
 def test_page_shows_then_saves_the_settings() -> None:
@@ -46,17 +47,18 @@ def test_page_shows_then_saves_the_settings() -> None:
 
 def test_schema_download_runs_in_a_task_and_reports_a_failure(monkeypatch) -> None:
     french_ui()
-    monkeypatch.setattr(
-        settings_page,
-        "SchemaDownloadTask",
-        functools.partial(SchemaDownloadTask, "http://127.0.0.1:9/"),
-    )
-    page = SettingsPage()
-    assert page.download_schemas() is not None
-    assert not page.downloadButton.isEnabled()
-    wait_for(lambda: page.task is None, 60)
+    with closed_port() as port:
+        monkeypatch.setattr(
+            settings_page,
+            "SchemaDownloadTask",
+            functools.partial(SchemaDownloadTask, f"http://127.0.0.1:{port}/"),
+        )
+        page = SettingsPage()
+        assert page.download_schemas() is not None
+        assert not page.downloadButton.isEnabled()
+        wait_for(lambda: page.task is None, 60)
     assert page.downloadButton.isEnabled()
-    assert "127.0.0.1:9" in page.schemaStatus.text()
+    assert f"127.0.0.1:{port}" in page.schemaStatus.text()
 
 
 def test_language_follows_the_qgis_override_then_the_system(monkeypatch) -> None:
