@@ -16,7 +16,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -39,6 +39,8 @@ EXTRA_ROLE = "geopublier:role"  # on remote resources: what the link is, to upda
 
 # Protocol prefixes of OnlineResource.protocol → (role, portal format, udata resource type).
 _SERVICE_KINDS = (
+    ("HTTP://WWW.OPENGIS.NET/DEF/SERVICETYPE/OGC/WMS", ("wms", "wms", "api")),
+    ("HTTP://WWW.OPENGIS.NET/DEF/SERVICETYPE/OGC/WFS", ("wfs", "wfs", "api")),
     ("OGC:WMS", ("wms", "wms", "api")),
     ("OGC:WFS", ("wfs", "wfs", "api")),
     ("OGC:WMTS", ("wmts", "wmts", "api")),
@@ -103,6 +105,8 @@ class PortalOptions:
     granularity: str = ""
     services: tuple[OnlineResource, ...] = field(default_factory=tuple)
     mode: str = UPLOAD
+    # WMS/WFS of the layer published by the same publication: linked in both modes.
+    map_services: tuple[OnlineResource, ...] = field(default_factory=tuple)
 
 
 def description_markdown(record: Record, catalogue_record_url: str = "") -> str:
@@ -260,28 +264,60 @@ def reference_links(record: Record, options: PortalOptions) -> list[PortalLink]:
                 "Fiche de métadonnées au format ISO 19139 / INSPIRE.",
             )
         )
-    seen = {link.url for link in links}
-    for resource in _service_resources(record, options):
+    return links + service_portal_links(_service_resources(record, options), links)
+
+
+# Titles of the map services published with the dataset, as a person reads them.
+_SERVICE_TITLES = {
+    "wms": (
+        "Carte en ligne (WMS) — couche {name}",
+        "Service de consultation WMS : à ajouter "
+        "dans QGIS ou un autre logiciel SIG (couche « {name} »).",
+    ),
+    "wfs": (
+        "Téléchargement des objets (WFS) — couche {name}",
+        "Service de téléchargement WFS : les objets et leurs attributs (couche « {name} »).",
+    ),
+}
+
+
+def service_portal_links(
+    resources: Iterable[OnlineResource], already: Sequence[PortalLink] = ()
+) -> list[PortalLink]:
+    """Portal links of service and download locators, once per URL."""
+    links: list[PortalLink] = []
+    seen = {link.url for link in already}
+    for resource in resources:
         if not resource.url or resource.url in seen:
             continue
         seen.add(resource.url)
         role, fmt, kind = _service_kind(resource)
-        title = resource.name or resource.description or f"Service {role.upper()}"
+        title, description = _service_title(role, resource)
         links.append(
             PortalLink(
                 f"{role}:{resource.url}",
                 resource.url,
                 title[:TITLE_MAX_LENGTH],
                 fmt,
-                resource.description,
+                description,
                 kind,
             )
         )
     return links
 
 
+def _service_title(role: str, resource: OnlineResource) -> tuple[str, str]:
+    """(title, description) of a service link: worded for WMS/WFS layers we published."""
+    if role in _SERVICE_TITLES and resource.name:
+        title, description = _SERVICE_TITLES[role]
+        return title.format(name=resource.name), description.format(name=resource.name)
+    title = resource.name or resource.description or f"Service {role.upper()}"
+    return title, resource.description
+
+
 def _service_resources(record: Record, options: PortalOptions) -> Iterable[OnlineResource]:
-    """User-given services first, then the record's own locators."""
+    """Map services of this publication first, user-given services, the record's locators."""
+    yield from options.map_services
     yield from options.services
     yield from record.locators
 
@@ -334,9 +370,12 @@ def udata_spatial(record: Record, options: PortalOptions) -> Optional[dict[str, 
 
 
 def _remote_resources(record: Record, options: PortalOptions) -> list[dict[str, Any]]:
-    """Remote resource dicts (reference mode only; upload mode links from the description)."""
-    if options.mode != REFERENCE:
-        return []
+    """Remote resource dicts: every link in reference mode; in upload mode only the map
+    services published with the files (the files themselves are uploaded)."""
+    if options.mode == REFERENCE:
+        links = reference_links(record, options)
+    else:
+        links = service_portal_links(options.map_services)
     return [
         {
             "title": link.title,
@@ -347,7 +386,7 @@ def _remote_resources(record: Record, options: PortalOptions) -> list[dict[str, 
             "filetype": "remote",
             "extras": {EXTRA_ROLE: link.role},
         }
-        for link in reference_links(record, options)
+        for link in links
     ]
 
 

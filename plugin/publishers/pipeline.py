@@ -59,7 +59,7 @@ class PublicationReport:
         return all(step.status in (DONE, SKIPPED) for step in self.steps)
 
     def step(self, role: str) -> Optional[StepOutcome]:
-        """The first step of a role ("catalogue", "portal", "mapserver")."""
+        """The first step of a role ("catalogue", "mapserver", "portal")."""
         return next((s for s in self.steps if s.role == role), None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,7 +77,7 @@ class Step(ABC):
 
     @abstractmethod
     def run(
-        self, previous_remote_id: Optional[str], context: dict[str, str]
+        self, previous_remote_id: Optional[str], context: dict[str, Any]
     ) -> tuple[PublishResult, str]:
         """Publish; return the result and the hash of what was sent.
 
@@ -104,7 +104,7 @@ class CatalogueStep(Step):
         self.thumbnail = thumbnail
 
     def run(
-        self, previous_remote_id: Optional[str], context: dict[str, str]
+        self, previous_remote_id: Optional[str], context: dict[str, Any]
     ) -> tuple[PublishResult, str]:
         """The catalogue decides insert or update from the identifier itself."""
         result = self.publisher.publish(self.record_xml, self.identifier, thumbnail=self.thumbnail)
@@ -129,10 +129,12 @@ class PortalStep(Step):
         self.files = list(files)
 
     def run(
-        self, previous_remote_id: Optional[str], context: dict[str, str]
+        self, previous_remote_id: Optional[str], context: dict[str, Any]
     ) -> tuple[PublishResult, str]:
-        """Build the payload with the catalogue URL known now, then publish."""
-        payload = self.payload_for(context.get("catalogue_record_url", ""))
+        """Build the payload with the catalogue URL (and map services) known now, then publish."""
+        services = context.get("map_services")
+        url = context.get("catalogue_record_url", "")
+        payload = self.payload_for(url, services=services) if services else self.payload_for(url)
         result = self.publisher.publish(payload, self.files, remote_id=previous_remote_id)
         sent = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
         return result, content_hash(sent + b"".join(str(p).encode() for p in self.files))
@@ -147,7 +149,7 @@ class SkippedStep(Step):
         self.reason_fr, self.reason_en = reason_fr, reason_en
 
     def run(
-        self, previous_remote_id: Optional[str], context: dict[str, str]
+        self, previous_remote_id: Optional[str], context: dict[str, Any]
     ) -> tuple[PublishResult, str]:
         """Never called: `run_steps` reports it as skipped."""
         raise NotImplementedError
@@ -165,7 +167,7 @@ def run_steps(
     *,
     progress: Optional[StepProgress] = None,
     is_cancelled: Callable[[], bool] = lambda: False,
-    context: Optional[dict[str, str]] = None,
+    context: Optional[dict[str, Any]] = None,
 ) -> PublicationReport:
     """Run every step; each outcome is journalled before the next step starts."""
     report = PublicationReport(resource_id=resource_id, title=title, started=_now())
@@ -195,7 +197,7 @@ def run_steps(
 
 
 def _run_one(
-    step: Step, journal: Journal, resource_id: str, context: dict[str, str]
+    step: Step, journal: Journal, resource_id: str, context: dict[str, Any]
 ) -> StepOutcome:
     previous = journal.previous_remote_id(resource_id, step.destination)
     try:

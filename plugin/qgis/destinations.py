@@ -15,6 +15,7 @@ from ..publishers.errors import ConfigError
 from ..publishers.geonetwork import GeoNetworkPublisher
 from ..publishers.http import CancelCheck, ProgressHook
 from ..publishers.journal import Journal
+from ..publishers.qgisserver import QgisServerPublisher
 from ..publishers.udata import UdataPublisher
 from ..toolbelt.settings import Settings
 from .network import build_session, credentials_for
@@ -24,6 +25,7 @@ PUBLISHER_CLASSES: dict[str, type] = {
     "geonetwork": GeoNetworkPublisher,
     "udata": UdataPublisher,
     "ckan": CkanPublisher,
+    "qgisserver": QgisServerPublisher,
 }
 
 

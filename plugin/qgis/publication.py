@@ -7,21 +7,28 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from qgis.core import QgsFeedback, QgsMapLayer
 
 from ..core.errors import GeoPublierError
 from ..core.iso19139_reader import read as read_record
 from ..core.iso19139_writer import write
-from ..core.model import Record
+from ..core.model import OnlineResource, Record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
 from ..publishers.connections import CATALOGUE_TYPES, Connection
 from ..publishers.errors import PublishError
 from ..publishers.journal import Journal
+from ..publishers.mapserver import (
+    MapServerPublisher,
+    MapServerStep,
+    layer_slug,
+    service_layer,
+    service_links,
+)
 from ..publishers.pipeline import (
     CatalogueStep,
     PortalStep,
@@ -47,6 +54,8 @@ class PublicationRequest:
     record: Record
     catalogue: Optional[Connection] = None
     portal: Optional[Connection] = None
+    map_server: Optional[Connection] = None  # QGIS Server or GeoServer
+    map_layer: Optional[QgsMapLayer] = None  # a detached copy of the layer, for the map server
     mode: str = "upload"  # portal: "upload" the files, or "reference" the geoportal's services
     files: list[Path] = field(default_factory=list)  # harmonised files for the upload mode
     only: Optional[set[str]] = None  # destinations to run ("Retry failed steps"); None = all
@@ -57,7 +66,7 @@ class PublicationRequest:
 
     def destinations(self) -> list[Connection]:
         """The destinations this request publishes to, in order (catalogue first)."""
-        chosen = [c for c in (self.catalogue, self.portal) if c is not None]
+        chosen = [c for c in (self.catalogue, self.map_server, self.portal) if c is not None]
         return [c for c in chosen if self.only is None or c.name in self.only]
 
 
@@ -102,13 +111,15 @@ def remember_publication(layer: QgsMapLayer, journal: Journal, record: Record) -
 def build_steps(
     request: PublicationRequest, record: Record, cancel: Callable[[], bool]
 ) -> list[Step]:
-    """One step per chosen destination, in publication order (catalogue first)."""
+    """One step per chosen destination, in publication order (catalogue, map server, portal)."""
     steps: list[Step] = []
     if request.catalogue is not None:
         publisher = make_publisher(request.catalogue, cancel=cancel)
         steps.append(
             CatalogueStep(publisher, write(record), record.file_identifier, request.thumbnail)
         )
+    if request.map_server is not None:
+        steps.append(map_server_step(request, record, cancel))
     if request.portal is not None:
         steps.append(portal_step(request, record, cancel))
     if request.only is not None:
@@ -144,7 +155,7 @@ def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[]
     publisher = make_publisher(portal, cancel=cancel)
     build = ckan_payload if portal.type == "ckan" else udata_payload
 
-    def payload_for(catalogue_record_url: str) -> dict:
+    def payload_for(catalogue_record_url: str, services: Sequence[OnlineResource] = ()) -> dict:
         options = PortalOptions(
             catalogue_record_url=catalogue_record_url,
             record_xml_url=catalogue_record_url
@@ -155,11 +166,44 @@ def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[]
             granularity=request.granularity or str(portal.options.get("granularity", "")),
             services=tuple(record.locators),
             mode=request.mode,
+            map_services=tuple(services),
         )
         return build(record, options)
 
     files = request.files if request.mode == "upload" else []
     return PortalStep(publisher, payload_for, files)
+
+
+def map_server_publisher(
+    connection: Connection,
+    layer: Optional[QgsMapLayer] = None,
+    cancel: Optional[Callable[[], bool]] = None,
+) -> MapServerPublisher:
+    """The map-server publisher of a connection; with a layer, ready to write its files."""
+    publisher = make_publisher(connection, cancel=cancel)
+    if layer is not None and connection.type == "qgisserver":
+        from .mapserver_project import project_writer
+
+        publisher.project_writer = project_writer(
+            layer, lizmap=bool(connection.options.get("lizmap"))
+        )
+    elif layer is not None and connection.type == "geoserver":
+        from .mapserver_style import geoserver_sources
+
+        publisher.sources = geoserver_sources(layer)
+    return publisher
+
+
+def map_server_step(
+    request: PublicationRequest, record: Record, cancel: Callable[[], bool]
+) -> Step:
+    """Publish the layer (its data, style and service metadata) on the map server."""
+    publisher = map_server_publisher(request.map_server, request.map_layer, cancel)
+
+    def layer_for(catalogue_record_url: str):
+        return service_layer(record, layer_slug(record.title), catalogue_record_url)
+
+    return MapServerStep(publisher, layer_for)
 
 
 class PersonalDataError(GeoPublierError):
@@ -209,12 +253,21 @@ def distributed_record(record: Record, result: ExportResult) -> Record:
     )
 
 
-def known_context(journal: Journal, resource_id: str) -> dict[str, str]:
-    """What earlier publications established (the catalogue record URL), for resumed runs."""
+def known_context(
+    journal: Journal, resource_id: str, map_server: Optional[Connection] = None
+) -> dict[str, Any]:
+    """What earlier publications established (the catalogue record URL, the map services),
+    for resumed runs that do not repeat those steps."""
+    context: dict[str, Any] = {}
     for entry in journal.entries(resource_id):
         if entry.step == "catalogue" and entry.status == "done" and entry.url:
-            return {"catalogue_record_url": entry.url}
-    return {}
+            context["catalogue_record_url"] = entry.url
+    if map_server is not None:
+        name = journal.previous_remote_id(resource_id, map_server.name)
+        if name:
+            publisher = map_server_publisher(map_server)
+            context["map_services"] = service_links(*publisher.layer_urls(name), name)
+    return context
 
 
 def publish(
@@ -235,7 +288,7 @@ def publish(
         record.title,
         progress=progress,
         is_cancelled=is_cancelled,
-        context=known_context(store, record.identifier.uri),
+        context=known_context(store, record.identifier.uri, request.map_server),
     )
     return report, record
 
@@ -254,8 +307,9 @@ def unpublish(
 ) -> None:
     """Delete what was published on one destination and forget it in the journal.
 
-    A catalogue deletes the record by its file identifier; a portal deletes the dataset the
-    journal remembers. Already gone on the server counts as done (the journal is cleared).
+    A catalogue deletes the record by its file identifier; a portal deletes the dataset and a
+    map server the layer the journal remembers. Already gone on the server counts as done
+    (the journal is cleared).
     """
     store = journal or default_journal()
     publisher = make_publisher(destination, cancel=cancel)

@@ -37,6 +37,7 @@ from ..publication import (
     publish,
     remember_publication,
 )
+from ..tasks import detached_copy
 from ..thumbnail import render_thumbnail
 from .common import issue_report, layer_record, tr, write_json
 
@@ -105,6 +106,11 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 "PORTAL", tr("Open data portal connection (name)"), optional=True
             )
         )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "MAP_SERVER", tr("Map server connection (QGIS Server, GeoServer)"), optional=True
+            )
+        )
         modes = [tr("Upload the files"), tr("Reference the geoportal services")]
         self.addParameter(
             QgsProcessingParameterEnum("MODE", tr("Portal mode"), options=modes, defaultValue=0)
@@ -142,6 +148,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString("PORTAL_DATASET_URL", tr("Portal dataset URL")))
         self.addOutput(QgsProcessingOutputString("PORTAL_DATASET_ID", tr("Portal dataset id")))
         self.addOutput(QgsProcessingOutputString("PACKAGE_DIR", tr("Export package folder")))
+        self.addOutput(QgsProcessingOutputString("WMS_URL", tr("WMS GetCapabilities URL")))
+        self.addOutput(QgsProcessingOutputString("WFS_URL", tr("WFS GetCapabilities URL")))
+        self.addOutput(QgsProcessingOutputString("MAP_LAYER_NAME", tr("Published layer name")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         self.package = None
@@ -167,6 +176,8 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         if request.portal is not None and request.mode == "upload":
             request.files = self._export(layer, record, parameters, context, feedback)
             request.record = distributed_record(record, self.package)
+        if request.map_server is not None:
+            request.map_layer = detached_copy(layer)
         request.data_changed = data_changed_since_last_publication(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
@@ -208,14 +219,18 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             catalogue = find_connection(connections, catalogue_name) if catalogue_name else None
             portal_name = self.parameterAsString(parameters, "PORTAL", context)
             portal = find_connection(connections, portal_name) if portal_name else None
+            server_name = self.parameterAsString(parameters, "MAP_SERVER", context)
+            map_server = find_connection(connections, server_name) if server_name else None
         except PublishError as error:
             raise QgsProcessingException(message(error, "fr")) from error
-        if catalogue is None and portal is None:
+        if catalogue is None and portal is None and map_server is None:
             raise QgsProcessingException(
-                tr("Choose at least one destination (CATALOGUE or PORTAL).")
+                tr("Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).")
             )
         mode = MODES[self.parameterAsEnum(parameters, "MODE", context)]
-        return PublicationRequest(record=record, catalogue=catalogue, portal=portal, mode=mode)
+        return PublicationRequest(
+            record=record, catalogue=catalogue, portal=portal, map_server=map_server, mode=mode
+        )
 
     def _export(self, layer, record, parameters, context, feedback) -> list:
         """The harmonised files to upload; refuses to go on over unconfirmed personal data."""
@@ -246,6 +261,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             "CATALOGUE_RECORD_ID": "",
             "PORTAL_DATASET_URL": "",
             "PORTAL_DATASET_ID": "",
+            "WMS_URL": "",
+            "WFS_URL": "",
+            "MAP_LAYER_NAME": "",
         }
         for step in report.steps:
             if step.status == "skipped":
@@ -268,6 +286,11 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         if portal is not None and portal.status == "done":
             outputs["PORTAL_DATASET_URL"] = portal.url
             outputs["PORTAL_DATASET_ID"] = portal.remote_id
+        server = report.step("mapserver")
+        if server is not None and server.status == "done":
+            outputs["WMS_URL"] = server.details.get("wms_url", "")
+            outputs["WFS_URL"] = server.details.get("wfs_url", "")
+            outputs["MAP_LAYER_NAME"] = server.remote_id
         if not report.ok:
             raise QgsProcessingException(
                 tr("Publication incomplete: see the report {0}").format(report_path)
