@@ -542,8 +542,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Field "{field}" does not exist in the layer.',
     ),
     "export.write_failed": (
-        "L'écriture du fichier {format} a échoué : {detail}",
-        "Writing the {format} file failed: {detail}",
+        "L'écriture du fichier {format} a échoué. Vérifiez la place libre sur le disque et que "
+        "le dossier n'est pas ouvert ailleurs, puis relancez ; si l'erreur revient, le journal "
+        "de QGIS (onglet GeoPublier) donne le détail technique.",
+        "Writing the {format} file failed. Check the free disk space and that the folder is not "
+        "open elsewhere, then try again; if it fails again, QGIS's log (GeoPublier tab) has the "
+        "technical detail.",
+    ),
+    "export.reprojection_failed": (
+        "{count} objet(s) de la couche « {layer} » ne peuvent pas être projetés en {crs} : ils "
+        "sont hors de la zone où ce système de coordonnées est valable. Choisissez à l'étape "
+        "Préparer un système qui couvre toutes les données (par exemple WGS 84, EPSG:4326), ou "
+        "retirez ces objets de la couche.",
+        '{count} feature(s) of layer "{layer}" cannot be projected to {crs}: they lie outside '
+        "the area where this reference system is valid. In the Prepare step choose a system "
+        "that covers all the data (for example WGS 84, EPSG:4326), or remove these features "
+        "from the layer.",
+    ),
+    "crs.requested": (
+        "Système de coordonnées des fichiers : {crs} ({name}), celui demandé.",
+        "Reference system of the files: {crs} ({name}), the one requested.",
+    ),
+    "crs.overseas": (
+        "Système de coordonnées des fichiers : {crs} ({name}), le système légal de "
+        "{territory} ; {requested} ({requested_name}) ne couvre que la métropole.",
+        "Reference system of the files: {crs} ({name}), the legal system of {territory_en}; "
+        "{requested} ({requested_name}) only covers mainland France.",
+    ),
+    "crs.source": (
+        "Système de coordonnées des fichiers : {crs} ({name}), celui de la couche ; son emprise "
+        "sort de la zone de validité de {requested} ({requested_name}), qui la déformerait ou "
+        "ne pourrait pas la projeter.",
+        "Reference system of the files: {crs} ({name}), the layer's own; its extent goes "
+        "beyond the area of use of {requested} ({requested_name}), which would distort it or "
+        "fail to project it.",
+    ),
+    "crs.wgs84": (
+        "Système de coordonnées des fichiers : {crs} ({name}) ; l'emprise de la couche sort de "
+        "la zone de validité de {requested} ({requested_name}) : WGS 84 couvre toute la Terre.",
+        "Reference system of the files: {crs} ({name}); the layer's extent goes beyond the area "
+        "of use of {requested} ({requested_name}): WGS 84 covers the whole Earth.",
     ),
     "export.cancelled": (
         "Export annulé : aucun paquet n'a été laissé à moitié écrit.",

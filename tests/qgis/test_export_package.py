@@ -343,24 +343,69 @@ def test_cancel_leaves_no_package(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_raster_is_tiled_compressed_geotiff_with_record(tmp_path: Path) -> None:
-    from qgis.core import QgsRasterLayer
-
-    source = tmp_path / "mnt.tif"
-    dataset = gdal.GetDriverByName("GTiff").Create(str(source), 300, 200, 1, gdal.GDT_Float32)
+def dem_tif(path: Path, width: int = 300, height: int = 200, epsg: str = "EPSG:2154") -> Path:
+    """A float DEM (value 42.5) with 5 m pixels in Lambert-93, made by GDAL."""
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), width, height, 1, gdal.GDT_Float32)
     dataset.SetGeoTransform((650000, 5, 0, 6860000, 0, -5))
-    dataset.SetProjection("EPSG:2154")
+    dataset.SetProjection(epsg)
     dataset.GetRasterBand(1).Fill(42.5)
     dataset = None
-    layer = QgsRasterLayer(str(source), "mnt")
-    result = export_package(layer, Record(title="MNT"), str(tmp_path / "out"), ExportOptions())
-    tif = result.files[0]
+    return path
+
+
+def assert_cog(tif: Path, size: list[int], overviews: int) -> None:
     info = gdal.Info(str(tif), format="json")
-    assert info["size"] == [300, 200]
+    assert info["size"] == size
     assert info["metadata"]["IMAGE_STRUCTURE"]["COMPRESSION"] == "DEFLATE"
-    assert info["bands"][0]["block"][0] < 300  # tiled, not strips
-    assert (result.package_dir / "mnt.xml").is_file()
+    assert info["metadata"]["IMAGE_STRUCTURE"]["LAYOUT"] == "COG"
+    assert len(info["bands"][0].get("overviews", [])) == overviews
     assert gdal.Open(str(tif)).GetRasterBand(1).ComputeRasterMinMax() == (42.5, 42.5)
+
+
+@pytest.mark.parametrize("path", ["gdal", "qgis pipe"])
+def test_raster_is_a_cloud_optimized_geotiff_with_overviews_and_record(
+    tmp_path: Path, monkeypatch, path: str
+) -> None:
+    """A GDAL file is copied by GDAL; other rasters go through QGIS's pipe (which, on QGIS
+    3.22, refused a QgsFeedback: a task's feedback is passed here)."""
+    from qgis.core import QgsRasterLayer
+
+    from plugin.core.iso19139_reader import read
+    from plugin.qgis.export import raster
+
+    if path == "qgis pipe":
+        monkeypatch.setattr(raster, "_gdal_source", lambda *_args: None)
+    layer = QgsRasterLayer(str(dem_tif(tmp_path / "mnt.tif", 1500, 1000)), "mnt")
+    feedback, seen = QgsFeedback(), []
+    feedback.progressChanged.connect(seen.append)
+    result = export_package(
+        layer, Record(title="MNT"), str(tmp_path / "out"), ExportOptions(), feedback
+    )
+    assert_cog(result.files[0], [1500, 1000], 2)
+    assert seen and max(seen) == pytest.approx(100, abs=1)
+    record = read((result.package_dir / "mnt.xml").read_bytes())
+    assert record.spatial_representation_type == "grid"
+    assert [(r.distance, r.uom) for r in record.resolutions] == [(5.0, "m")]
+    assert record.reference_systems == ["EPSG:2154"]
+    readme = (result.package_dir / "LISEZMOI.md").read_text(encoding="utf-8")
+    assert "1500 × 1000 pixels" in readme and "COG" in readme
+    assert [i.code for i in result.report.issues] == ["crs.requested"]
+
+
+def test_raster_overseas_goes_to_its_legal_crs(tmp_path: Path) -> None:
+    """A raster of La Réunion in WGS 84 / UTM 40S is written in RGR92 / UTM 40S."""
+    from qgis.core import QgsRasterLayer
+
+    source = tmp_path / "reunion.tif"
+    dataset = gdal.GetDriverByName("GTiff").Create(str(source), 200, 100, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((340000, 10, 0, 7670000, 0, -10))
+    dataset.SetProjection("EPSG:32740")
+    dataset.GetRasterBand(1).Fill(42.5)
+    dataset = None
+    layer = QgsRasterLayer(str(source), "reunion")
+    result = export_package(layer, Record(title="MNT"), str(tmp_path / "out"), ExportOptions())
+    assert gdal.Info(str(result.files[0]), format="json")["stac"]["proj:epsg"] == 2975
+    assert [i.code for i in result.report.issues] == ["crs.overseas"]
 
 
 def test_geopackage_file_layer_takes_the_fast_path_with_same_content(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@
 - `options`: options, result, errors and progress shared by all.
 """
 
-from .crs import DEFAULT_CRS, WGS84, target_crs
+from .crs import DEFAULT_CRS, WGS84, CrsChoice, choose_crs, target_crs
 from .fields import feature_id_field
 from .options import FORMATS, ExportError, ExportOptions, ExportResult, slug
 from .package import export_package
@@ -20,10 +20,12 @@ __all__ = [
     "DEFAULT_CRS",
     "FORMATS",
     "WGS84",
+    "CrsChoice",
     "ExportError",
     "ExportOptions",
     "ExportResult",
     "check_quality",
+    "choose_crs",
     "export_package",
     "feature_id_field",
     "quality_pass",

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from .fields import feature_id_field, names_survive_copy, rename_in_file
-from .options import ExportError, check_cancel
+from .options import check_cancel, vector_write_failed
 
 
 def plain_ogr_source(layer: QgsVectorLayer) -> Optional[tuple[str, str]]:
@@ -99,12 +99,10 @@ def translate_gpkg(
         done = gdal.VectorTranslate(str(path), source[0], options=options)
     except RuntimeError as exc:  # when GDAL exceptions are on
         check_cancel(feedback)
-        raise ExportError("export.write_failed", {"format": "gpkg", "detail": str(exc)}) from exc
+        raise vector_write_failed(layer, target, "GeoPackage", str(exc)) from exc
     check_cancel(feedback)
     if done is None:
-        raise ExportError(
-            "export.write_failed", {"format": "gpkg", "detail": gdal.GetLastErrorMsg()}
-        )
+        raise vector_write_failed(layer, target, "GeoPackage", gdal.GetLastErrorMsg())
     done = None  # closes the dataset: the file is complete
     complete = not renames or rename_in_file(path, name, renames)
     if not complete:

@@ -8,19 +8,60 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsFeedback
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsFeedback,
+    QgsMessageLog,
+    QgsVectorLayer,
+)
 
+from ...__about__ import __title__
 from ...core.errors import GeoPublierError
 from ...core.package_readme import FieldName
 from ...core.quality import QualityReport
 from ..quality_facts import REPAIR
-from .crs import DEFAULT_CRS
+from .crs import DEFAULT_CRS, extent_projects, unprojectable
 
 FORMATS = ("gpkg", "geojson", "csv", "shp")
 
 
 class ExportError(GeoPublierError):
     """The export cannot be done or was cancelled (codes `export.*`, `schema.*`)."""
+
+
+def log_technical(text: str) -> None:
+    """GDAL's or QGIS's own words, for the log only (the user reads what to do)."""
+    QgsMessageLog.logMessage(text, __title__, Qgis.Warning)
+
+
+def write_failed(fmt: str, detail: str) -> ExportError:
+    """`export.write_failed` for `fmt`, the technical detail sent to the log."""
+    log_technical(f"Export {fmt}: {detail}")
+    return ExportError("export.write_failed", {"format": fmt})
+
+
+def check_projection(layer: QgsVectorLayer, target: QgsCoordinateReferenceSystem) -> None:
+    """Before writing: stop with `export.reprojection_failed` if features cannot be projected."""
+    if extent_projects(layer.crs(), target, layer.extent()):
+        return
+    count = unprojectable(layer, target)
+    if count:
+        params = {"count": count, "layer": layer.name(), "crs": target.authid()}
+        raise ExportError("export.reprojection_failed", params)
+
+
+def vector_write_failed(
+    layer: QgsVectorLayer, target: QgsCoordinateReferenceSystem, fmt: str, detail: str
+) -> ExportError:
+    """The error of a failed vector write: features that cannot be projected, named and
+    counted, when that is the cause; `export.write_failed` otherwise (detail in the log)."""
+    count = unprojectable(layer, target)
+    if not count:
+        return write_failed(fmt, detail)
+    log_technical(f"Export {fmt}, {count} feature(s) outside {target.authid()}: {detail}")
+    params = {"count": count, "layer": layer.name(), "crs": target.authid()}
+    return ExportError("export.reprojection_failed", params)
 
 
 @dataclass

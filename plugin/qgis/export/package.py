@@ -21,8 +21,8 @@ from qgis.core import QgsFeedback, QgsRasterLayer, QgsVectorLayer
 from ...core import dcat, iso19139_writer
 from ...core.model import Encoding, Record
 from ...core.package_readme import PackageFile, PackageInfo, readme_text
-from ...core.quality import ERROR, QualityIssue, QualityReport, to_html
-from .crs import target_crs
+from ...core.quality import QualityReport, to_html
+from .crs import layer_crs_choice
 from .options import (
     FORMATS,
     ExportError,
@@ -34,7 +34,7 @@ from .options import (
 )
 from .qgis_writer import copy_with_geometries, write_vector
 from .quality import quality_pass
-from .raster import write_raster
+from .raster import raster_report, write_raster
 
 ENCODINGS = {
     "gpkg": Encoding("GeoPackage", "1.2"),
@@ -50,7 +50,7 @@ DESCRIPTIONS = {
     "geojson": ("GeoJSON (RFC 7946)", "les données en WGS 84, pour le web"),
     "csv": ("CSV UTF-8", "le tableau des attributs avec la géométrie"),
     "shp": ("Shapefile zippé", "pour les anciens logiciels (.cpg UTF-8, noms ≤ 10 caractères)"),
-    "tif": ("GeoTIFF", "l'image (tuilée, compressée)"),
+    "tif": ("GeoTIFF (COG)", "l'image (tuilée, compressée, avec aperçus : Cloud Optimized)"),
 }
 
 
@@ -164,7 +164,7 @@ def _export_vector(
     check_cancel(feedback)
     source = copy_with_geometries(layer, fixed) if fixed else layer
     name = slug(record.title or layer.name())
-    target = target_crs(layer.crs(), options.crs, layer.extent())
+    target = layer_crs_choice(layer, options.crs).crs
     data = []
     for number, fmt in enumerate(formats, start=1):
         path = write_vector(
@@ -202,18 +202,22 @@ def _export_raster(
     options: ExportOptions,
     feedback: Optional[QgsFeedback],
 ) -> ExportResult:
-    """GeoTIFF (tiled, compressed) with the record, DCAT and README."""
+    """Cloud Optimized GeoTIFF with the record (grid, resolution), DCAT and README."""
     name = slug(record.title or layer.name())
-    target = target_crs(layer.crs(), options.crs, layer.extent())
+    choice = layer_crs_choice(layer, options.crs)
     path = staging / f"{name}.tif"
-    write_raster(layer, path, target, feedback)
+    grid = write_raster(layer, path, choice.crs, feedback)
     check_cancel(feedback)
-    crs = layer.crs().authid() if layer.crs().isValid() else ""
-    report = QualityReport(layer.name(), 0, crs)
-    if not crs:
-        report.issues.append(QualityIssue("quality.crs_missing", ERROR))
-    record = dataclasses.replace(record, reference_systems=[target.authid()])
-    info = PackageInfo(crs=target.authid(), export_date=dt.date.today().isoformat())
+    report = raster_report(layer, choice)
+    resolution = grid.resolution()
+    record = dataclasses.replace(
+        record,
+        reference_systems=[choice.crs.authid()],
+        spatial_representation_type="grid",
+        resolutions=[resolution] if resolution is not None else record.resolutions,
+    )
+    info = PackageInfo(crs=choice.crs.authid(), export_date=dt.date.today().isoformat())
+    info.notes.append(grid.note())
     side = side_files(staging, name, record, [("tif", path)], info)
     final, zip_path, html_path, json_path = finish(
         staging, output, f"{name}_{info.export_date}", report, options.make_zip

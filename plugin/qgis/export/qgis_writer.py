@@ -27,7 +27,15 @@ from ..quality_facts import plain_value
 from . import gdal_copy
 from .crs import WGS84
 from .fields import names_survive_copy, rename_in_file
-from .options import ExportError, ExportOptions, check_cancel
+from .options import (
+    ExportError,
+    ExportOptions,
+    check_cancel,
+    check_projection,
+    vector_write_failed,
+)
+
+LABELS = {"gpkg": "GeoPackage", "geojson": "GeoJSON", "csv": "CSV", "shp": "Shapefile"}
 
 
 class Harmoniser(QgsVectorFileWriter.FieldValueConverter):
@@ -175,7 +183,8 @@ def write_with_qgis(
     )
     check_cancel(feedback)
     if error != QgsVectorFileWriter.NoError:
-        raise ExportError("export.write_failed", {"format": fmt, "detail": detail})
+        target = options.ct.destinationCrs() if options.ct.isValid() else layer.crs()
+        raise vector_write_failed(layer, target, LABELS.get(fmt, fmt), detail)
 
 
 def write_vector(
@@ -195,7 +204,9 @@ def write_vector(
     GDAL's copy then renamed columns, a clone with aliases, or, for an edited layer going to
     GeoPackage, its own names then renamed columns.
     """
-    options, _crs, file_name = writer_options(fmt, name, target, layer, opts)
+    options, crs, file_name = writer_options(fmt, name, target, layer, opts)
+    if layer.isSpatial():
+        check_projection(layer, crs)
     options.attributes = indexes
     options.feedback = feedback
     if QgsWkbTypes.isMultiType(layer.wkbType()) or fmt == "shp":

@@ -7,10 +7,12 @@ from typing import Optional
 from qgis.core import QgsFeedback, QgsGeometry, QgsRasterLayer, QgsVectorLayer
 
 from ...core.package_readme import FieldName, field_mapping
-from ...core.quality import ERROR, QualityIssue, QualityReport
+from ...core.quality import QualityReport
 from ..quality_facts import gather_quality, load_schema
+from .crs import layer_crs_choice
 from .fields import feature_id_field, field_indexes
 from .options import ExportError, ExportOptions, check_cancel
+from .raster import raster_report
 
 
 def quality_pass(
@@ -33,6 +35,8 @@ def quality_pass(
         options.schema_source,
         feedback,
     )
+    if layer.isSpatial() and layer.crs().isValid():
+        report.issues.append(layer_crs_choice(layer, options.crs).issue())
     return indexes, mapping, report, fixed
 
 
@@ -43,11 +47,7 @@ def check_quality(
     if layer is None or not layer.isValid():
         raise ExportError("export.layer_invalid", {"layer": getattr(layer, "name", lambda: "")()})
     if isinstance(layer, QgsRasterLayer):
-        crs = layer.crs().authid() if layer.crs().isValid() else ""
-        report = QualityReport(layer.name(), 0, crs)
-        if not crs:
-            report.issues.append(QualityIssue("quality.crs_missing", ERROR))
-        return report
+        return raster_report(layer, layer_crs_choice(layer, options.crs))
     report = quality_pass(layer, options, feedback)[2]
     check_cancel(feedback)
     return report
