@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -29,12 +29,12 @@
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="75"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>ISO 19139 metadata to merge (optional)</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="87"/>
-        <source>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
+        <source>Checks the layer&apos;s metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</source>
         <translation>Checks the layer's metadata against every INSPIRE requirement and writes a JSON report (code, field, level and French message of each problem).</translation>
     </message>
     <message>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="129"/>
-        <source>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
+        <source>Writes the layer&apos;s metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</source>
         <translation>Writes the layer's metadata as an ISO 19139 XML record. The file is written even when INSPIRE requirements are unmet; they are listed in the log.</translation>
     </message>
     <message>
@@ -84,69 +84,64 @@
         <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="54"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
         <source>Publish layer</source>
         <translation>Publish layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="57"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="58"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
-        <source>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
-        <translation>Publishes the layer's INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="76"/>
         <source>Catalogue connection (name)</source>
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="79"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="81"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Connections file (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="95"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Organisation profile (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="133"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="145"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="148"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="161"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="273"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="260"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="279"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="296"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -246,82 +241,77 @@
         <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="103"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
         <source>Open data portal connection (name)</source>
         <translation>Open data portal connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="108"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="115"/>
         <source>Upload the files</source>
         <translation>Upload the files</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="108"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="115"/>
         <source>Reference the geoportal services</source>
         <translation>Reference the geoportal services</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="116"/>
         <source>Portal mode</source>
         <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
         <source>Formats to upload</source>
         <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="144"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>Export package folder</source>
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="149"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="214"/>
-        <source>Choose at least one destination (CATALOGUE or PORTAL).</source>
-        <translation>Choose at least one destination (CATALOGUE or PORTAL).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="230"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="246"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="32"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="42"/>
         <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
         <translation>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="33"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
         <source>Catalogue — GeoNetwork 4 (API)</source>
         <translation>Catalogue — GeoNetwork 4 (API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="34"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
         <source>Open data portal — udata (data.gouv.fr)</source>
         <translation>Open data portal — udata (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="35"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
         <source>Open data portal — CKAN</source>
         <translation>Open data portal — CKAN</translation>
     </message>
@@ -741,7 +731,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -760,6 +750,46 @@
         <source>e.g. Segments connected at their ends</source>
         <translation>e.g. Segments connected at their ends</translation>
     </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
+        <source>Map server — QGIS Server (WMS/WFS, Lizmap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <source>Map server — GeoServer (REST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
+        <source>Map server connection (QGIS Server, GeoServer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="152"/>
+        <source>WMS GetCapabilities URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <source>WFS GetCapabilities URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
+        <source>Published layer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
+        <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CatalogueImportDialog</name>
@@ -770,7 +800,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/catalogue_import.py" line="44"/>
-        <source>The record's identifier (fileIdentifier / uuid)</source>
+        <source>The record&apos;s identifier (fileIdentifier / uuid)</source>
         <translation>The record's identifier (fileIdentifier / uuid)</translation>
     </message>
     <message>
@@ -840,84 +870,114 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="57"/>
         <source>GeoPublier connection</source>
         <translation>GeoPublier connection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="50"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="62"/>
         <source>A name you will recognise, e.g. “Géoportail régional”</source>
         <translation>A name you will recognise, e.g. “Géoportail régional”</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="56"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="68"/>
         <source>The address of the service (CSW endpoint, portal root…)</source>
         <translation>The address of the service (CSW endpoint, portal root…)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
-        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</source>
+        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="65"/>
-        <source>The organisation's id or name on the portal</source>
+        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <source>The organisation&apos;s id or name on the portal</source>
         <translation>The organisation's id or name on the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="67"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
         <source>GeoNetwork group id the records belong to</source>
         <translation>GeoNetwork group id the records belong to</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="81"/>
         <source>GeoNetwork category id (optional)</source>
         <translation>GeoNetwork category id (optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="102"/>
         <source>This portal already harvests the catalogue</source>
         <translation>This portal already harvests the catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
         <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
         <translation>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="109"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="111"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="112"/>
         <source>Authentication</source>
         <translation>Authentication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="83"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="115"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="116"/>
         <source>Category</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <source>The folder QGIS Server serves (local or mounted): GeoPublier writes one project and one GeoPackage per layer in it, and never touches the other files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="92"/>
+        <source>Optional public address of one layer&apos;s service, {name} being the layer name. Empty: the address above with MAP=&lt;folder&gt;/&lt;name&gt;.qgs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="99"/>
+        <source>GeoServer workspace (created if missing, never emptied by GeoPublier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="117"/>
+        <source>Served folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="118"/>
+        <source>Public layer address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="119"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -981,249 +1041,259 @@
 <context>
     <name>DestinationsWidget</name>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="85"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="87"/>
         <source>Saved connections</source>
         <translation>Saved connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Add a destination</source>
         <translation>Add a destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="108"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="108"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
         <source>Edit the selection</source>
         <translation>Edit the selection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
         <source>Remove it</source>
         <translation>Remove it</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
         <source>Check the server answers and accepts the credentials</source>
         <translation>Check the server answers and accepts the credentials</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
         <source>Add the connections of a file (e.g. given by your trainer)</source>
         <translation>Add the connections of a file (e.g. given by your trainer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="122"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="122"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
         <source>Save the connections to a file to share (no password in it)</source>
         <translation>Save the connections to a file to share (no password in it)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="132"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="134"/>
         <source>Destinations of this layer</source>
         <translation>Destinations of this layer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
         <source>Where the INSPIRE record is published</source>
         <translation>Where the INSPIRE record is published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="139"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="146"/>
         <source>Where the open data dataset is published</source>
         <translation>Where the open data dataset is published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="140"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
         <source>Upload the harmonised files to the portal</source>
         <translation>Upload the harmonised files to the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
-        <source>Reference only: the portal links to the geoportal's record and services</source>
+        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
         <translation>Reference only: the portal links to the geoportal's record and services</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="157"/>
         <source>Open data portal</source>
         <translation>Open data portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="150"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="158"/>
         <source>On the portal</source>
         <translation>On the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="212"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="225"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="274"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
         <source>GeoPublier</source>
         <translation>GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="237"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="250"/>
         <source>A connection called “{0}” already exists.</source>
         <translation>A connection called “{0}” already exists.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="274"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
         <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
         <translation>Remove the connection “{0}”? Nothing is deleted on the server.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="288"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="301"/>
         <source>Import connections</source>
         <translation>Import connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
         <source>Connections (*.json)</source>
         <translation>Connections (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="302"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="315"/>
         <source>{0} connection(s) imported from {1}</source>
         <translation>{0} connection(s) imported from {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
         <source>Export connections</source>
         <translation>Export connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="335"/>
         <source>Connections saved to {0}</source>
         <translation>Connections saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="330"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="343"/>
         <source>Select a connection to test.</source>
         <translation>Select a connection to test.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="334"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="347"/>
         <source>Testing {0}…</source>
         <translation>Testing {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="346"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="359"/>
         <source>Test cancelled.</source>
         <translation>Test cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="349"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="362"/>
         <source>{0} answers and accepts the connection.</source>
         <translation>{0} answers and accepts the connection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="351"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="364"/>
         <source>Account: {0}</source>
         <translation>Account: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="163"/>
         <source>udata: the territories the data covers (zone ids, separated by commas)</source>
         <translation>udata: the territories the data covers (zone ids, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="159"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="167"/>
         <source>udata: the finest territory level of the data</source>
         <translation>udata: the finest territory level of the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Municipality</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Intercommunality (EPCI)</source>
         <translation>Intercommunality (EPCI)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Country</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Other (finer than a municipality)</source>
         <translation>Other (finer than a municipality)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="170"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="178"/>
         <source>Territories (udata)</source>
         <translation>Territories (udata)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="171"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="179"/>
         <source>Spatial granularity</source>
         <translation>Spatial granularity</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <source>Where the layer is published as a map (WMS) and for download (WFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="156"/>
+        <source>Map server</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1330,7 +1400,7 @@
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="365"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
@@ -1340,82 +1410,82 @@
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="299"/>
+        <location filename="../plugin/gui/main_dialog.py" line="300"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="305"/>
+        <location filename="../plugin/gui/main_dialog.py" line="310"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="308"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="324"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="328"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="336"/>
+        <location filename="../plugin/gui/main_dialog.py" line="350"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="340"/>
+        <location filename="../plugin/gui/main_dialog.py" line="354"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="343"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="462"/>
+        <location filename="../plugin/gui/main_dialog.py" line="480"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="505"/>
+        <location filename="../plugin/gui/main_dialog.py" line="530"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="505"/>
+        <location filename="../plugin/gui/main_dialog.py" line="530"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="554"/>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="554"/>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="561"/>
+        <location filename="../plugin/gui/main_dialog.py" line="603"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="563"/>
+        <location filename="../plugin/gui/main_dialog.py" line="605"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
@@ -1425,34 +1495,69 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="464"/>
+        <location filename="../plugin/gui/main_dialog.py" line="483"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="464"/>
+        <location filename="../plugin/gui/main_dialog.py" line="487"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="374"/>
+        <location filename="../plugin/gui/main_dialog.py" line="388"/>
         <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="389"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="413"/>
+        <location filename="../plugin/gui/main_dialog.py" line="427"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="413"/>
+        <location filename="../plugin/gui/main_dialog.py" line="427"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="302"/>
+        <source>only a vector layer can be published on a map server for now (step 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <source>It is already there: it will be replaced in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="485"/>
+        <source>Map layer (WMS/WFS) → {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="551"/>
+        <source>Map (WMS) — layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="553"/>
+        <source>{0} (WMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <source>Download (WFS) — layer {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1621,84 +1726,94 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="60"/>
+        <location filename="../plugin/gui/publish_widget.py" line="61"/>
         <source>Publish</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="137"/>
+        <location filename="../plugin/gui/publish_widget.py" line="147"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publish the record and the data to every destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="68"/>
+        <location filename="../plugin/gui/publish_widget.py" line="69"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="71"/>
+        <location filename="../plugin/gui/publish_widget.py" line="72"/>
         <source>Stop after the current step</source>
         <translation>Stop after the current step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="73"/>
+        <location filename="../plugin/gui/publish_widget.py" line="74"/>
         <source>Retry failed steps</source>
         <translation>Retry failed steps</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="76"/>
+        <location filename="../plugin/gui/publish_widget.py" line="77"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Publish again only where it failed (what succeeded is kept)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="91"/>
+        <location filename="../plugin/gui/publish_widget.py" line="92"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="91"/>
+        <location filename="../plugin/gui/publish_widget.py" line="92"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="91"/>
+        <location filename="../plugin/gui/publish_widget.py" line="92"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="103"/>
+        <location filename="../plugin/gui/publish_widget.py" line="104"/>
         <source>Open the publication report</source>
         <translation>Open the publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="128"/>
+        <location filename="../plugin/gui/publish_widget.py" line="138"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publishing is not possible yet:</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="137"/>
+        <location filename="../plugin/gui/publish_widget.py" line="147"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publishing is not possible yet: see the reasons above the button</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="156"/>
+        <location filename="../plugin/gui/publish_widget.py" line="167"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="174"/>
+        <location filename="../plugin/gui/publish_widget.py" line="185"/>
         <source>in progress…</source>
         <translation>in progress…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="109"/>
+        <location filename="../plugin/gui/publish_widget.py" line="119"/>
         <source>Withdraw the publication…</source>
         <translation>Withdraw the publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="112"/>
-        <source>Delete this layer's record and dataset from the destinations they are on</source>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <source>Delete this layer&apos;s record and dataset from the destinations they are on</source>
         <translation>Delete this layer's record and dataset from the destinations they are on</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="109"/>
+        <source>Add to the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="111"/>
+        <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1715,7 +1830,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="58"/>
-        <source>A functional e-mail address (not a person's)</source>
+        <source>A functional e-mail address (not a person&apos;s)</source>
         <translation>A functional e-mail address (not a person's)</translation>
     </message>
     <message>
@@ -1795,7 +1910,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/settings_page.py" line="104"/>
-        <source>How long to wait for a server's answer</source>
+        <source>How long to wait for a server&apos;s answer</source>
         <translation>How long to wait for a server's answer</translation>
     </message>
     <message>

@@ -29,12 +29,12 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="75"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
@@ -84,69 +84,64 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="54"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="57"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="58"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
-        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi. Republier la même couche met à jour la même fiche. Un rapport JSON indique ce qui a été publié et où.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="76"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="79"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="81"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="95"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Profil de l'organisme (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="133"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="145"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="148"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="161"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="273"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="260"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="279"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="296"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -246,82 +241,77 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="103"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="108"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="115"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="108"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="115"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="116"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="144"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="149"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="214"/>
-        <source>Choose at least one destination (CATALOGUE or PORTAL).</source>
-        <translation>Choisissez au moins une destination (CATALOGUE ou PORTAL).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="230"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="246"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="32"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="42"/>
         <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
         <translation>Catalogue — CSW-T (pycsw, GeoNetwork, tout CSW-T)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="33"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
         <source>Catalogue — GeoNetwork 4 (API)</source>
         <translation>Catalogue — GeoNetwork 4 (API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="34"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
         <source>Open data portal — udata (data.gouv.fr)</source>
         <translation>Portail open data — udata (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="35"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
         <source>Open data portal — CKAN</source>
         <translation>Portail open data — CKAN</translation>
     </message>
@@ -737,11 +727,11 @@
     </message>
     <message>
         <location filename="../plugin/gui/record_fields.py" line="294"/>
-        <source>The language of the data's texts (French: “fre”).</source>
+        <source>The language of the data&apos;s texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -759,6 +749,46 @@
         <location filename="../plugin/gui/record_fields.py" line="196"/>
         <source>e.g. Segments connected at their ends</source>
         <translation>ex. Tronçons connectés à leurs extrémités</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
+        <source>Map server — QGIS Server (WMS/WFS, Lizmap)</source>
+        <translation>Serveur cartographique — QGIS Server (WMS/WFS, Lizmap)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <source>Map server — GeoServer (REST)</source>
+        <translation>Serveur cartographique — GeoServer (REST)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
+        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche. Un rapport JSON dit ce qui a été publié où.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
+        <source>Map server connection (QGIS Server, GeoServer)</source>
+        <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="152"/>
+        <source>WMS GetCapabilities URL</source>
+        <translation>Adresse GetCapabilities du WMS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <source>WFS GetCapabilities URL</source>
+        <translation>Adresse GetCapabilities du WFS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
+        <source>Published layer name</source>
+        <translation>Nom de la couche publiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
+        <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
+        <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
 </context>
 <context>
@@ -840,84 +870,114 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="57"/>
         <source>GeoPublier connection</source>
         <translation>Connexion GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="50"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="62"/>
         <source>A name you will recognise, e.g. “Géoportail régional”</source>
         <translation>Un nom que vous reconnaîtrez, ex. « Géoportail régional »</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="56"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="68"/>
         <source>The address of the service (CSW endpoint, portal root…)</source>
         <translation>L'adresse du service (point d'accès CSW, racine du portail…)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
         <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="65"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
         <source>The organisation&apos;s id or name on the portal</source>
         <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="67"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
         <source>GeoNetwork group id the records belong to</source>
         <translation>Identifiant du groupe GeoNetwork des fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="81"/>
         <source>GeoNetwork category id (optional)</source>
         <translation>Identifiant de la catégorie GeoNetwork (facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="102"/>
         <source>This portal already harvests the catalogue</source>
         <translation>Ce portail moissonne déjà le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
         <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
         <translation>GeoPublier publie alors seulement dans le catalogue, pour que le portail n'ait pas de jeu de données en double.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="109"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="111"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="112"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="83"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="115"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="116"/>
         <source>Category</source>
         <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <source>The folder QGIS Server serves (local or mounted): GeoPublier writes one project and one GeoPackage per layer in it, and never touches the other files.</source>
+        <translation>Le dossier servi par QGIS Server (local ou monté) : GeoPublier y écrit un projet et un GeoPackage par couche, sans jamais toucher aux autres fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="92"/>
+        <source>Optional public address of one layer&apos;s service, {name} being the layer name. Empty: the address above with MAP=&lt;folder&gt;/&lt;name&gt;.qgs.</source>
+        <translation>Adresse publique du service d'une couche (facultative), {name} étant le nom de la couche. Vide : l'adresse ci-dessus avec MAP=&lt;dossier&gt;/&lt;nom&gt;.qgs.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="99"/>
+        <source>GeoServer workspace (created if missing, never emptied by GeoPublier)</source>
+        <translation>Espace de travail GeoServer (créé s'il manque, jamais vidé par GeoPublier)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="117"/>
+        <source>Served folder</source>
+        <translation>Dossier servi</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="118"/>
+        <source>Public layer address</source>
+        <translation>Adresse publique de la couche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="119"/>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
     </message>
 </context>
 <context>
@@ -981,249 +1041,259 @@
 <context>
     <name>DestinationsWidget</name>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="85"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="87"/>
         <source>Saved connections</source>
         <translation>Connexions enregistrées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="89"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="107"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Add a destination</source>
         <translation>Ajouter une destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="108"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="108"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
         <source>Edit the selection</source>
         <translation>Modifier la connexion choisie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
         <source>Remove it</source>
         <translation>Supprimer la connexion choisie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
         <source>Check the server answers and accepts the credentials</source>
         <translation>Vérifier que le serveur répond et accepte les identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
         <source>Add the connections of a file (e.g. given by your trainer)</source>
         <translation>Ajouter les connexions d'un fichier (ex. donné par votre formateur)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="122"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="122"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
         <source>Save the connections to a file to share (no password in it)</source>
         <translation>Enregistrer les connexions dans un fichier à partager (sans mot de passe)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="132"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="134"/>
         <source>Destinations of this layer</source>
         <translation>Destinations de cette couche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
         <source>Where the INSPIRE record is published</source>
         <translation>Où la fiche INSPIRE est publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="139"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="146"/>
         <source>Where the open data dataset is published</source>
         <translation>Où le jeu de données ouvert est publié</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="140"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
         <source>Upload the harmonised files to the portal</source>
         <translation>Envoyer les fichiers harmonisés au portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
         <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
         <translation>Référencement seul : le portail renvoie vers la fiche et les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="149"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="157"/>
         <source>Open data portal</source>
         <translation>Portail open data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="150"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="158"/>
         <source>On the portal</source>
         <translation>Sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="212"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="225"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="274"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
         <source>GeoPublier</source>
         <translation>GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="237"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="250"/>
         <source>A connection called “{0}” already exists.</source>
         <translation>Une connexion nommée « {0} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="274"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
         <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
         <translation>Supprimer la connexion « {0} » ? Rien n'est supprimé sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="288"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="301"/>
         <source>Import connections</source>
         <translation>Importer des connexions</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
         <source>Connections (*.json)</source>
         <translation>Connexions (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="302"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="315"/>
         <source>{0} connection(s) imported from {1}</source>
         <translation>{0} connexion(s) importée(s) depuis {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="309"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
         <source>Export connections</source>
         <translation>Exporter les connexions</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="335"/>
         <source>Connections saved to {0}</source>
         <translation>Connexions enregistrées dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="330"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="343"/>
         <source>Select a connection to test.</source>
         <translation>Choisissez une connexion à tester.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="334"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="347"/>
         <source>Testing {0}…</source>
         <translation>Test de {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="346"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="359"/>
         <source>Test cancelled.</source>
         <translation>Test annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="349"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="362"/>
         <source>{0} answers and accepts the connection.</source>
         <translation>{0} répond et accepte la connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="351"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="364"/>
         <source>Account: {0}</source>
         <translation>Compte : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="163"/>
         <source>udata: the territories the data covers (zone ids, separated by commas)</source>
         <translation>udata : les territoires couverts par la donnée (identifiants de zones, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="159"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="167"/>
         <source>udata: the finest territory level of the data</source>
         <translation>udata : le niveau de territoire le plus fin de la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>(not given)</source>
         <translation>(non renseignée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Municipality</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Intercommunality (EPCI)</source>
         <translation>Intercommunalité (EPCI)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="160"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
         <source>Other (finer than a municipality)</source>
         <translation>Autre (plus fin que la commune)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="170"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="178"/>
         <source>Territories (udata)</source>
         <translation>Territoires (udata)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="171"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="179"/>
         <source>Spatial granularity</source>
         <translation>Granularité spatiale</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <source>Where the layer is published as a map (WMS) and for download (WFS)</source>
+        <translation>Où la couche est publiée en carte (WMS) et en téléchargement (WFS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/destinations_widget.py" line="156"/>
+        <source>Map server</source>
+        <translation>Serveur cartographique</translation>
     </message>
 </context>
 <context>
@@ -1330,7 +1400,7 @@
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="365"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
@@ -1340,82 +1410,82 @@
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="299"/>
+        <location filename="../plugin/gui/main_dialog.py" line="300"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="305"/>
+        <location filename="../plugin/gui/main_dialog.py" line="310"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="308"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="324"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="328"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="336"/>
-        <source>The dataset on “{0}” links to the geoportal's record and services.</source>
+        <location filename="../plugin/gui/main_dialog.py" line="350"/>
+        <source>The dataset on “{0}” links to the geoportal&apos;s record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="340"/>
+        <location filename="../plugin/gui/main_dialog.py" line="354"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="343"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="462"/>
+        <location filename="../plugin/gui/main_dialog.py" line="480"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="505"/>
+        <location filename="../plugin/gui/main_dialog.py" line="530"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="505"/>
+        <location filename="../plugin/gui/main_dialog.py" line="530"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="554"/>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="554"/>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="561"/>
+        <location filename="../plugin/gui/main_dialog.py" line="603"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="563"/>
+        <location filename="../plugin/gui/main_dialog.py" line="605"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
@@ -1425,34 +1495,69 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="464"/>
+        <location filename="../plugin/gui/main_dialog.py" line="483"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="464"/>
+        <location filename="../plugin/gui/main_dialog.py" line="487"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="374"/>
+        <location filename="../plugin/gui/main_dialog.py" line="388"/>
         <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer la fiche et le jeu de données de « {0} » de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="389"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="413"/>
+        <location filename="../plugin/gui/main_dialog.py" line="427"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="413"/>
+        <location filename="../plugin/gui/main_dialog.py" line="427"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="302"/>
+        <source>only a vector layer can be published on a map server for now (step 3)</source>
+        <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
+        <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <source>It is already there: it will be replaced in place.</source>
+        <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="485"/>
+        <source>Map layer (WMS/WFS) → {0}</source>
+        <translation>Couche cartographique (WMS/WFS) → {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="551"/>
+        <source>Map (WMS) — layer {0}</source>
+        <translation>Carte (WMS) — couche {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="553"/>
+        <source>{0} (WMS)</source>
+        <translation>{0} (WMS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <source>Download (WFS) — layer {0}</source>
+        <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
 </context>
 <context>
@@ -1621,84 +1726,94 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="60"/>
+        <location filename="../plugin/gui/publish_widget.py" line="61"/>
         <source>Publish</source>
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="137"/>
+        <location filename="../plugin/gui/publish_widget.py" line="147"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="68"/>
+        <location filename="../plugin/gui/publish_widget.py" line="69"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="71"/>
+        <location filename="../plugin/gui/publish_widget.py" line="72"/>
         <source>Stop after the current step</source>
         <translation>Arrêter après l'étape en cours</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="73"/>
+        <location filename="../plugin/gui/publish_widget.py" line="74"/>
         <source>Retry failed steps</source>
         <translation>Réessayer les étapes en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="76"/>
+        <location filename="../plugin/gui/publish_widget.py" line="77"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="91"/>
+        <location filename="../plugin/gui/publish_widget.py" line="92"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="91"/>
+        <location filename="../plugin/gui/publish_widget.py" line="92"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="91"/>
+        <location filename="../plugin/gui/publish_widget.py" line="92"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="103"/>
+        <location filename="../plugin/gui/publish_widget.py" line="104"/>
         <source>Open the publication report</source>
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="128"/>
+        <location filename="../plugin/gui/publish_widget.py" line="138"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="137"/>
+        <location filename="../plugin/gui/publish_widget.py" line="147"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="156"/>
+        <location filename="../plugin/gui/publish_widget.py" line="167"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="174"/>
+        <location filename="../plugin/gui/publish_widget.py" line="185"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="109"/>
+        <location filename="../plugin/gui/publish_widget.py" line="119"/>
         <source>Withdraw the publication…</source>
         <translation>Retirer la publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="112"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Delete this layer&apos;s record and dataset from the destinations they are on</source>
         <translation>Supprimer la fiche et le jeu de données de cette couche des destinations où ils sont publiés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="109"/>
+        <source>Add to the map</source>
+        <translation>Ajouter à la carte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="111"/>
+        <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
+        <translation>Ajouter à la carte QGIS la couche publiée, telle que le serveur cartographique la sert (WMS)</translation>
     </message>
 </context>
 <context>

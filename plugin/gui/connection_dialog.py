@@ -23,7 +23,17 @@ from .errors import tr
 
 CATALOGUES = ("csw", "geonetwork")
 PORTALS = ("udata", "ckan")
-EDITABLE_TYPES = CATALOGUES + PORTALS
+MAP_SERVERS = ("qgisserver", "geoserver")
+EDITABLE_TYPES = CATALOGUES + MAP_SERVERS + PORTALS
+# Options edited by a field of their own, per destination type.
+OPTION_TYPES = {
+    "organization": PORTALS,
+    "group": ("geonetwork",),
+    "category": ("geonetwork",),
+    "folder": ("qgisserver",),
+    "url_template": ("qgisserver",),
+    "workspace": ("geoserver",),
+}
 
 
 def type_labels() -> dict[str, str]:
@@ -31,6 +41,8 @@ def type_labels() -> dict[str, str]:
     return {
         "csw": tr("Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)"),
         "geonetwork": tr("Catalogue — GeoNetwork 4 (API)"),
+        "qgisserver": tr("Map server — QGIS Server (WMS/WFS, Lizmap)"),
+        "geoserver": tr("Map server — GeoServer (REST)"),
         "udata": tr("Open data portal — udata (data.gouv.fr)"),
         "ckan": tr("Open data portal — CKAN"),
     }
@@ -67,6 +79,26 @@ class ConnectionDialog(QDialog):
         self.group.setToolTip(self.tr("GeoNetwork group id the records belong to"))
         self.category = QLineEdit()
         self.category.setToolTip(self.tr("GeoNetwork category id (optional)"))
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText("/srv/qgis/projets")
+        self.folder.setToolTip(
+            self.tr(
+                "The folder QGIS Server serves (local or mounted): GeoPublier writes one project "
+                "and one GeoPackage per layer in it, and never touches the other files."
+            )
+        )
+        self.url_template = QLineEdit()
+        self.url_template.setPlaceholderText("https://geo.exemple.fr/ows/{name}")
+        self.url_template.setToolTip(
+            self.tr(
+                "Optional public address of one layer's service, {name} being the layer name. "
+                "Empty: the address above with MAP=<folder>/<name>.qgs."
+            )
+        )
+        self.workspace = QLineEdit()
+        self.workspace.setToolTip(
+            self.tr("GeoServer workspace (created if missing, never emptied by GeoPublier)")
+        )
         self.harvested = QCheckBox(self.tr("This portal already harvests the catalogue"))
         self.harvested.setToolTip(
             self.tr(
@@ -82,6 +114,9 @@ class ConnectionDialog(QDialog):
             "organization": (QLabel(self.tr("Organisation")), self.organization),
             "group": (QLabel(self.tr("Group")), self.group),
             "category": (QLabel(self.tr("Category")), self.category),
+            "folder": (QLabel(self.tr("Served folder")), self.folder),
+            "url_template": (QLabel(self.tr("Public layer address")), self.url_template),
+            "workspace": (QLabel(self.tr("Workspace")), self.workspace),
         }
         for label, widget in self.option_rows.values():
             form.addRow(label, widget)
@@ -115,6 +150,8 @@ class ConnectionDialog(QDialog):
         self.organization.setText(str(self.options.get("organization", "")))
         self.group.setText(str(self.options.get("group", "")))
         self.category.setText(str(self.options.get("category", "")))
+        for key in ("folder", "url_template", "workspace"):
+            getattr(self, key).setText(str(self.options.get(key, "")))
         self.harvested.setChecked(bool(self.options.get("harvested")))
         self.env = {
             key: getattr(connection, key)
@@ -124,11 +161,7 @@ class ConnectionDialog(QDialog):
 
     def _type_changed(self, *_args) -> None:
         kind = self.kind.currentData()
-        shown = {
-            "organization": kind in PORTALS,
-            "group": kind == "geonetwork",
-            "category": kind == "geonetwork",
-        }
+        shown = {key: kind in kinds for key, kinds in OPTION_TYPES.items()}
         for key, (label, widget) in self.option_rows.items():
             label.setVisible(shown[key])
             widget.setVisible(shown[key])
@@ -137,11 +170,7 @@ class ConnectionDialog(QDialog):
     def raw(self) -> dict:
         """The connection as the connections file would hold it."""
         kind = self.kind.currentData()
-        options = {
-            k: v
-            for k, v in self.options.items()
-            if k not in ("organization", "group", "category", "harvested")
-        }
+        options = {k: v for k, v in self.options.items() if k not in (*OPTION_TYPES, "harvested")}
         if kind in PORTALS and self.organization.text().strip():
             options["organization"] = self.organization.text().strip()
         if kind in PORTALS and self.harvested.isChecked():
@@ -150,6 +179,10 @@ class ConnectionDialog(QDialog):
             text = getattr(self, key).text().strip()
             if kind == "geonetwork" and text:
                 options[key] = int(text) if text.isdigit() else text
+        for key in ("folder", "url_template", "workspace"):
+            text = getattr(self, key).text().strip()
+            if kind in OPTION_TYPES[key] and text:
+                options[key] = text
         raw = {
             "name": self.name.text().strip(),
             "type": kind,

@@ -35,7 +35,7 @@ from ..publishers.connections import (
 from ..publishers.errors import PublishError
 from ..qgis.destinations import save_saved_connections, saved_connections
 from ..qgis.tasks import ConnectionTestTask
-from .connection_dialog import PORTALS, ConnectionDialog, type_labels
+from .connection_dialog import MAP_SERVERS, PORTALS, ConnectionDialog, type_labels
 from .errors import error_text
 from .widgets import button_row
 
@@ -49,6 +49,7 @@ class DestinationChoice:
     mode: str = "upload"
     zones: list[str] = dataclasses.field(default_factory=list)
     granularity: str = ""
+    map_server: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -67,6 +68,7 @@ class DestinationChoice:
             mode,
             [str(z) for z in zones],
             str(data.get("granularity", "")),
+            str(data.get("map_server", "")),
         )
 
 
@@ -134,6 +136,11 @@ class DestinationsWidget(QWidget):
         self.catalogueCombo = QComboBox()
         self.catalogueCombo.setObjectName("catalogueCombo")
         self.catalogueCombo.setToolTip(self.tr("Where the INSPIRE record is published"))
+        self.mapServerCombo = QComboBox()
+        self.mapServerCombo.setObjectName("mapServerCombo")
+        self.mapServerCombo.setToolTip(
+            self.tr("Where the layer is published as a map (WMS) and for download (WFS)")
+        )
         self.portalCombo = QComboBox()
         self.portalCombo.setObjectName("portalCombo")
         self.portalCombo.setToolTip(self.tr("Where the open data dataset is published"))
@@ -146,6 +153,7 @@ class DestinationsWidget(QWidget):
         self.modeGroup.addButton(self.uploadRadio)
         self.modeGroup.addButton(self.referenceRadio)
         form.addRow(self.tr("Catalogue"), self.catalogueCombo)
+        form.addRow(self.tr("Map server"), self.mapServerCombo)
         form.addRow(self.tr("Open data portal"), self.portalCombo)
         form.addRow(self.tr("On the portal"), self.uploadRadio)
         form.addRow("", self.referenceRadio)
@@ -174,6 +182,7 @@ class DestinationsWidget(QWidget):
         self.zonesEdit.editingFinished.connect(self._choice_changed)
         self.granularityCombo.currentIndexChanged.connect(self._choice_changed)
         self.catalogueCombo.currentIndexChanged.connect(self._choice_changed)
+        self.mapServerCombo.currentIndexChanged.connect(self._choice_changed)
         self.portalCombo.currentIndexChanged.connect(self._choice_changed)
         self.uploadRadio.toggled.connect(self._choice_changed)
         return box
@@ -203,6 +212,9 @@ class DestinationsWidget(QWidget):
             self.tree.resizeColumnToContents(column)
         self._fill_combo(
             self.catalogueCombo, [c for c in self.connections if c.type in CATALOGUE_TYPES]
+        )
+        self._fill_combo(
+            self.mapServerCombo, [c for c in self.connections if c.type in MAP_SERVERS]
         )
         self._fill_combo(self.portalCombo, [c for c in self.connections if c.type in PORTALS])
         self.set_choice(choice)
@@ -370,12 +382,14 @@ class DestinationsWidget(QWidget):
             mode="reference" if self.referenceRadio.isChecked() else "upload",
             zones=zones,
             granularity=self.granularityCombo.currentData() or "",
+            map_server=self.mapServerCombo.currentData() or "",
         )
 
     def set_choice(self, choice: DestinationChoice) -> None:
         """Show a stored choice (unknown names fall back to none)."""
         for combo, name in (
             (self.catalogueCombo, choice.catalogue),
+            (self.mapServerCombo, choice.map_server),
             (self.portalCombo, choice.portal),
         ):
             combo.blockSignals(True)

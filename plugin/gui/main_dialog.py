@@ -41,7 +41,7 @@ from ..qgis.publication import (
     mirror_journal,
     remember_publication,
 )
-from ..qgis.tasks import ExportPlan, PublicationJob, UnpublishTask
+from ..qgis.tasks import ExportPlan, PublicationJob, UnpublishTask, detached_copy
 from ..qgis.thumbnail import render_thumbnail
 from ..toolbelt.i18n import ui_language
 from ..toolbelt.settings import Settings
@@ -295,8 +295,13 @@ class MainDialog(QDialog, FORM_CLASS):
         choice = self.destinations.choice()
         catalogue = self.destinations.connection(choice.catalogue)
         portal = self.destinations.connection(choice.portal)
-        if catalogue is None and portal is None:
+        map_server = self.destinations.connection(choice.map_server)
+        if catalogue is None and portal is None and map_server is None:
             blockers.append(self.tr("choose at least one destination (step 3)"))
+        if map_server is not None and self.layer.type() != QgsMapLayer.VectorLayer:
+            blockers.append(
+                self.tr("only a vector layer can be published on a map server for now (step 3)")
+            )
         prepare = self.prepare.choice()
         uploads = (
             portal is not None and choice.mode == "upload" and not portal.options.get("harvested")
@@ -326,6 +331,15 @@ class MainDialog(QDialog, FORM_CLASS):
             )
             if catalogue.name in published and published[catalogue.name].remote_id:
                 line += " " + self.tr("It is already there: it will be updated in place.")
+            lines.append(line)
+        map_server = self.destinations.connection(choice.map_server)
+        if map_server is not None:
+            line = self.tr(
+                "The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for "
+                "download (WFS)."
+            ).format(escape(map_server.name))
+            if map_server.name in published and published[map_server.name].remote_id:
+                line += " " + self.tr("It is already there: it will be replaced in place.")
             lines.append(line)
         if portal is not None:
             name = escape(portal.name)
@@ -430,18 +444,22 @@ class MainDialog(QDialog, FORM_CLASS):
         choice = self.destinations.choice()
         catalogue = self.destinations.connection(choice.catalogue)
         portal = self.destinations.connection(choice.portal)
+        map_server = self.destinations.connection(choice.map_server)
         store = journal()
         only = failed_destinations(store, record.identifier.uri) if retry else None
         request = PublicationRequest(
             record=record,
             catalogue=catalogue,
             portal=portal,
+            map_server=map_server,
             mode=choice.mode,
             only=only,
             zones=tuple(choice.zones),
             granularity=choice.granularity,
         )
         request.data_changed = data_changed_since_last_publication(self.layer)
+        if map_server is not None and (only is None or map_server.name in only):
+            request.map_layer = detached_copy(self.layer)
         if catalogue is not None and catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(self.layer)
         export = None
@@ -461,7 +479,12 @@ class MainDialog(QDialog, FORM_CLASS):
         self.job_layer = self.layer
         steps = [("export", self.tr("Export of the harmonised package"))] if export else []
         for connection in request.destinations():
-            label = self.tr("Record → {0}") if connection is catalogue else self.tr("Dataset → {0}")
+            if connection is catalogue:
+                label = self.tr("Record → {0}")
+            elif connection is map_server:
+                label = self.tr("Map layer (WMS/WFS) → {0}")
+            else:
+                label = self.tr("Dataset → {0}")
             steps.append((connection.name, label.format(connection.name)))
         job = self.job
         job.stepChanged.connect(self._job_step)
@@ -501,7 +524,9 @@ class MainDialog(QDialog, FORM_CLASS):
                 note = step.message_fr if self.language == "fr" else step.message_en
                 status = "cancelled" if step.error_code == "cancelled" else step.status
                 self.publisher.set_step(step.destination, status, note or step.url, step.action)
-                if step.status == "done" and step.url:
+                if step.status == "done" and step.role == "mapserver":
+                    links += self._service_links(step.details)
+                elif step.status == "done" and step.url:
                     role = (
                         self.tr("Catalogue record")
                         if step.role == "catalogue"
@@ -517,6 +542,23 @@ class MainDialog(QDialog, FORM_CLASS):
         self.publisher.finish(links, self.last_report_path if report is not None else None)
         self._tell(job, links)
         self.refresh_plan()
+
+    def _service_links(self, details: dict) -> list[tuple[str, str]]:
+        """The WMS and WFS addresses of a map-server step; the WMS one can go on the map."""
+        name = str(details.get("layer_name") or "")
+        links = []
+        if details.get("wms_url"):
+            links.append((self.tr("Map (WMS) — layer {0}").format(name), details["wms_url"]))
+            layer = self.job_layer
+            self.publisher.set_map_layer(
+                str(details.get("wms_base") or ""),
+                name,
+                self.tr("{0} (WMS)").format(layer.name() if layer is not None else name),
+                layer.crs().authid() if layer is not None else "",
+            )
+        if details.get("wfs_url"):
+            links.append((self.tr("Download (WFS) — layer {0}").format(name), details["wfs_url"]))
+        return links
 
     def _keep_publication(self, layer: QgsMapLayer, job: PublicationJob) -> None:
         """Journal and published record go with the layer; what was typed meanwhile is kept."""

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.publication_report import state_label
+from ..qgis.mapserver_project import add_wms_layer
 
 STATE_ROLE = Qt.UserRole + 1  # the state code of a step ("waiting", "done"…), beside its words
 STATE_COLOURS = {
@@ -105,6 +106,15 @@ class PublishWidget(QWidget):
         self.reportButton.setEnabled(False)
         self.reportButton.clicked.connect(self.open_report)
         report_row.addWidget(self.reportButton)
+        self.addToMapButton = QPushButton(self.tr("Add to the map"))
+        self.addToMapButton.setObjectName("addToMapButton")
+        self.addToMapButton.setToolTip(
+            self.tr("Add the published layer to the QGIS map, as served by the map server (WMS)")
+        )
+        self.addToMapButton.setVisible(False)
+        self.addToMapButton.clicked.connect(self.add_to_map)
+        report_row.addWidget(self.addToMapButton)
+        self.map_layer: Optional[tuple[str, str, str, str]] = None
         report_row.addStretch()
         self.unpublishButton = QPushButton(self.tr("Withdraw the publication…"))
         self.unpublishButton.setObjectName("unpublishButton")
@@ -150,6 +160,7 @@ class PublishWidget(QWidget):
         self.reportButton.setEnabled(False)
         self.unpublishButton.setEnabled(False)
         self.links.setText("")
+        self.set_map_layer("", "", "")
         self.progress.setValue(0)
         self.steps.clear()
         for key, label in steps:
@@ -205,6 +216,17 @@ class PublishWidget(QWidget):
         )
         self.report_path = report_path
         self.reportButton.setEnabled(report_path is not None)
+
+    def set_map_layer(self, wms_url: str, name: str, title: str, crs: str = "") -> None:
+        """The WMS layer the « Add to the map » button adds (hidden when there is none)."""
+        self.map_layer = (wms_url, name, title, crs) if wms_url and name else None
+        self.addToMapButton.setVisible(self.map_layer is not None)
+
+    def add_to_map(self):
+        """Add the published WMS layer to the current QGIS project; returns it."""
+        if self.map_layer is None:
+            return None
+        return add_wms_layer(*self.map_layer)
 
     def open_report(self) -> None:
         """Open the HTML report in the user's browser."""

@@ -14,9 +14,11 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDataSourceUri,
     QgsMapLayer,
     QgsMapLayerServerProperties,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -212,3 +214,17 @@ def _write_lizmap(project: QgsProject, served: QgsVectorLayer, layer: ServiceLay
 def _geometry_name(layer: QgsVectorLayer) -> str:
     """Lizmap's geometry type names."""
     return {0: "point", 1: "line", 2: "polygon"}.get(int(layer.geometryType()), "none")
+
+
+def add_wms_layer(wms_url: str, name: str, title: str, crs: str = "") -> QgsRasterLayer:
+    """Add the published layer, as the map server serves it, to the current project."""
+    uri = QgsDataSourceUri()
+    uri.setParam("url", wms_url)
+    uri.setParam("layers", name)
+    uri.setParam("styles", "")
+    uri.setParam("format", "image/png")
+    uri.setParam("crs", crs or QgsProject.instance().crs().authid() or "EPSG:3857")
+    layer = QgsRasterLayer(bytes(uri.encodedUri()).decode("utf-8"), title, "wms")
+    if layer.isValid():
+        QgsProject.instance().addMapLayer(layer)
+    return layer

@@ -201,6 +201,7 @@ def test_connections_import_export_and_layer_choice(dialog, trees_layer, tmp_pat
         "mode": "reference",
         "zones": [],
         "granularity": "",
+        "map_server": "",
     }
     assert not destinations.zonesEdit.isVisibleTo(destinations)  # udata only
     destinations.portalCombo.setCurrentIndex(destinations.portalCombo.findText("Portail"))
@@ -286,3 +287,23 @@ def test_editors_replace_only_the_first_value_and_keep_the_rest() -> None:
     assert first_replaced(["a", "b"], None) == ["b"]
     assert first_replaced(["a", "", "b"], "", unique=True) == ["b"]
     assert first_replaced(None, "x") == ["x"] and first_replaced([], "") == []
+
+
+def test_connection_dialog_edits_map_server_options(qgis_app) -> None:
+    from plugin.gui.connection_dialog import ConnectionDialog
+
+    editor = ConnectionDialog("fr")
+    editor.name.setText("Serveur carto")
+    editor.kind.setCurrentIndex(editor.kind.findData("qgisserver"))
+    editor.url.setText("https://geo.exemple.fr/ows")
+    assert editor.folder.isVisibleTo(editor) and not editor.workspace.isVisibleTo(editor)
+    editor.folder.setText("/srv/qgis/projets")
+    editor.workspace.setText("ignored")
+    connection = editor.connection()
+    assert connection.type == "qgisserver"
+    assert dict(connection.options) == {"folder": "/srv/qgis/projets"}
+    editor.kind.setCurrentIndex(editor.kind.findData("geoserver"))
+    assert editor.workspace.isVisibleTo(editor) and not editor.folder.isVisibleTo(editor)
+    assert dict(editor.connection().options) == {"workspace": "ignored"}
+    edited = ConnectionDialog("fr", connection)
+    assert edited.folder.text() == "/srv/qgis/projets"

@@ -62,7 +62,8 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API name
         return tr(
-            "Publishes the layer's INSPIRE metadata to the chosen catalogue connection. "
+            "Publishes the layer's INSPIRE metadata to the chosen catalogue connection, the "
+            "layer to a map server (WMS/WFS) and the dataset to an open data portal. "
             "Publishing the same layer again updates the same record. A JSON report says "
             "what was published where."
         )
