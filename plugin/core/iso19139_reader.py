@@ -56,9 +56,23 @@ def read(data: bytes, max_bytes: int = MAX_XML_BYTES) -> Record:
     return read_with_warnings(data, max_bytes)[0]
 
 
-def read_with_warnings(data: bytes, max_bytes: int = MAX_XML_BYTES) -> tuple[Record, list[Issue]]:
-    """Parse ISO 19139 bytes safely; return the record and what could not be read."""
-    root = _metadata_root(parse_xml(data, max_bytes))
+def read_with_warnings(
+    data: bytes, max_bytes: int = MAX_XML_BYTES, keep_document: bool = False
+) -> tuple[Record, list[Issue]]:
+    """Parse ISO 19139 bytes safely; return the record and what could not be read.
+
+    `keep_document`: the record keeps the document it was read from (`source_document`), as an
+    import does: writing it later patches that document instead of regenerating it.
+    """
+    root = metadata_root(parse_xml(data, max_bytes))
+    record, warnings = read_tree(root)
+    if keep_document:
+        record.source_document = etree.tostring(root, encoding="unicode")
+    return record, warnings
+
+
+def read_tree(root: etree._Element) -> tuple[Record, list[Issue]]:
+    """Read a parsed `MD_Metadata` element into a Record (without keeping the document)."""
     warnings: list[Issue] = []
     record = Record(
         file_identifier=text_of(_first(root, "gmd:fileIdentifier")),
@@ -67,7 +81,7 @@ def read_with_warnings(data: bytes, max_bytes: int = MAX_XML_BYTES) -> tuple[Rec
         conformities=[],
         access_limitations=[],
         metadata_date=_date_text(_first(root, "gmd:dateStamp")),
-        metadata_language=_language(_first(root, "gmd:language")),
+        metadata_language=language_of(_first(root, "gmd:language")),
         character_set="",
     )
     record.metadata_contacts = [read_party(p) for p in _all(root, "gmd:contact/*")]
@@ -84,7 +98,7 @@ def read_with_warnings(data: bytes, max_bytes: int = MAX_XML_BYTES) -> tuple[Rec
     return record, warnings
 
 
-def _metadata_root(root: etree._Element) -> etree._Element:
+def metadata_root(root: etree._Element) -> etree._Element:
     """Return the MD_Metadata element (the root, gmi:MI_Metadata, or inside a CSW response)."""
     if root.tag in (qname("gmd:MD_Metadata"), f"{{{GMI}}}MI_Metadata"):
         return root
@@ -105,7 +119,7 @@ def _date_text(prop: Optional[etree._Element]) -> str:
     return text_of(prop)
 
 
-def _language(prop: Optional[etree._Element]) -> str:
+def language_of(prop: Optional[etree._Element]) -> str:
     """Return a language code from gmd:LanguageCode or, in old records, from CharacterString."""
     code = code_of(_first(prop, "gmd:LanguageCode"))
     return code or text_of(prop)
@@ -114,19 +128,25 @@ def _language(prop: Optional[etree._Element]) -> str:
 def _reference_systems(root: etree._Element) -> list[str]:
     """Return CRS codes; EPSG ones normalised to "EPSG:n", duplicates dropped."""
     result: list[str] = []
-    for code in _all(
-        root,
-        "gmd:referenceSystemInfo/gmd:MD_ReferenceSystem/"
-        "gmd:referenceSystemIdentifier/gmd:RS_Identifier/gmd:code",
-    ):
-        value = value_of(code)
-        number = epsg_code(value)
-        if number is None and value.lower().startswith("http"):
-            number = epsg_code(text_of(code))
-        item = f"EPSG:{number}" if number is not None else (text_of(code) or value)
+    for prop in _all(root, "gmd:referenceSystemInfo"):
+        item = reference_system_of(prop)
         if item and item not in result:
             result.append(item)
     return result
+
+
+def reference_system_of(prop: etree._Element) -> str:
+    """The CRS a `gmd:referenceSystemInfo` names: "EPSG:n" for EPSG codes, else its text."""
+    code = _first(
+        prop, "gmd:MD_ReferenceSystem/gmd:referenceSystemIdentifier/gmd:RS_Identifier/gmd:code"
+    )
+    if code is None:
+        return ""
+    value = value_of(code)
+    number = epsg_code(value)
+    if number is None and value.lower().startswith("http"):
+        number = epsg_code(text_of(code))
+    return f"EPSG:{number}" if number is not None else (text_of(code) or value)
 
 
 def _read_vector(root: etree._Element, record: Record) -> None:
@@ -165,7 +185,7 @@ def _read_identification(di: etree._Element, record: Record, warnings: list[Issu
         _first(di, "gmd:spatialRepresentationType/gmd:MD_SpatialRepresentationTypeCode")
     )
     record.resolutions = _resolutions(di)
-    record.resource_languages = [c for c in (_language(p) for p in _all(di, "gmd:language")) if c]
+    record.resource_languages = [c for c in (language_of(p) for p in _all(di, "gmd:language")) if c]
     record.character_set = code_of(_first(di, "gmd:characterSet/gmd:MD_CharacterSetCode"))
     record.topic_categories = [
         (e.text or "").strip()
@@ -211,19 +231,22 @@ def _identifier(cit: Optional[etree._Element]) -> Identifier:
 
 def _resolutions(di: etree._Element) -> list[Resolution]:
     """Read scale denominators and ground distances."""
-    result: list[Resolution] = []
-    for res in _all(di, "gmd:spatialResolution/gmd:MD_Resolution"):
-        denominator = _first(
-            res, "gmd:equivalentScale/gmd:MD_RepresentativeFraction/gmd:denominator/gco:Integer"
-        )
-        distance = _first(res, "gmd:distance/gco:Distance")
-        if denominator is not None and (denominator.text or "").strip().isdigit():
-            result.append(Resolution(scale=int(denominator.text.strip())))
-        elif distance is not None and _is_float(distance.text):
-            result.append(
-                Resolution(distance=float(distance.text.strip()), uom=distance.get("uom", "m"))
-            )
-    return result
+    found = (resolution_of(p) for p in _all(di, "gmd:spatialResolution"))
+    return [r for r in found if r is not None]
+
+
+def resolution_of(prop: etree._Element) -> Optional[Resolution]:
+    """The scale denominator or ground distance of one `gmd:spatialResolution`, if readable."""
+    res = _first(prop, "gmd:MD_Resolution")
+    denominator = _first(
+        res, "gmd:equivalentScale/gmd:MD_RepresentativeFraction/gmd:denominator/gco:Integer"
+    )
+    distance = _first(res, "gmd:distance/gco:Distance")
+    if denominator is not None and (denominator.text or "").strip().isdigit():
+        return Resolution(scale=int(denominator.text.strip()))
+    if distance is not None and _is_float(distance.text):
+        return Resolution(distance=float(distance.text.strip()), uom=distance.get("uom", "m"))
+    return None
 
 
 def _is_float(text: Optional[str]) -> bool:
@@ -238,18 +261,10 @@ def _is_float(text: Optional[str]) -> bool:
 def _bboxes(di: etree._Element, warnings: list[Issue]) -> list[BoundingBox]:
     """Read every EX_GeographicBoundingBox; unreadable ones give a warning."""
     result: list[BoundingBox] = []
-    names = ("westBoundLongitude", "eastBoundLongitude", "southBoundLatitude", "northBoundLatitude")
     for box in _all(
         di, "gmd:extent/gmd:EX_Extent/gmd:geographicElement/gmd:EX_GeographicBoundingBox"
     ):
-        texts = [
-            (
-                _first(box, f"gmd:{n}/gco:Decimal") is not None
-                and _first(box, f"gmd:{n}/gco:Decimal").text
-            )
-            or ""
-            for n in names
-        ]
+        texts = _bbox_texts(box)
         if all(_is_float(t) for t in texts):
             result.append(BoundingBox(*(float(t.strip()) for t in texts)))
         else:
@@ -262,6 +277,29 @@ def _bboxes(di: etree._Element, warnings: list[Issue]) -> list[BoundingBox]:
                 )
             )
     return result
+
+
+_BBOX_SIDES = (
+    "westBoundLongitude",
+    "eastBoundLongitude",
+    "southBoundLatitude",
+    "northBoundLatitude",
+)
+
+
+def _bbox_texts(box: etree._Element) -> list[str]:
+    """The four bound texts of an EX_GeographicBoundingBox ("" when missing)."""
+    decimals = [_first(box, f"gmd:{side}/gco:Decimal") for side in _BBOX_SIDES]
+    return [(d.text or "") if d is not None else "" for d in decimals]
+
+
+def bbox_of(prop: etree._Element) -> Optional[BoundingBox]:
+    """The bounding box of one `gmd:geographicElement`, or None (another kind, unreadable)."""
+    box = _first(prop, "gmd:EX_GeographicBoundingBox")
+    texts = _bbox_texts(box) if box is not None else []
+    if texts and all(_is_float(t) for t in texts):
+        return BoundingBox(*(float(t.strip()) for t in texts))
+    return None
 
 
 def _temporal(di: etree._Element) -> Optional[TemporalExtent]:
@@ -297,28 +335,37 @@ def _position_value(position: Optional[etree._Element]) -> str:
 
 def _read_distribution(root: etree._Element, record: Record) -> None:
     """Read formats and resource locators from every MD_Distribution."""
-    for fmt in _all(
-        root, "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributionFormat/gmd:MD_Format"
-    ):
-        encoding = Encoding(text_of(_first(fmt, "gmd:name")), text_of(_first(fmt, "gmd:version")))
+    for prop in _all(root, "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributionFormat"):
+        encoding = encoding_of(prop)
         if encoding.name or encoding.version:
             record.encodings.append(encoding)
-    for online in _all(
+    for prop in _all(
         root,
         "gmd:distributionInfo/gmd:MD_Distribution/gmd:transferOptions/"
-        "gmd:MD_DigitalTransferOptions/gmd:onLine/gmd:CI_OnlineResource",
+        "gmd:MD_DigitalTransferOptions/gmd:onLine",
     ):
-        url = _first(online, "gmd:linkage/gmd:URL")
-        record.locators.append(
-            OnlineResource(
-                url=(url.text or "").strip() if url is not None else "",
-                protocol=value_of(_first(online, "gmd:protocol")),
-                name=text_of(_first(online, "gmd:name")),
-                description=value_of(_first(online, "gmd:description")),
-                function=code_of(_first(online, "gmd:function/gmd:CI_OnLineFunctionCode")),
-                application_profile=value_of(_first(online, "gmd:applicationProfile")),
-            )
-        )
+        if _first(prop, "gmd:CI_OnlineResource") is not None:
+            record.locators.append(locator_of(prop))
+
+
+def encoding_of(prop: etree._Element) -> Encoding:
+    """Name and version of one `gmd:distributionFormat`."""
+    fmt = _first(prop, "gmd:MD_Format")
+    return Encoding(text_of(_first(fmt, "gmd:name")), text_of(_first(fmt, "gmd:version")))
+
+
+def locator_of(prop: etree._Element) -> OnlineResource:
+    """The online resource of one `gmd:onLine`."""
+    online = _first(prop, "gmd:CI_OnlineResource")
+    url = _first(online, "gmd:linkage/gmd:URL")
+    return OnlineResource(
+        url=(url.text or "").strip() if url is not None else "",
+        protocol=value_of(_first(online, "gmd:protocol")),
+        name=text_of(_first(online, "gmd:name")),
+        description=value_of(_first(online, "gmd:description")),
+        function=code_of(_first(online, "gmd:function/gmd:CI_OnLineFunctionCode")),
+        application_profile=value_of(_first(online, "gmd:applicationProfile")),
+    )
 
 
 def _read_quality(root: etree._Element, record: Record, warnings: list[Issue]) -> None:
@@ -342,6 +389,12 @@ def _read_quality(root: etree._Element, record: Record, warnings: list[Issue]) -
             record.topological_consistency = text_of(topo)
         if not record.lineage:
             record.lineage = text_of(_first(dq, "gmd:lineage/gmd:LI_Lineage/gmd:statement"))
+
+
+def conformity_of(report: etree._Element) -> Optional[Conformity]:
+    """The conformity statement of one `gmd:report` of domain consistency, if any."""
+    result = _first(report, "gmd:DQ_DomainConsistency/gmd:result/gmd:DQ_ConformanceResult")
+    return _conformity(result) if result is not None else None
 
 
 def _conformity(result: etree._Element) -> Conformity:

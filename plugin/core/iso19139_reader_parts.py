@@ -19,7 +19,7 @@ from .iso19139_common import (
 from .issues import WARNING, Issue
 from .model import Attribute, Keyword, KeywordGroup, Record, ResponsibleParty
 
-_GEMET_TITLE = "gemet - inspire themes"
+GEMET_TITLE = "gemet - inspire themes"
 _NO_LIMITATION_TEXTS = ("no limitation", "pas de restriction", "aucune restriction")
 
 
@@ -47,7 +47,7 @@ def read_keywords(blocks: list[etree._Element], record: Record, warnings: list[I
             for k in find_all(block, "gmd:keyword")
             if text_of(k) or _href(k)
         ]
-        if _GEMET_TITLE in " ".join(title.split()).casefold():
+        if GEMET_TITLE in " ".join(title.split()).casefold():
             _read_themes(keywords, record, warnings)
         elif cit is not None and title:
             ci_date = first(cit, "gmd:date/gmd:CI_Date")
@@ -101,33 +101,89 @@ def _read_themes(keywords: list[Keyword], record: Record, warnings: list[Issue])
             record.inspire_themes.append(code)
 
 
+def is_limitation_block(legal: etree._Element) -> bool:
+    """True when an MD_LegalConstraints block states limitations on public access: a registry
+    Anchor, or no useConstraints and nothing that reads as conditions or a licence."""
+    entries = [(value_of(p), text_of(p)) for p in find_all(legal, "gmd:otherConstraints")]
+    hrefs = [href for href, _ in entries]
+    return any(LIMITATIONS_REGISTRY in h for h in hrefs) or (
+        first(legal, "gmd:useConstraints") is None
+        and not any(CONDITIONS_REGISTRY in h for h in hrefs)
+        and not any(_licence_of(h, t) for h, t in entries)
+    )
+
+
+def limitation_of(prop: etree._Element) -> str:
+    """The limitation an otherConstraints of a limitations block states: registry code, code of
+    a known label, or the text as written ("" when empty)."""
+    href, text = value_of(prop), text_of(prop)
+    if LIMITATIONS_REGISTRY in href:
+        return href.rstrip("/").rsplit("/", 1)[-1]
+    return _limitation_code(text) if text else ""
+
+
+LIMITATION, LICENCE, CONDITION, RESTATED = "limitation", "licence", "condition", "restated"
+
+
+def constraint_entries(di: etree._Element) -> list[tuple[etree._Element, str, str]]:
+    """Every otherConstraints and useLimitation of the resource, as (element, kind, value).
+
+    Kinds: `limitation` (code or text), `licence` (the first licence or INSPIRE condition
+    code), `condition` (a text of the conditions for use), `restated` (a useLimitation that only
+    repeats the conditions or the licence name).
+    """
+    entries: list[tuple[etree._Element, str, str]] = []
+    licence = ""
+    for legal in find_all(di, "gmd:resourceConstraints/gmd:MD_LegalConstraints"):
+        is_limitation = is_limitation_block(legal)
+        for prop in find_all(legal, "gmd:otherConstraints"):
+            href, text = value_of(prop), text_of(prop)
+            if LIMITATIONS_REGISTRY in href or (is_limitation and text):
+                entries.append((prop, LIMITATION, limitation_of(prop)))
+            elif CONDITIONS_REGISTRY in href and not licence:
+                licence = href.rstrip("/").rsplit("/", 1)[-1]
+                entries.append((prop, LICENCE, licence))
+            elif _licence_of(href, text) and not licence:
+                licence = _licence_of(href, text)
+                entries.append((prop, LICENCE, licence))
+            elif text:
+                line = text if href == text or not href else f"{text} ({href})"
+                entries.append((prop, CONDITION, line))
+    lines = [value for _, kind, value in entries if kind == CONDITION]
+    said = "\n".join(lines)
+    for prop in find_all(di, "gmd:resourceConstraints/*/gmd:useLimitation"):
+        text = text_of(prop)
+        if not text:
+            continue
+        repeated = text in lines or _restates(text, said, licence)
+        entries.append((prop, RESTATED if repeated else CONDITION, text))
+        if not repeated:
+            lines.append(text)
+    return entries
+
+
 def read_constraints(di: etree._Element, record: Record, warnings: list[Issue]) -> None:
     """Read limitations on public access and conditions for access and use."""
     conditions: list[str] = []
-    for legal in find_all(di, "gmd:resourceConstraints/gmd:MD_LegalConstraints"):
-        entries = [(value_of(p), text_of(p)) for p in find_all(legal, "gmd:otherConstraints")]
-        hrefs = [href for href, _ in entries]
-        is_limitation = any(LIMITATIONS_REGISTRY in h for h in hrefs) or (
-            first(legal, "gmd:useConstraints") is None
-            and not any(CONDITIONS_REGISTRY in h for h in hrefs)
-            and not any(_licence_of(h, t) for h, t in entries)
-        )
-        for href, text in entries:
-            if LIMITATIONS_REGISTRY in href:
-                _add(record.access_limitations, href.rstrip("/").rsplit("/", 1)[-1])
-            elif is_limitation and text:
-                _add(record.access_limitations, _limitation_code(text))
-            elif CONDITIONS_REGISTRY in href and not record.licence:
-                record.licence = href.rstrip("/").rsplit("/", 1)[-1]
-            elif _licence_of(href, text) and not record.licence:
-                record.licence = _licence_of(href, text)
-            elif text:
-                conditions.append(text if href == text or not href else f"{text} ({href})")
-    for limitation in find_all(di, "gmd:resourceConstraints/*/gmd:useLimitation"):
-        if text_of(limitation) and text_of(limitation) not in conditions:
-            conditions.append(text_of(limitation))
-            warnings.append(Issue("read.use_limitation", "use_conditions", WARNING, {}))
+    for prop, kind, value in constraint_entries(di):
+        if kind == LIMITATION:
+            _add(record.access_limitations, value)
+        elif kind == LICENCE:
+            record.licence = value
+        elif kind == CONDITION:
+            conditions.append(value)
+            if etree.QName(prop).localname == "useLimitation":
+                warnings.append(Issue("read.use_limitation", "use_conditions", WARNING, {}))
     record.use_conditions = "\n".join(conditions)
+
+
+def _restates(text: str, conditions: str, licence: str) -> bool:
+    """True when a useLimitation only repeats the conditions or names the licence (as our
+    writer puts them there for GeoNetwork's rule M45)."""
+    if text == conditions:
+        return True
+    entry = codelists.get("licences", licence) or codelists.get("conditions_access_use", licence)
+    return bool(entry) and text in (entry.get("fr"), entry.get("en"))
 
 
 def _add(items: list[str], value: str) -> None:
@@ -158,9 +214,9 @@ def _limitation_code(text: str) -> str:
 
 def read_attributes(text: str) -> list:
     """Parse the attribute table written by the writer's `attributes_text` (else nothing)."""
-    lines = text.split("\n")
-    if not lines or lines[0] != ATTRIBUTES_HEADER:
+    if ATTRIBUTES_HEADER not in text:
         return []
+    lines = (ATTRIBUTES_HEADER + text.split(ATTRIBUTES_HEADER, 1)[1]).split("\n")
     result = []
     for line in lines[1:]:
         if line.startswith("- "):

@@ -34,8 +34,11 @@ from .iso19139_common import (
 )
 from .model import (
     Attribute,
+    BoundingBox,
     Conformity,
     Encoding,
+    Identifier,
+    Keyword,
     KeywordGroup,
     OnlineResource,
     Record,
@@ -61,7 +64,15 @@ SERVICE_TYPES = {
 
 
 def write(record: Record) -> bytes:
-    """Return the record as UTF-8 ISO 19139 XML bytes (with an XML declaration)."""
+    """Return the record as UTF-8 ISO 19139 XML bytes (with an XML declaration).
+
+    A record imported or fetched from a document is written by patching that document (only
+    what differs from it is rewritten); a record made here is written afresh.
+    """
+    if record.source_document:
+        from .iso19139_patch import patch  # the patcher builds with this module's functions
+
+        return patch(record)
     return etree.tostring(build(record), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -74,29 +85,30 @@ def build(record: Record) -> etree._Element:
     _language(sub(root, "gmd:language"), record.metadata_language)
     _code(sub(root, "gmd:characterSet"), "MD_CharacterSetCode", "utf8")
     _code(sub(root, "gmd:hierarchyLevel"), "MD_ScopeCode", record.resource_type)
-    _parties(root, "gmd:contact", record.metadata_contacts, lang)
+    parties(root, "gmd:contact", record.metadata_contacts, lang)
     if not record.metadata_contacts:
         sub(root, "gmd:contact").set(NIL_REASON, "missing")
     _date(sub(root, "gmd:dateStamp"), record.metadata_date)
     _text(sub(root, "gmd:metadataStandardName"), "ISO 19115")
     _text(sub(root, "gmd:metadataStandardVersion"), "2003/Cor 1:2006")
-    _vector_representation(root, record)
+    vector_representation(root, record)
     for crs in record.reference_systems:
-        _reference_system(root, crs)
+        reference_system(root, crs)
     _identification(sub(root, "gmd:identificationInfo"), record, lang)
     _distribution(root, record)
     _data_quality(sub(root, "gmd:dataQualityInfo"), record)
     return root
 
 
-def _parties(parent: etree._Element, name: str, parties: list[ResponsibleParty], lang: str) -> None:
+def parties(parent: etree._Element, name: str, people: list[ResponsibleParty], lang: str) -> None:
     """Write one `name` property per responsible party."""
-    for party in parties:
-        _party(sub(parent, name), party, lang)
+    for person in people:
+        party(sub(parent, name), person, lang)
 
 
-def _party(prop: etree._Element, party: ResponsibleParty, lang: str) -> None:
+def party(prop: etree._Element, who: ResponsibleParty, lang: str) -> None:
     """Write a gmd:CI_ResponsibleParty (organisation, person, phone, e-mail, web site, role)."""
+    party = who
     rp = sub(prop, "gmd:CI_ResponsibleParty")
     if party.individual:
         _text(sub(rp, "gmd:individualName"), party.individual)
@@ -110,13 +122,13 @@ def _party(prop: etree._Element, party: ResponsibleParty, lang: str) -> None:
             address = sub(sub(contact, "gmd:address"), "gmd:CI_Address")
             _text(sub(address, "gmd:electronicMailAddress"), party.email)
         if party.url:
-            online = sub(sub(contact, "gmd:onlineResource"), "gmd:CI_OnlineResource")
-            sub(sub(online, "gmd:linkage"), "gmd:URL").text = xml_text(party.url)
+            site = sub(sub(contact, "gmd:onlineResource"), "gmd:CI_OnlineResource")
+            sub(sub(site, "gmd:linkage"), "gmd:URL").text = xml_text(party.url)
     role = party.role or "pointOfContact"
     _code(sub(rp, "gmd:role"), "CI_RoleCode", role, codelists.label("roles", role, lang))
 
 
-def _vector_representation(root: etree._Element, record: Record) -> None:
+def vector_representation(root: etree._Element, record: Record) -> None:
     """Write geometry type and feature count as gmd:MD_VectorSpatialRepresentation."""
     if not record.geometry_type:
         return
@@ -129,7 +141,7 @@ def _vector_representation(root: etree._Element, record: Record) -> None:
         sub(count, "gco:Integer").text = str(int(record.feature_count))
 
 
-def _reference_system(root: etree._Element, crs: str) -> None:
+def reference_system(root: etree._Element, crs: str) -> None:
     """Write an RS_Identifier: EPSG codes as an Anchor to the OGC URI, text "EPSG:n"."""
     ident = sub(
         sub(
@@ -150,11 +162,9 @@ def _identification(prop: etree._Element, record: Record, lang: str) -> None:
     di = sub(prop, "gmd:MD_DataIdentification")
     _citation(sub(di, "gmd:citation"), record)
     _text(sub(di, "gmd:abstract"), record.abstract)
-    _parties(di, "gmd:pointOfContact", record.responsible_parties, lang)
+    parties(di, "gmd:pointOfContact", record.responsible_parties, lang)
     if record.maintenance_frequency:
-        info = sub(sub(di, "gmd:resourceMaintenance"), "gmd:MD_MaintenanceInformation")
-        freq = record.maintenance_frequency
-        _code(sub(info, "gmd:maintenanceAndUpdateFrequency"), "MD_MaintenanceFrequencyCode", freq)
+        maintenance(di, record.maintenance_frequency)
     _keywords(di, record, lang)
     _constraints(di, record, lang)
     if record.spatial_representation_type:
@@ -165,8 +175,8 @@ def _identification(prop: etree._Element, record: Record, lang: str) -> None:
             srt,
             codelists.label("spatial_representation_types", srt, lang),
         )
-    for resolution in record.resolutions:
-        _resolution(di, resolution)
+    for value in record.resolutions:
+        resolution(di, value)
     for code in record.resource_languages:
         _language(sub(di, "gmd:language"), code)
     if not record.resource_languages:
@@ -178,6 +188,12 @@ def _identification(prop: etree._Element, record: Record, lang: str) -> None:
     _extent(di, record)
     if record.attributes:
         _text(sub(di, "gmd:supplementalInformation"), attributes_text(record.attributes))
+
+
+def maintenance(di: etree._Element, frequency: str) -> None:
+    """Write a gmd:resourceMaintenance with its update frequency."""
+    info = sub(sub(di, "gmd:resourceMaintenance"), "gmd:MD_MaintenanceInformation")
+    _code(sub(info, "gmd:maintenanceAndUpdateFrequency"), "MD_MaintenanceFrequencyCode", frequency)
 
 
 def _citation(prop: etree._Element, record: Record) -> None:
@@ -194,7 +210,11 @@ def _citation(prop: etree._Element, record: Record) -> None:
         _ci_date(sub(cit, "gmd:date"), value, kind)
     if not written:
         sub(cit, "gmd:date").set(NIL_REASON, "missing")
-    ident = record.identifier
+    identifier(cit, record.identifier)
+
+
+def identifier(cit: etree._Element, ident: Identifier) -> None:
+    """Write the unique resource identifier (RS_Identifier when the namespace is no URI)."""
     if not ident.code and not ident.namespace:
         return
     prop_id = sub(cit, "gmd:identifier")
@@ -209,33 +229,61 @@ def _citation(prop: etree._Element, record: Record) -> None:
 def _keywords(di: etree._Element, record: Record, lang: str) -> None:
     """Write the GEMET INSPIRE themes block, one block per thesaurus, then free keywords."""
     if record.inspire_themes:
-        block = sub(sub(di, "gmd:descriptiveKeywords"), "gmd:MD_Keywords")
-        for code in record.inspire_themes:
-            theme = codelists.get("inspire_themes", code)
-            if theme:
-                _anchor(sub(block, "gmd:keyword"), theme["uri"], theme[lang])
-            else:
-                _text(sub(block, "gmd:keyword"), code)
-        _code(sub(block, "gmd:type"), "MD_KeywordTypeCode", "theme")
-        gemet = codelists.gemet_thesaurus()
-        _thesaurus(
-            block, KeywordGroup(gemet["title"], gemet["date"], gemet["date_type"], gemet["uri"])
-        )
+        theme_block(di, record.inspire_themes, lang)
     for group in record.keyword_groups:
-        if not group.keywords:
-            continue
-        block = sub(sub(di, "gmd:descriptiveKeywords"), "gmd:MD_Keywords")
-        for keyword in group.keywords:
-            if keyword.uri:
-                _anchor(sub(block, "gmd:keyword"), keyword.uri, keyword.label)
-            else:
-                _text(sub(block, "gmd:keyword"), keyword.label)
-        if group.thesaurus_title:
-            _thesaurus(block, group)
+        if group.keywords:
+            group_block(di, group)
     if record.free_keywords:
-        block = sub(sub(di, "gmd:descriptiveKeywords"), "gmd:MD_Keywords")
-        for word in record.free_keywords:
-            _text(sub(block, "gmd:keyword"), word)
+        free_block(di, record.free_keywords)
+
+
+def theme_block(di: etree._Element, themes: list[str], lang: str) -> None:
+    """Write the one GEMET INSPIRE themes block (Anchors to the theme register)."""
+    block = sub(sub(di, "gmd:descriptiveKeywords"), "gmd:MD_Keywords")
+    for code in themes:
+        theme_keyword(block, code, lang)
+    _code(sub(block, "gmd:type"), "MD_KeywordTypeCode", "theme")
+    gemet = codelists.gemet_thesaurus()
+    _thesaurus(block, KeywordGroup(gemet["title"], gemet["date"], gemet["date_type"], gemet["uri"]))
+
+
+def theme_keyword(block: etree._Element, code: str, lang: str) -> None:
+    """Write one INSPIRE theme keyword: its register label as an Anchor to its URI."""
+    _registry_value(sub(block, "gmd:keyword"), "inspire_themes", code, lang)
+
+
+def _registry_value(prop: etree._Element, codelist: str, code: str, lang: str) -> None:
+    """A code of an INSPIRE register as an Anchor to its URI with its label; unknown codes
+    (text from an imported record) as text."""
+    entry = codelists.get(codelist, code)
+    if entry:
+        _anchor(prop, entry["uri"], entry[lang])
+    else:
+        _text(prop, code)
+
+
+def group_block(di: etree._Element, group: KeywordGroup) -> None:
+    """Write the keywords of one vocabulary (with its citation when it has a title)."""
+    block = sub(sub(di, "gmd:descriptiveKeywords"), "gmd:MD_Keywords")
+    for word in group.keywords:
+        keyword(block, word)
+    if group.thesaurus_title:
+        _thesaurus(block, group)
+
+
+def keyword(block: etree._Element, word: Keyword) -> None:
+    """Write one keyword: an Anchor when it has a URI, else text."""
+    if word.uri:
+        _anchor(sub(block, "gmd:keyword"), word.uri, word.label)
+    else:
+        _text(sub(block, "gmd:keyword"), word.label)
+
+
+def free_block(di: etree._Element, words: list[str]) -> None:
+    """Write the free keywords (no vocabulary) in one block."""
+    block = sub(sub(di, "gmd:descriptiveKeywords"), "gmd:MD_Keywords")
+    for word in words:
+        _text(sub(block, "gmd:keyword"), word)
 
 
 def _thesaurus(block: etree._Element, group: KeywordGroup) -> None:
@@ -254,18 +302,48 @@ def _thesaurus(block: etree._Element, group: KeywordGroup) -> None:
 def _constraints(di: etree._Element, record: Record, lang: str) -> None:
     """Write limitations on public access and conditions for use as two separate blocks."""
     if record.access_limitations:
-        legal = sub(sub(di, "gmd:resourceConstraints"), "gmd:MD_LegalConstraints")
-        _code(sub(legal, "gmd:accessConstraints"), "MD_RestrictionCode", "otherRestrictions")
-        for code in record.access_limitations:
-            entry = codelists.get("limitations_on_public_access", code)
-            if entry:
-                _anchor(sub(legal, "gmd:otherConstraints"), entry["uri"], entry[lang])
-            else:
-                _text(sub(legal, "gmd:otherConstraints"), code)
-    if not (record.licence or record.use_conditions):
-        return
+        limitations_block(di, record.access_limitations, lang)
+    if record.licence or record.use_conditions:
+        use_block(di, record, lang)
+
+
+def limitations_block(di: etree._Element, codes: list[str], lang: str) -> None:
+    """Write the one block of limitations on public access (INSPIRE C.17)."""
     legal = sub(sub(di, "gmd:resourceConstraints"), "gmd:MD_LegalConstraints")
+    _code(sub(legal, "gmd:accessConstraints"), "MD_RestrictionCode", "otherRestrictions")
+    for code in codes:
+        limitation(legal, code, lang)
+
+
+def limitation(legal: etree._Element, code: str, lang: str) -> None:
+    """Write one limitation on public access: the registry Anchor, or the text as given."""
+    _registry_value(sub(legal, "gmd:otherConstraints"), "limitations_on_public_access", code, lang)
+
+
+def use_limitation_text(record: Record, lang: str) -> str:
+    """What `gmd:useLimitation` says: the conditions text, else the licence's name.
+
+    GeoNetwork's INSPIRE rules (M45) want a useLimitation with text; TG 2.0 reads the
+    `useConstraints`/`otherConstraints` pair, which is written too.
+    """
+    if record.use_conditions.strip():
+        return record.use_conditions
+    entry = codelists.get("licences", record.licence) or codelists.get(
+        "conditions_access_use", record.licence
+    )
+    return entry[lang] if entry else record.licence
+
+
+def use_block(di: etree._Element, record: Record, lang: str) -> None:
+    """Write the conditions for access and use: useLimitation, licence, conditions text."""
+    legal = sub(sub(di, "gmd:resourceConstraints"), "gmd:MD_LegalConstraints")
+    _text(sub(legal, "gmd:useLimitation"), use_limitation_text(record, lang))
     _code(sub(legal, "gmd:useConstraints"), "MD_RestrictionCode", "otherRestrictions")
+    use_entries(legal, record, lang)
+
+
+def use_entries(legal: etree._Element, record: Record, lang: str) -> None:
+    """Write the licence (Anchor when known) and the conditions text as otherConstraints."""
     if record.licence:
         licence = codelists.get("licences", record.licence)
         condition = codelists.get("conditions_access_use", record.licence)
@@ -279,8 +357,9 @@ def _constraints(di: etree._Element, record: Record, lang: str) -> None:
         _text(sub(legal, "gmd:otherConstraints"), record.use_conditions)
 
 
-def _resolution(di: etree._Element, resolution: Resolution) -> None:
+def resolution(di: etree._Element, value: Resolution) -> None:
     """Write one spatialResolution: a scale denominator or a distance, never both."""
+    resolution = value
     if resolution.scale is not None:
         res = sub(sub(di, "gmd:spatialResolution"), "gmd:MD_Resolution")
         fraction = sub(sub(res, "gmd:equivalentScale"), "gmd:MD_RepresentativeFraction")
@@ -298,19 +377,24 @@ def _extent(di: etree._Element, record: Record) -> None:
         return
     extent = sub(sub(di, "gmd:extent"), "gmd:EX_Extent")
     for box in record.bboxes:
-        bbox = sub(sub(extent, "gmd:geographicElement"), "gmd:EX_GeographicBoundingBox")
-        for name, value in (
-            ("westBoundLongitude", box.west),
-            ("eastBoundLongitude", box.east),
-            ("southBoundLatitude", box.south),
-            ("northBoundLatitude", box.north),
-        ):
-            sub(sub(bbox, f"gmd:{name}"), "gco:Decimal").text = format_decimal(value)
+        bbox(extent, box)
     if record.temporal_extent is not None:
-        _temporal(extent, record.temporal_extent)
+        temporal(extent, record.temporal_extent)
 
 
-def _temporal(extent: etree._Element, period: TemporalExtent) -> None:
+def bbox(extent: etree._Element, box: BoundingBox) -> None:
+    """Write one WGS84 gmd:EX_GeographicBoundingBox (>= 2 decimals)."""
+    element = sub(sub(extent, "gmd:geographicElement"), "gmd:EX_GeographicBoundingBox")
+    for name, value in (
+        ("westBoundLongitude", box.west),
+        ("eastBoundLongitude", box.east),
+        ("southBoundLatitude", box.south),
+        ("northBoundLatitude", box.north),
+    ):
+        sub(sub(element, f"gmd:{name}"), "gco:Decimal").text = format_decimal(value)
+
+
+def temporal(extent: etree._Element, period: TemporalExtent) -> None:
     """Write a gml:TimePeriod; "" becomes indeterminatePosition="unknown", "now" stays "now"."""
     temporal = sub(sub(extent, "gmd:temporalElement"), "gmd:EX_TemporalExtent")
     time_period = sub(sub(temporal, "gmd:extent"), "gml:TimePeriod")
@@ -331,14 +415,14 @@ def _distribution(root: etree._Element, record: Record) -> None:
         return
     dist = sub(sub(root, "gmd:distributionInfo"), "gmd:MD_Distribution")
     for encoding in record.encodings:
-        _format(sub(dist, "gmd:distributionFormat"), encoding)
+        distribution_format(sub(dist, "gmd:distributionFormat"), encoding)
     if record.locators:
         options = sub(sub(dist, "gmd:transferOptions"), "gmd:MD_DigitalTransferOptions")
         for locator in record.locators:
-            _online(sub(options, "gmd:onLine"), locator)
+            online(sub(options, "gmd:onLine"), locator)
 
 
-def _format(prop: etree._Element, encoding: Encoding) -> None:
+def distribution_format(prop: etree._Element, encoding: Encoding) -> None:
     """Write gmd:MD_Format; an empty version is nilReason="unknown" (INSPIRE 2.6)."""
     fmt = sub(prop, "gmd:MD_Format")
     _text(sub(fmt, "gmd:name"), encoding.name)
@@ -354,7 +438,7 @@ def _label(uri: str) -> Optional[str]:
     return SERVICE_TYPES.get(uri.rstrip("/").rsplit("/", 1)[-1])
 
 
-def _online(prop: etree._Element, locator: OnlineResource) -> None:
+def online(prop: etree._Element, locator: OnlineResource) -> None:
     """Write a gmd:CI_OnlineResource (URL, protocol, application profile, name, description)."""
     online = sub(prop, "gmd:CI_OnlineResource")
     sub(sub(online, "gmd:linkage"), "gmd:URL").text = xml_text(locator.url)
@@ -378,17 +462,26 @@ def _data_quality(prop: etree._Element, record: Record) -> None:
     scope = sub(sub(dq, "gmd:scope"), "gmd:DQ_Scope")
     _code(sub(scope, "gmd:level"), "MD_ScopeCode", record.resource_type)
     for conformity in record.conformities:
-        _conformance(sub(sub(dq, "gmd:report"), "gmd:DQ_DomainConsistency"), conformity)
+        conformance_report(dq, conformity)
     if record.topological_consistency:
-        topo = sub(sub(dq, "gmd:report"), "gmd:DQ_TopologicalConsistency")
-        _conformance(
-            topo,
-            Conformity(
-                GNM_TITLE, GNM_DATE, "publication", "", False, record.topological_consistency
-            ),
-        )
-    lineage = sub(sub(dq, "gmd:lineage"), "gmd:LI_Lineage")
-    _text(sub(lineage, "gmd:statement"), record.lineage)
+        topology(dq, record.topological_consistency)
+    lineage(dq, record.lineage)
+
+
+def topology(dq: etree._Element, explanation: str) -> None:
+    """Write the network's topological consistency (Generic Network Model, INSPIRE 2.8)."""
+    topo = sub(sub(dq, "gmd:report"), "gmd:DQ_TopologicalConsistency")
+    _conformance(topo, Conformity(GNM_TITLE, GNM_DATE, "publication", "", False, explanation))
+
+
+def lineage(dq: etree._Element, statement: str) -> None:
+    """Write gmd:lineage with its statement."""
+    _text(sub(sub(sub(dq, "gmd:lineage"), "gmd:LI_Lineage"), "gmd:statement"), statement)
+
+
+def conformance_report(dq: etree._Element, conformity: Conformity) -> None:
+    """Write one gmd:report of domain consistency (a conformity statement)."""
+    _conformance(sub(sub(dq, "gmd:report"), "gmd:DQ_DomainConsistency"), conformity)
 
 
 def _conformance(report: etree._Element, conformity: Conformity) -> None:

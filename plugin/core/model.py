@@ -213,6 +213,9 @@ class Record:
     geometry_type: str = ""
     feature_count: Optional[int] = None
     attributes: list[Attribute] = field(default_factory=list)
+    # The ISO 19139 document this record was imported or fetched from ("" for a record made
+    # here): writing patches the form's edits into it and keeps everything else.
+    source_document: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-able dict (for layer custom properties and reports)."""

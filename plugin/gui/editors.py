@@ -6,6 +6,7 @@ editor edits which field, with its label, tooltip and INSPIRE requirement.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from typing import Callable, Optional
 
@@ -80,13 +81,25 @@ class Editor(QObject):
         """Show the record's value without emitting `changed`."""
         self._loading = True
         try:
-            self._load(getattr(record, self.key))
+            value = getattr(record, self.key)
+            self._load(value)
+            self._as_loaded = (copy.deepcopy(value), self._value(copy.deepcopy(value)))
         finally:
             self._loading = False
 
     def store(self, record: Record) -> None:
-        """Write the widget's value into the record."""
-        setattr(record, self.key, self._value(getattr(record, self.key)))
+        """Write the widget's value into the record.
+
+        While the widget still shows what was loaded, a value it cannot show exactly (an
+        imported record's 8-decimal bounding box, a second conformity statement, a keyword
+        with a comma, a CRS QGIS does not know) is kept as it was, not rewritten.
+        """
+        current = getattr(record, self.key)
+        value = self._value(current)
+        loaded = getattr(self, "_as_loaded", None)
+        if current and loaded is not None and (current, value) == loaded:
+            return
+        setattr(record, self.key, value)
 
     def _emit(self, *_args) -> None:
         if not self._loading:

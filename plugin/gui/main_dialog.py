@@ -225,7 +225,7 @@ class MainDialog(QDialog, FORM_CLASS):
     def merge_xml(self, data: bytes, source: str) -> bool:
         """Merge an ISO 19139 document into the form; False with a message when refused."""
         try:
-            imported, warnings = read_with_warnings(data)
+            imported, warnings = read_with_warnings(data, keep_document=True)
         except GeoPublierError as error:
             self.messageBar.pushCritical(
                 __title__,

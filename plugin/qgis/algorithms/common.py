@@ -39,7 +39,7 @@ def layer_record(layer: QgsMapLayer, metadata_file: str, feedback) -> tuple[Reco
     if metadata_file:
         try:
             data = Path(metadata_file).read_bytes()
-            imported, warnings = read_with_warnings(data)
+            imported, warnings = read_with_warnings(data, keep_document=True)
         except OSError as exc:
             raise QgsProcessingException(
                 tr("Cannot read the metadata file {0}: {1}").format(metadata_file, exc.strerror)

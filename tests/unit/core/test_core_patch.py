@@ -1,0 +1,199 @@
+"""Patching writer: real published records survive import and republication.
+
+Each record of `tests/data/records/` (see SOURCES.md there) is imported as the dialog does (read,
+then merged into the record pre-filled from a layer), edited, and written back; the written
+document is compared with the original value by value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from plugin.core.iso19139_common import NS
+from plugin.core.iso19139_patch import edited_fields
+from plugin.core.iso19139_reader import read, read_with_warnings
+from plugin.core.iso19139_writer import write
+from plugin.core.merge import merge_records
+from plugin.core.model import (
+    Attribute,
+    BoundingBox,
+    Encoding,
+    Keyword,
+    OnlineResource,
+    Record,
+)
+from plugin.core.xsd import validate_xsd
+from tests.record_values import element_paths, kept_share
+
+RECORDS = sorted((Path(__file__).parents[2] / "data" / "records").glob("*.xml"))
+TODAY = "2031-05-04"
+WMS = OnlineResource(
+    url="https://geo.example.fr/ows?SERVICE=WMS&REQUEST=GetCapabilities",
+    protocol="http://www.opengis.net/def/serviceType/ogc/wms",
+    name="couche",
+)
+
+
+def _imported(path: Path) -> Record:
+    record, _ = read_with_warnings(path.read_bytes(), keep_document=True)
+    return record
+
+
+def _layer_record() -> Record:
+    """What the pre-fill reads from a layer before the import is merged into it."""
+    return Record(
+        title="couche",
+        bboxes=[BoundingBox(1.0, 2.0, 45.0, 46.0)],
+        reference_systems=["EPSG:2154"],
+        encodings=[Encoding("GeoPackage", "1.3")],
+        geometry_type="surface",
+        feature_count=12,
+        attributes=[Attribute("id", "Integer", "", "")],
+        spatial_representation_type="vector",
+    )
+
+
+def test_corpus_has_ten_real_records() -> None:
+    assert len(RECORDS) >= 10
+    assert (RECORDS[0].parent / "SOURCES.md").read_text(encoding="utf-8").count(".xml |") >= 10
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.stem)
+def test_unedited_record_keeps_every_element_in_order(path: Path) -> None:
+    original = path.read_bytes()
+    record = _imported(path)
+    record.metadata_date = TODAY
+    written = write(record)
+    assert kept_share(original, written) == (1.0, [])
+    assert element_paths(written) == element_paths(original)
+    stamp = etree.fromstring(written).find("gmd:dateStamp/gco:Date", NS)
+    assert stamp is not None and stamp.text == TODAY
+    assert edited_fields(record) == ["metadata_date"]
+
+
+@pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.stem)
+def test_edited_record_keeps_95_percent_and_says_the_edits(
+    path: Path, iso19139_xsd_dir: Path
+) -> None:
+    original = path.read_bytes()
+    record = merge_records(_layer_record(), _imported(path))
+    record.title += " (mise à jour)"
+    record.free_keywords = [*record.free_keywords, "données ouvertes"]
+    record.licence, record.use_conditions = "lov2", "Réutilisation libre, citer la source."
+    record.locators = [*record.locators, WMS]
+    record.metadata_date = TODAY
+    written = write(record)
+    share, lost = kept_share(original, written)
+    assert share >= 0.95, lost
+    back = read(written)
+    for name in ("title", "free_keywords", "licence", "use_conditions", "locators", "bboxes"):
+        assert getattr(back, name) == getattr(record, name), name
+    assert len(validate_xsd(written, iso19139_xsd_dir)) <= len(
+        validate_xsd(original, iso19139_xsd_dir)
+    )
+
+
+def _document(body: str, extra_ns: str = "") -> bytes:
+    return (
+        '<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" '
+        'xmlns:gco="http://www.isotc211.org/2005/gco" '
+        'xmlns:gmx="http://www.isotc211.org/2005/gmx" '
+        f'xmlns:xlink="http://www.w3.org/1999/xlink"{extra_ns}>'
+        "<gmd:fileIdentifier><gco:CharacterString>id-1</gco:CharacterString></gmd:fileIdentifier>"
+        "<gmd:dateStamp><gco:Date>2020-01-01</gco:Date></gmd:dateStamp>"
+        "<gmd:identificationInfo><gmd:MD_DataIdentification>"
+        "<gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>Titre"
+        "</gco:CharacterString></gmd:title></gmd:CI_Citation></gmd:citation>"
+        f"<gmd:abstract><gco:CharacterString>Résumé</gco:CharacterString></gmd:abstract>{body}"
+        "</gmd:MD_DataIdentification></gmd:identificationInfo></gmd:MD_Metadata>"
+    ).encode()
+
+
+def test_an_edit_keeps_the_anchor_and_translations_of_the_edited_text() -> None:
+    doc = _document("").replace(
+        b"<gmd:title><gco:CharacterString>Titre</gco:CharacterString></gmd:title>",
+        b'<gmd:title><gmx:Anchor xlink:href="http://example.org/t">Titre</gmx:Anchor></gmd:title>',
+    )
+    record, _ = read_with_warnings(doc, keep_document=True)
+    record.title = "Nouveau titre"
+    root = etree.fromstring(write(record))
+    anchor = root.find(".//gmd:citation/gmd:CI_Citation/gmd:title/gmx:Anchor", NS)
+    assert anchor is not None and anchor.text == "Nouveau titre"
+    assert anchor.get("{http://www.w3.org/1999/xlink}href") == "http://example.org/t"
+
+
+def test_profile_extensions_and_their_namespaces_survive_an_edit() -> None:
+    doc = _document(
+        "<gmd:graphicOverview><gmd:MD_BrowseGraphic><gmd:fileName><gco:CharacterString>"
+        "https://example.org/apercu.png</gco:CharacterString></gmd:fileName>"
+        "</gmd:MD_BrowseGraphic></gmd:graphicOverview>"
+        "<gmd:topicCategory><gmd:MD_TopicCategoryCode>boundaries</gmd:MD_TopicCategoryCode>"
+        "</gmd:topicCategory>",
+        ' xmlns:fra="http://www.cnig.gouv.fr/2005/fra"',
+    )
+    record, _ = read_with_warnings(doc, keep_document=True)
+    record.topic_categories = ["planningCadastre", "boundaries"]
+    record.abstract = "Résumé revu"
+    written = write(record)
+    root = etree.fromstring(written)
+    assert root.nsmap["fra"] == "http://www.cnig.gouv.fr/2005/fra"
+    assert root.find(".//gmd:graphicOverview", NS) is not None
+    di = root.find(".//gmd:MD_DataIdentification", NS)
+    names = [etree.QName(c).localname for c in di]
+    assert names == ["citation", "abstract", "graphicOverview", "topicCategory", "topicCategory"]
+    assert read(written).topic_categories == ["planningCadastre", "boundaries"]
+
+
+def test_locators_the_form_drops_go_others_stay_untouched() -> None:
+    online = (
+        "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>{}</gmd:URL></gmd:linkage>"
+        "<gmd:name><gco:CharacterString>{}</gco:CharacterString></gmd:name>"
+        "</gmd:CI_OnlineResource></gmd:onLine>"
+    )
+    doc = _document("").replace(
+        b"</gmd:identificationInfo>",
+        (
+            "</gmd:identificationInfo><gmd:distributionInfo><gmd:MD_Distribution>"
+            "<gmd:distributor><gmd:MD_Distributor><gmd:distributorContact/></gmd:MD_Distributor>"
+            "</gmd:distributor><gmd:transferOptions><gmd:MD_DigitalTransferOptions>"
+            + online.format("https://portail.example.org/page", "page du portail")
+            + online.format("https://old.example.org/wms", "ancien WMS")
+            + "</gmd:MD_DigitalTransferOptions></gmd:transferOptions>"
+            "</gmd:MD_Distribution></gmd:distributionInfo>"
+        ).encode(),
+    )
+    record, _ = read_with_warnings(doc, keep_document=True)
+    record.locators = [record.locators[0], WMS]
+    written = write(record)
+    assert read(written).locators == record.locators
+    assert b"<gmd:distributor>" in written
+    assert written.count(b"https://portail.example.org/page") == 1
+
+
+def test_keyword_groups_are_patched_block_by_block() -> None:
+    block = (
+        "<gmd:descriptiveKeywords><gmd:MD_Keywords>"
+        '<gmd:keyword><gmx:Anchor xlink:href="http://ex.org/k1">un</gmx:Anchor></gmd:keyword>'
+        "<gmd:thesaurusName><gmd:CI_Citation><gmd:title><gco:CharacterString>{}"
+        "</gco:CharacterString></gmd:title><gmd:date><gmd:CI_Date><gmd:date><gco:Date>2019-01-01"
+        '</gco:Date></gmd:date><gmd:dateType><gmd:CI_DateTypeCode codeList="x" '
+        'codeListValue="publication"/></gmd:dateType></gmd:CI_Date></gmd:date>'
+        "</gmd:CI_Citation></gmd:thesaurusName></gmd:MD_Keywords></gmd:descriptiveKeywords>"
+    )
+    doc = _document(block.format("Vocabulaire A") + block.format("Vocabulaire B"))
+    record, _ = read_with_warnings(doc, keep_document=True)
+    record.keyword_groups[1].keywords.append(Keyword(label="deux"))
+    written = write(record)
+    back = read(written)
+    assert [k.label for k in back.keyword_groups[1].keywords] == ["un", "deux"]
+    assert back.keyword_groups[0] == record.keyword_groups[0]
+    assert written.count(b'codeList="x"') == 2  # the citations were not rewritten
+
+
+def test_a_record_made_here_is_written_afresh() -> None:
+    record = Record(title="Nouvelle fiche")
+    assert edited_fields(record) == []
+    assert b"Nouvelle fiche" in write(record)
