@@ -81,7 +81,7 @@ def state_label(status: str, action: str = "", lang: str = "fr") -> str:
 
 
 def _when(text: str, lang: str) -> str:
-    """"02/12/2026 à 14:05" (French) or "2026-12-02 14:05" from an ISO 8601 time."""
+    """ "02/12/2026 à 14:05" (French) or "2026-12-02 14:05" from an ISO 8601 time."""
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:

@@ -33,11 +33,13 @@ from ..publishers.pipeline import failed_destinations
 from ..qgis.destinations import journal, profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
+from ..qgis.freshness import fingerprint
 from ..qgis.layer_metadata import save_record
 from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
     PublicationRequest,
     data_changed_since_last_publication,
+    mark_withdrawn,
     mirror_journal,
     remember_publication,
 )
@@ -424,6 +426,8 @@ class MainDialog(QDialog, FORM_CLASS):
             mirror_journal(self.job_layer, task.journal, record.identifier.uri)
         self.publisher.finish([], None)
         done = all(e is None for e in task.outcomes.values()) and not task.isCanceled()
+        if done and self.job_layer is not None:
+            mark_withdrawn(self.job_layer)
         text = (
             self.tr("{0}: publication withdrawn.")
             if done
@@ -460,6 +464,7 @@ class MainDialog(QDialog, FORM_CLASS):
         request.data_changed = data_changed_since_last_publication(self.layer)
         if map_server is not None and (only is None or map_server.name in only):
             request.map_layer = detached_copy(self.layer)
+        request.fingerprint = fingerprint(self.layer)
         if catalogue is not None and catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(self.layer)
         export = None

@@ -48,6 +48,7 @@ class JournalEntry:
     status: str = DONE
     step: str = ""
     error_code: str = ""
+    fingerprint: str = ""  # the layer as published (see freshness.py); "" in older journals
 
     def to_json(self) -> dict[str, Any]:
         """Serialisable form (resource id and destination are the keys, not stored twice)."""
@@ -129,6 +130,7 @@ class Journal:
         content_hash: str = "",
         step: str = "",
         when: Optional[str] = None,
+        fingerprint: str = "",
     ) -> JournalEntry:
         """Remember a successful publication (status ``done``)."""
         entry = JournalEntry(
@@ -140,6 +142,7 @@ class Journal:
             content_hash=content_hash,
             status=DONE,
             step=step,
+            fingerprint=fingerprint,
         )
         self._put(entry)
         return entry
@@ -171,6 +174,7 @@ class Journal:
             status=FAILED,
             step=step,
             error_code=error_code,
+            fingerprint=previous.fingerprint if previous else "",
         )
         self._put(entry)
         return entry

@@ -168,8 +168,12 @@ def run_steps(
     progress: Optional[StepProgress] = None,
     is_cancelled: Callable[[], bool] = lambda: False,
     context: Optional[dict[str, Any]] = None,
+    fingerprint: str = "",
 ) -> PublicationReport:
-    """Run every step; each outcome is journalled before the next step starts."""
+    """Run every step; each outcome is journalled before the next step starts.
+
+    `fingerprint`: the layer as published (freshness.Fingerprint JSON), kept with each success.
+    """
     report = PublicationReport(resource_id=resource_id, title=title, started=_now())
     shared = dict(context or {})
     for index, step in enumerate(steps):
@@ -189,7 +193,7 @@ def run_steps(
             continue
         if progress:
             progress(index, 0.0, step.destination)
-        report.steps.append(_run_one(step, journal, resource_id, shared))
+        report.steps.append(_run_one(step, journal, resource_id, shared, fingerprint))
         if progress:
             progress(index, 1.0, step.destination)
     report.finished = _now()
@@ -197,7 +201,7 @@ def run_steps(
 
 
 def _run_one(
-    step: Step, journal: Journal, resource_id: str, context: dict[str, Any]
+    step: Step, journal: Journal, resource_id: str, context: dict[str, Any], fingerprint: str = ""
 ) -> StepOutcome:
     previous = journal.previous_remote_id(resource_id, step.destination)
     try:
@@ -227,6 +231,7 @@ def _run_one(
         url=result.url,
         content_hash=sent_hash,
         step=step.role,
+        fingerprint=fingerprint,
     )
     return StepOutcome(
         step.destination,

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
-import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from ..core.model import OnlineResource, Record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
 from ..publishers.connections import CATALOGUE_TYPES, Connection
 from ..publishers.errors import PublishError
+from ..publishers.freshness import Fingerprint, metadata_digest
 from ..publishers.journal import Journal
 from ..publishers.mapserver import (
     MapServerPublisher,
@@ -40,10 +39,10 @@ from ..publishers.pipeline import (
 from .destinations import journal as default_journal
 from .destinations import make_publisher
 from .export import ExportOptions, ExportResult, export_package
+from .freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, files_digest
 from .layer_metadata import save_record
 from .layer_reader import source_path
 
-JOURNAL_PROPERTY = "geopublier/journal"
 FINGERPRINT_PROPERTY = "geopublier/data-fingerprint"
 
 
@@ -63,6 +62,7 @@ class PublicationRequest:
     data_changed: bool = False  # the data differs from the last publication
     zones: tuple[str, ...] = ()  # udata spatial coverage ("fr:commune:44109"), picked by the user
     granularity: str = ""  # udata spatial granularity ("fr:commune")
+    fingerprint: Optional[Fingerprint] = None  # the layer's data and style now (freshness)
 
     def destinations(self) -> list[Connection]:
         """The destinations this request publishes to, in order (catalogue first)."""
@@ -83,16 +83,7 @@ def record_for_publication(record: Record, data_changed: bool = False) -> Record
 def data_fingerprint(layer: QgsMapLayer) -> str:
     """Size and modification time of the files behind the layer ('' when there is no file)."""
     path = source_path(layer)
-    if not path:
-        return ""
-    folder, stem = os.path.dirname(path), os.path.splitext(os.path.basename(path))[0]
-    parts = sorted(
-        f"{name}:{os.path.getsize(os.path.join(folder, name))}:"
-        f"{int(os.path.getmtime(os.path.join(folder, name)))}"
-        for name in os.listdir(folder)
-        if os.path.splitext(name)[0] == stem and not name.endswith((".qmd", ".qml"))
-    )
-    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
+    return files_digest(path) if path else ""
 
 
 def data_changed_since_last_publication(layer: QgsMapLayer) -> bool:
@@ -106,6 +97,14 @@ def remember_publication(layer: QgsMapLayer, journal: Journal, record: Record) -
     save_record(layer, record)
     mirror_journal(layer, journal, record.identifier.uri)
     layer.setCustomProperty(FINGERPRINT_PROPERTY, data_fingerprint(layer))
+    layer.removeCustomProperty(WITHDRAWN_PROPERTY)
+
+
+def mark_withdrawn(layer: QgsMapLayer) -> None:
+    """Remember with the layer that its publication was withdrawn (the panel says so)."""
+    layer.setCustomProperty(
+        WITHDRAWN_PROPERTY, dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    )
 
 
 def build_steps(
@@ -281,6 +280,11 @@ def publish(
     record = record_for_publication(request.record, request.data_changed)
     steps = build_steps(request, record, is_cancelled)
     store = journal or default_journal()
+    kept = ""
+    if request.fingerprint is not None:
+        kept = dataclasses.replace(
+            request.fingerprint, metadata=metadata_digest(record.to_dict())
+        ).to_json()
     report = run_steps(
         steps,
         store,
@@ -289,6 +293,7 @@ def publish(
         progress=progress,
         is_cancelled=is_cancelled,
         context=known_context(store, record.identifier.uri, request.map_server),
+        fingerprint=kept,
     )
     return report, record
 

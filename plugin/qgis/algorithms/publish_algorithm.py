@@ -28,6 +28,7 @@ from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions
+from ..freshness import fingerprint
 from ..publication import (
     PersonalDataError,
     PublicationRequest,
@@ -180,6 +181,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         if request.map_server is not None:
             request.map_layer = detached_copy(layer)
         request.data_changed = data_changed_since_last_publication(layer)
+        request.fingerprint = fingerprint(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
         store = journal()

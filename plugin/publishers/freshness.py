@@ -1,0 +1,150 @@
+"""Is a published layer still fresh? A fingerprint of the layer kept at publication, compared with
+the layer now.
+
+The fingerprint has three parts, each a short digest: the data (cheap facts that change when the
+data does: file sizes and times, the GeoPackage's last change, PostGIS's row change counters —
+never a read of the features), the metadata (the record as published, without the dates a
+publication sets itself) and the style. The QGIS side computes them; this module stores them in
+the journal entries and turns entries + fingerprint into the state the panel and the headless
+republication show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+from .journal import FAILED, JournalEntry
+
+NEVER = "never"  # never published (or the journal forgot it)
+UP_TO_DATE = "up_to_date"
+CHANGED = "changed"  # data, metadata or style changed since the last publication
+FAILED_STATE = "failed"  # the last publication to a destination failed
+WITHDRAWN = "withdrawn"  # the publication was withdrawn from every destination
+UNKNOWN = "unknown"  # published before fingerprints were kept: cannot tell
+PARTS = ("data", "metadata", "style")
+
+# Record fields a publication sets itself: they must not make the layer look edited.
+PUBLICATION_DATES = ("metadata_date", "revision_date")
+
+
+def digest(value: Any) -> str:
+    """Short stable digest of any JSON-able value (sorted keys)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def metadata_digest(record: Mapping[str, Any]) -> str:
+    """Digest of a record's dict form (`Record.to_dict()`), publication dates left out."""
+    return digest({k: v for k, v in record.items() if k not in PUBLICATION_DATES})
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the layer looked like: one digest per part; "" means "cannot tell" (never a change)."""
+
+    data: str = ""
+    metadata: str = ""
+    style: str = ""
+
+    def to_json(self) -> str:
+        """Compact JSON kept in a journal entry."""
+        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Optional[Fingerprint]:
+        """The fingerprint kept in a journal entry, or None (none kept, or unreadable)."""
+        try:
+            raw = json.loads(text) if text else None
+        except ValueError:
+            return None
+        if not isinstance(raw, dict):
+            return None
+        return cls(**{part: str(raw.get(part) or "") for part in PARTS})
+
+    def changed_parts(self, now: Fingerprint) -> list[str]:
+        """Parts known on both sides that differ, in PARTS order."""
+        return [
+            part
+            for part in PARTS
+            if getattr(self, part)
+            and getattr(now, part)
+            and getattr(self, part) != getattr(now, part)
+        ]
+
+
+@dataclass
+class DestinationState:
+    """One destination of a layer as the journal knows it, compared with the layer now."""
+
+    destination: str
+    status: str  # the journal's: "done" or "failed"
+    time: str = ""
+    url: str = ""
+    remote_id: str = ""
+    error_code: str = ""
+    changed: list[str] = field(default_factory=list)  # parts changed since this publication
+    known: bool = True  # False: published before fingerprints were kept
+
+
+@dataclass
+class LayerState:
+    """The freshness of one layer over all its destinations."""
+
+    code: str
+    changed: list[str] = field(default_factory=list)  # union of the destinations' changed parts
+    destinations: list[DestinationState] = field(default_factory=list)
+    last_published: str = ""  # newest successful publication time (ISO 8601)
+    withdrawn_at: str = ""
+
+    @property
+    def needs_publication(self) -> bool:
+        """True for the states a "republish what changed" run picks up."""
+        return self.code in (CHANGED, FAILED_STATE)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form for reports."""
+        return asdict(self)
+
+
+def destination_state(entry: JournalEntry, now: Fingerprint) -> DestinationState:
+    """One journal entry compared with the fingerprint of the layer now."""
+    kept = Fingerprint.from_json(entry.fingerprint)
+    return DestinationState(
+        destination=entry.destination,
+        status=entry.status,
+        time=entry.time,
+        url=entry.url,
+        remote_id=entry.remote_id,
+        error_code=entry.error_code,
+        changed=kept.changed_parts(now) if kept is not None else [],
+        known=kept is not None,
+    )
+
+
+def layer_state(
+    entries: Sequence[JournalEntry], now: Fingerprint, withdrawn_at: str = ""
+) -> LayerState:
+    """The state of a layer from its journal entries and its fingerprint now.
+
+    A failure wins over a change (retrying is what the user must do first); a destination
+    published before fingerprints were kept makes the state unknown unless another one already
+    tells of a change.
+    """
+    if not entries:
+        return LayerState(WITHDRAWN if withdrawn_at else NEVER, withdrawn_at=withdrawn_at)
+    states = [destination_state(entry, now) for entry in entries]
+    changed = [part for part in PARTS if any(part in s.changed for s in states)]
+    published = [s.time for s in states if s.status != FAILED and s.time]
+    if any(s.status == FAILED for s in states):
+        code = FAILED_STATE
+    elif changed:
+        code = CHANGED
+    elif not all(s.known for s in states):
+        code = UNKNOWN
+    else:
+        code = UP_TO_DATE
+    return LayerState(code, changed, states, max(published, default=""))

@@ -1,0 +1,129 @@
+"""Freshness read from real QGIS layers: which layers changed since they were published, and how.
+
+Publication is stood in for by what it leaves behind (the record kept on the layer, a journal
+entry with the fingerprint); the real publication path is tested in tests/integration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+from plugin.publishers.freshness import CHANGED, NEVER, UP_TO_DATE, WITHDRAWN
+from plugin.publishers.journal import Journal
+from plugin.qgis.freshness import fingerprint, project_states, resource_id
+from plugin.qgis.layer_metadata import save_record
+from plugin.qgis.layer_reader import prefill
+from plugin.qgis.publication import mark_withdrawn, mirror_journal, remember_publication
+from tests.datasets import points_gpkg
+
+
+def published(layer: QgsVectorLayer, journal: Journal, destination: str = "catalogue") -> None:
+    """What a successful publication leaves: the record on the layer, the journal entry."""
+    record = prefill(layer).record
+    save_record(layer, record)
+    journal.record(
+        resource_id(layer),
+        destination,
+        remote_id=record.file_identifier,
+        url=f"http://csw/{record.file_identifier}",
+        fingerprint=fingerprint(layer).to_json(),
+    )
+    remember_publication(layer, journal, record)
+
+
+@pytest.fixture()
+def journal(tmp_path: Path) -> Journal:
+    return Journal(tmp_path / "journal.json")
+
+
+@pytest.fixture()
+def two_tables(tmp_path: Path) -> tuple[QgsVectorLayer, QgsVectorLayer]:
+    """Two tables of one GeoPackage, each a layer."""
+    path = points_gpkg(tmp_path / "communes.gpkg", 20, layer="arbres")
+    other = points_gpkg(tmp_path / "tmp.gpkg", 5, layer="bancs")
+    subprocess.run(["ogr2ogr", "-q", "-update", str(path), str(other), "bancs"], check=True)
+    layers = tuple(
+        QgsVectorLayer(f"{path}|layername={name}", name, "ogr") for name in ("arbres", "bancs")
+    )
+    assert all(layer.isValid() for layer in layers)
+    return layers
+
+
+def states(layers, journal: Journal) -> dict[str, tuple[str, list[str]]]:
+    found = project_states(list(layers), journal)
+    return {layer.name(): (found[layer.id()].code, found[layer.id()].changed) for layer in layers}
+
+
+def test_a_layer_never_described_is_never_published(two_tables, journal: Journal) -> None:
+    assert states(two_tables, journal) == {"arbres": (NEVER, []), "bancs": (NEVER, [])}
+
+
+def test_editing_one_table_flags_that_table_only(two_tables, journal: Journal) -> None:
+    arbres, bancs = two_tables
+    published(arbres, journal)
+    published(bancs, journal)
+    assert states(two_tables, journal) == {"arbres": (UP_TO_DATE, []), "bancs": (UP_TO_DATE, [])}
+    time.sleep(1.1)  # GeoPackage last_change has a resolution of a second or more
+    arbres.startEditing()
+    feature = QgsFeature(arbres.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(700001, 6600001)))
+    assert arbres.addFeature(feature)
+    assert arbres.commitChanges()
+    assert states(two_tables, journal) == {"arbres": (CHANGED, ["data"]), "bancs": (UP_TO_DATE, [])}
+
+
+def test_metadata_edits_count_from_the_form_and_from_qgis_editor(two_tables, journal) -> None:
+    arbres, bancs = two_tables
+    published(arbres, journal)
+    published(bancs, journal)
+    record = prefill(arbres).record
+    record.abstract = "Arbres d'alignement, inventaire 2026."
+    save_record(arbres, record)  # what the dialog does on an edit
+    metadata = bancs.metadata()
+    metadata.setAbstract("Bancs publics (édité dans QGIS)")
+    bancs.setMetadata(metadata)  # QGIS's own metadata editor
+    assert states(two_tables, journal) == {
+        "arbres": (CHANGED, ["metadata"]),
+        "bancs": (CHANGED, ["metadata"]),
+    }
+
+
+def test_a_new_style_is_a_change_and_withdrawal_is_remembered(two_tables, journal) -> None:
+    arbres, bancs = two_tables
+    published(arbres, journal)
+    published(bancs, journal)
+    arbres.setOpacity(0.5)
+    journal.clear(resource_id(bancs))
+    mirror_journal(bancs, journal, resource_id(bancs))
+    mark_withdrawn(bancs)
+    found = project_states(list(two_tables), journal)
+    assert (found[arbres.id()].code, found[arbres.id()].changed) == (CHANGED, ["style"])
+    assert found[bancs.id()].code == WITHDRAWN and found[bancs.id()].withdrawn_at
+
+
+def test_republication_clears_withdrawal_and_the_project_copy_is_read(two_tables, tmp_path):
+    arbres, _ = two_tables
+    first = Journal(tmp_path / "a.json")
+    mark_withdrawn(arbres)
+    published(arbres, first)
+    # Another profile (empty journal) reads the journal copy kept with the layer.
+    found = project_states([arbres], Journal(tmp_path / "other-profile.json"))[arbres.id()]
+    assert found.code == UP_TO_DATE
+    assert found.destinations[0].url.startswith("http://csw/")
+
+
+def test_geopackage_data_part_comes_from_its_bookkeeping(two_tables) -> None:
+    arbres, _ = two_tables
+    before = fingerprint(arbres).data
+    path = arbres.source().split("|")[0]
+    with sqlite3.connect(path) as database:
+        database.execute(
+            "UPDATE gpkg_ogr_contents SET feature_count = 999 WHERE table_name = 'arbres'"
+        )
+    assert fingerprint(arbres).data != before

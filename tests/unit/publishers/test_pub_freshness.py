@@ -1,0 +1,106 @@
+"""Freshness: a layer's state from its journal entries and its fingerprint now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plugin.publishers.freshness import (
+    CHANGED,
+    FAILED_STATE,
+    NEVER,
+    UNKNOWN,
+    UP_TO_DATE,
+    WITHDRAWN,
+    Fingerprint,
+    layer_state,
+    metadata_digest,
+)
+from plugin.publishers.journal import Journal
+
+RID = "https://data.val-exemple.fr/id/haies-2024"
+THEN = Fingerprint(data="d1", metadata="m1", style="s1")
+
+
+def journal_with(tmp_path: Path, *destinations: str, fingerprint: str = THEN.to_json()) -> Journal:
+    journal = Journal(tmp_path / "journal.json")
+    for number, name in enumerate(destinations):
+        journal.record(
+            RID,
+            name,
+            remote_id=f"id-{number}",
+            url=f"http://x/{number}",
+            fingerprint=fingerprint,
+            when=f"2026-12-0{number + 1}T10:00:00+00:00",
+        )
+    return journal
+
+
+def test_never_published_and_withdrawn(tmp_path: Path) -> None:
+    assert layer_state([], THEN).code == NEVER
+    state = layer_state([], THEN, withdrawn_at="2026-12-06T10:00:00+00:00")
+    assert (state.code, state.withdrawn_at) == (WITHDRAWN, "2026-12-06T10:00:00+00:00")
+
+
+def test_same_fingerprint_is_up_to_date_with_its_dates_and_links(tmp_path: Path) -> None:
+    journal = journal_with(tmp_path, "catalogue", "portail")
+    state = layer_state(journal.entries(RID), THEN)
+    assert state.code == UP_TO_DATE and state.changed == []
+    assert state.last_published == "2026-12-02T10:00:00+00:00"
+    assert [(d.destination, d.url) for d in state.destinations] == [
+        ("catalogue", "http://x/0"),
+        ("portail", "http://x/1"),
+    ]
+    assert not state.needs_publication
+
+
+def test_each_part_that_changed_is_named(tmp_path: Path) -> None:
+    entries = journal_with(tmp_path, "catalogue").entries(RID)
+    assert layer_state(entries, Fingerprint("d2", "m1", "s1")).changed == ["data"]
+    assert layer_state(entries, Fingerprint("d1", "m2", "s1")).changed == ["metadata"]
+    both = layer_state(entries, Fingerprint("d1", "m2", "s2"))
+    assert (both.code, both.changed, both.needs_publication) == (
+        CHANGED,
+        ["metadata", "style"],
+        True,
+    )
+
+
+def test_a_part_that_cannot_be_told_is_not_a_change(tmp_path: Path) -> None:
+    entries = journal_with(tmp_path, "catalogue").entries(RID)
+    assert layer_state(entries, Fingerprint("", "m1", "s1")).code == UP_TO_DATE
+
+
+def test_a_failure_wins_and_keeps_the_fingerprint_of_the_last_success(tmp_path: Path) -> None:
+    journal = journal_with(tmp_path, "catalogue", "portail")
+    journal.record_failure(RID, "portail", step="portal", error_code="timeout")
+    assert journal.entry(RID, "portail").fingerprint == THEN.to_json()
+    state = layer_state(Journal(journal.path).entries(RID), Fingerprint("d2", "m1", "s1"))
+    assert (state.code, state.changed) == (FAILED_STATE, ["data"])
+    assert state.last_published == "2026-12-01T10:00:00+00:00"  # the failed one does not count
+    assert state.needs_publication
+
+
+def test_older_journal_entries_without_fingerprint_are_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    path.write_text(
+        '{"version": 1, "layers": {"%s": {"catalogue": {"remote_id": "x", "status": "done"}}}}'
+        % RID,
+        encoding="utf-8",
+    )
+    state = layer_state(Journal(path).entries(RID), THEN)
+    assert state.code == UNKNOWN
+    assert state.destinations[0].known is False
+
+
+def test_fingerprint_round_trip_and_unreadable_text() -> None:
+    assert Fingerprint.from_json(THEN.to_json()) == THEN
+    assert Fingerprint.from_json("") is None
+    assert Fingerprint.from_json("{oops") is None
+    assert Fingerprint.from_json("[1]") is None
+
+
+def test_publication_dates_do_not_change_the_metadata_digest() -> None:
+    record = {"title": "Haies", "abstract": "Linéaire", "metadata_date": "2026-12-01"}
+    republished = dict(record, metadata_date="2026-12-06", revision_date="2026-12-06")
+    assert metadata_digest(record) == metadata_digest(republished)
+    assert metadata_digest(record) != metadata_digest(dict(record, abstract="Linéaire 2026"))
