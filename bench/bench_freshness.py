@@ -88,7 +88,8 @@ def main(count: int) -> None:
         freshness_s = best_of(3, freshness)
     print(f"layers: {count} (one GeoPackage table of 200,000 points)")
     print(
-        f"reference (opening every layer again, as loading the project does): {reference_s * 1000:.1f} ms"
+        "reference (opening every layer again, as loading the project does): "
+        f"{reference_s * 1000:.1f} ms"
     )
     print(f"freshness of the project: {freshness_s * 1000:.1f} ms (target < 1000 ms)")
     print(f"per layer: {freshness_s / count * 1000:.2f} ms")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from plugin.publishers.freshness import (
@@ -82,11 +83,8 @@ def test_a_failure_wins_and_keeps_the_fingerprint_of_the_last_success(tmp_path: 
 
 def test_older_journal_entries_without_fingerprint_are_unknown(tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
-    path.write_text(
-        '{"version": 1, "layers": {"%s": {"catalogue": {"remote_id": "x", "status": "done"}}}}'
-        % RID,
-        encoding="utf-8",
-    )
+    entry = {"catalogue": {"remote_id": "x", "status": "done"}}
+    path.write_text(json.dumps({"version": 1, "layers": {RID: entry}}), encoding="utf-8")
     state = layer_state(Journal(path).entries(RID), THEN)
     assert state.code == UNKNOWN
     assert state.destinations[0].known is False
