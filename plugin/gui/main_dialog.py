@@ -29,6 +29,7 @@ from ..core.merge import merge_records
 from ..core.model import Record
 from ..core.publication_report import to_html
 from ..publishers.journal import FAILED, JournalEntry
+from ..publishers.mapserver import style_limits_text
 from ..publishers.pipeline import failed_destinations
 from ..qgis.destinations import journal, profile_folder
 from ..qgis.drafts import DraftStore
@@ -528,7 +529,9 @@ class MainDialog(QDialog, FORM_CLASS):
             for step in report.steps:
                 note = step.message_fr if self.language == "fr" else step.message_en
                 status = "cancelled" if step.error_code == "cancelled" else step.status
-                self.publisher.set_step(step.destination, status, note or step.url, step.action)
+                limits = style_limits_text(step.details.get("style_limits") or (), self.language)
+                shown = note or (f"{step.url}\n{limits}" if limits else step.url)
+                self.publisher.set_step(step.destination, status, shown, step.action)
                 if step.status == "done" and step.role == "mapserver":
                     links += self._service_links(step.details)
                 elif step.status == "done" and step.url:

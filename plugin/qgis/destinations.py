@@ -13,6 +13,7 @@ from ..publishers.connections import Connection, connection_from_json, load_conn
 from ..publishers.csw import CswPublisher
 from ..publishers.errors import ConfigError
 from ..publishers.geonetwork import GeoNetworkPublisher
+from ..publishers.geoserver import GeoServerPublisher
 from ..publishers.http import CancelCheck, ProgressHook
 from ..publishers.journal import Journal
 from ..publishers.qgisserver import QgisServerPublisher
@@ -26,6 +27,7 @@ PUBLISHER_CLASSES: dict[str, type] = {
     "udata": UdataPublisher,
     "ckan": CkanPublisher,
     "qgisserver": QgisServerPublisher,
+    "geoserver": GeoServerPublisher,
 }
 
 

@@ -53,7 +53,7 @@ def write_layer_project(
     if not isinstance(source, QgsVectorLayer) or not source.isValid():
         raise PublishError("mapserver_not_vector", {"layer": source.name()})
     gpkg = folder / f"{layer.name}.gpkg"
-    _write_geopackage(source, gpkg, layer)
+    write_geopackage(source, gpkg, layer)
     served = QgsVectorLayer(f"{gpkg}|layername={layer.name}", layer.title, "ogr")
     if not served.isValid():
         raise PublishError("mapserver_write_failed", {"layer": layer.title, "detail": gpkg.name})
@@ -76,8 +76,9 @@ def write_layer_project(
     return written
 
 
-def _write_geopackage(source: QgsVectorLayer, path: Path, layer: ServiceLayer) -> None:
-    """The layer's features with their own field names (the style's expressions keep working)."""
+def write_geopackage(source: QgsVectorLayer, path: Path, layer: ServiceLayer) -> None:
+    """The layer's features with their own field names (the style's expressions keep working),
+    in a GeoPackage table named after the published layer."""
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = layer.name

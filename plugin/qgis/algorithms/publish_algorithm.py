@@ -26,6 +26,7 @@ from ...core.quality import message as quality_message
 from ...core.rules import validate
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
+from ...publishers.mapserver import style_limits_text
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions
 from ..freshness import fingerprint
@@ -291,6 +292,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             outputs["PORTAL_DATASET_ID"] = portal.remote_id
         server = report.step("mapserver")
         if server is not None and server.status == "done":
+            limits = style_limits_text(server.details.get("style_limits") or (), "fr")
+            if limits:
+                feedback.pushWarning(limits)
             outputs["WMS_URL"] = server.details.get("wms_url", "")
             outputs["WFS_URL"] = server.details.get("wfs_url", "")
             outputs["MAP_LAYER_NAME"] = server.remote_id
