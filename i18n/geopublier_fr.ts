@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="36"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="46"/>
         <source>No layer given: choose the layer to describe.</source>
         <translation>Aucune couche fournie : choisissez la couche à décrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="44"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="56"/>
         <source>Cannot read the metadata file {0}: {1}</source>
         <translation>Impossible de lire le fichier de métadonnées {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="48"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="60"/>
         <source>The metadata file {0} cannot be used: {1}</source>
         <translation>Le fichier de métadonnées {0} est inutilisable : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="54"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="66"/>
         <source>Metadata merged from {0}</source>
         <translation>Métadonnées fusionnées depuis {0}</translation>
     </message>
@@ -29,12 +29,12 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="75"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="81"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="95"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
@@ -84,214 +84,214 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="55"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="58"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="76"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="82"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="103"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Profil de l'organisme (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="145"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="162"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="148"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="165"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="273"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="298"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="279"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="304"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="296"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="324"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="38"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="39"/>
         <source>Export harmonised package</source>
         <translation>Exporter un paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="41"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="42"/>
         <source>Open data</source>
         <translation>Données ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="50"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="51"/>
         <source>Exports the layer into a dated folder (and optionally a zip): GeoPackage, GeoJSON (WGS 84), CSV UTF-8, zipped Shapefile, with the ISO 19139 record, a DCAT-AP description and a README listing field names. A quality report (HTML and JSON) lists invalid geometries, duplicates, empty columns and columns that look like personal data, and checks an optional Table Schema.</source>
         <translation>Exporte la couche dans un dossier daté (et, au choix, un zip) : GeoPackage, GeoJSON (WGS 84), CSV UTF-8, Shapefile zippé, avec la fiche ISO 19139, une description DCAT-AP et un LISEZMOI qui liste les noms des champs. Un rapport qualité (HTML et JSON) signale les géométries invalides, les doublons, les colonnes vides et les colonnes qui ressemblent à des données personnelles, et vérifie un schéma de table (Table Schema) facultatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="64"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="65"/>
         <source>Formats (vector layers)</source>
         <translation>Formats (couches vecteur)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="73"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
         <source>Target CRS (default Lambert-93; an overseas layer keeps its own)</source>
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; une couche d'outre-mer garde le sien)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="80"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="81"/>
         <source>Fields to export (all when none chosen)</source>
         <translation>Champs à exporter (tous si aucun n'est choisi)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
         <source>Report them only</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="97"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="98"/>
         <source>Table Schema (JSON file or URL, optional)</source>
         <translation>Schéma de table (fichier JSON ou adresse, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="106"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="108"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
         <source>Also make a zip</source>
         <translation>Créer aussi un zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="111"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
         <source>Package zip</source>
         <translation>Zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="114"/>
         <source>Quality report (HTML)</source>
         <translation>Rapport qualité (HTML)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="114"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
         <source>Quality report (JSON)</source>
         <translation>Rapport qualité (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
         <source>Blocking quality issues</source>
         <translation>Problèmes de qualité bloquants</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
         <source>Columns that look like personal data</source>
         <translation>Colonnes qui ressemblent à des données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="152"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="153"/>
         <source>Package written to {0}</source>
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="111"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="149"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="279"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="246"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="271"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -727,11 +727,11 @@
     </message>
     <message>
         <location filename="../plugin/gui/record_fields.py" line="294"/>
-        <source>The language of the data&apos;s texts (French: “fre”).</source>
+        <source>The language of the data's texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="235"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -761,34 +761,39 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="70"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche. Un rapport JSON dit ce qui a été publié où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="116"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="152"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="170"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
+        <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
 </context>
 <context>
@@ -1320,12 +1325,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="123"/>
+        <location filename="../plugin/gui/main_dialog.py" line="126"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="129"/>
+        <location filename="../plugin/gui/main_dialog.py" line="132"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1360,202 +1365,202 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="135"/>
+        <location filename="../plugin/gui/main_dialog.py" line="138"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="213"/>
+        <location filename="../plugin/gui/main_dialog.py" line="216"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="261"/>
+        <location filename="../plugin/gui/main_dialog.py" line="264"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="233"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <location filename="../plugin/gui/main_dialog.py" line="241"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="240"/>
+        <location filename="../plugin/gui/main_dialog.py" line="243"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="261"/>
+        <location filename="../plugin/gui/main_dialog.py" line="264"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="274"/>
+        <location filename="../plugin/gui/main_dialog.py" line="277"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="365"/>
+        <location filename="../plugin/gui/main_dialog.py" line="368"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="290"/>
+        <location filename="../plugin/gui/main_dialog.py" line="293"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="300"/>
+        <location filename="../plugin/gui/main_dialog.py" line="303"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="310"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="316"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="329"/>
+        <location filename="../plugin/gui/main_dialog.py" line="332"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="336"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="347"/>
+        <location filename="../plugin/gui/main_dialog.py" line="350"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="350"/>
-        <source>The dataset on “{0}” links to the geoportal&apos;s record and services.</source>
+        <location filename="../plugin/gui/main_dialog.py" line="353"/>
+        <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="354"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="357"/>
+        <location filename="../plugin/gui/main_dialog.py" line="360"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="480"/>
+        <location filename="../plugin/gui/main_dialog.py" line="486"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="530"/>
+        <location filename="../plugin/gui/main_dialog.py" line="538"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="530"/>
+        <location filename="../plugin/gui/main_dialog.py" line="538"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <location filename="../plugin/gui/main_dialog.py" line="604"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <location filename="../plugin/gui/main_dialog.py" line="604"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="603"/>
+        <location filename="../plugin/gui/main_dialog.py" line="611"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="605"/>
+        <location filename="../plugin/gui/main_dialog.py" line="613"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="106"/>
+        <location filename="../plugin/gui/main_dialog.py" line="109"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="483"/>
+        <location filename="../plugin/gui/main_dialog.py" line="489"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="487"/>
+        <location filename="../plugin/gui/main_dialog.py" line="493"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="388"/>
+        <location filename="../plugin/gui/main_dialog.py" line="391"/>
         <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer la fiche et le jeu de données de « {0} » de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <location filename="../plugin/gui/main_dialog.py" line="406"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="427"/>
+        <location filename="../plugin/gui/main_dialog.py" line="432"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="427"/>
+        <location filename="../plugin/gui/main_dialog.py" line="432"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="302"/>
+        <location filename="../plugin/gui/main_dialog.py" line="305"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <location filename="../plugin/gui/main_dialog.py" line="340"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <location filename="../plugin/gui/main_dialog.py" line="345"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="485"/>
+        <location filename="../plugin/gui/main_dialog.py" line="491"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="551"/>
+        <location filename="../plugin/gui/main_dialog.py" line="559"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="553"/>
+        <location filename="../plugin/gui/main_dialog.py" line="561"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="568"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
@@ -1563,164 +1568,174 @@
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="122"/>
         <source>Harmonised export</source>
         <translation>Export harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="122"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
         <source>Export the data in this open format</source>
         <translation>Exporter la donnée dans ce format ouvert</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="128"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
         <translation>Lambert-93 (EPSG:2154) pour la métropole ; les couches d'outre-mer gardent le leur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
         <source>Only report them</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="143"/>
         <source>What to do with invalid geometries</source>
         <translation>Que faire des géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
         <source>Longitude / latitude columns</source>
         <translation>Colonnes longitude / latitude</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
         <source>WKT geometry column</source>
         <translation>Colonne de géométrie WKT</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
         <source>How points are written in the CSV file</source>
         <translation>Comment les points sont écrits dans le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="152"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Décochez les colonnes à ne pas publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="149"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Facultatif : un fichier ou une adresse de schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="157"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>Un schéma de table (schema.data.gouv.fr, ex. Socle Commun des Données Locales) que la table attributaire doit respecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
         <source>Where the dated export package is written</source>
         <translation>Où le paquet d'export daté est écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="162"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
         <source>Also make one zip of the package</source>
         <translation>Faire aussi un zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="164"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="172"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="173"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="167"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
         <source>Points in CSV</source>
         <translation>Points en CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="168"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="175"/>
         <source>Columns to publish</source>
         <translation>Colonnes à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
         <source>Table Schema</source>
         <translation>Schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="170"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="177"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
         <source>Quality report</source>
         <translation>Rapport qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="183"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
         <source>Check the data</source>
         <translation>Vérifier la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Chercher les géométries invalides, les doublons, les colonnes vides et les données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="189"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="196"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="204"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="222"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="209"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="227"/>
         <source>Do not publish these columns</source>
         <translation>Ne pas publier ces colonnes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="229"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>J'ai vérifié ces colonnes : elles ne contiennent pas de données personnelles et peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="230"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="248"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Cliquez sur « Vérifier la donnée » pour voir le rapport qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="299"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="317"/>
         <source>Checking the data…</source>
         <translation>Vérification de la donnée…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="318"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
         <source>Check cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="365"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>Ces colonnes ressemblent à des données personnelles, qui ne doivent pas être ouvertes : {0}. Ne les publiez pas, ou confirmez qu'elles peuvent l'être.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <source>Re-read as ISO-8859-1 (Latin-1)</source>
+        <translation>Relire en ISO-8859-1 (Latin-1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="213"/>
+        <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
+        <translation>Le fichier n&apos;indique pas l&apos;encodage de ses textes et se lit correctement en ISO-8859-1 : relire la couche dans cet encodage, puis vérifier de nouveau</translation>
     </message>
 </context>
 <context>

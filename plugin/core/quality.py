@@ -421,6 +421,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '(not UTF-8, or "Ã©"-like characters): check the source '
         "encoding.",
     ),
+    "quality.text_latin1": (
+        "Colonne « {column} » : {count} texte(s) illisible(s) en UTF-8. Le fichier n'indique "
+        "pas son encodage (pas de fichier .cpg) et se lit correctement en {encoding} "
+        "(Latin-1) : relisez la couche en {encoding} (bouton « Relire en {encoding} » de "
+        "l'étape Préparer, paramètre SOURCE_ENCODING du traitement, ou Propriétés de la couche "
+        "› Source › Encodage des données). Un fichier .cpg contenant « {encoding} » à côté du "
+        ".dbf le règle pour tous les logiciels.",
+        'Column "{column}": {count} text(s) unreadable as UTF-8. The file does not state its '
+        "encoding (no .cpg file) and reads correctly as {encoding} (Latin-1): re-read the "
+        'layer as {encoding} ("Re-read as {encoding}" button of the Prepare step, '
+        "SOURCE_ENCODING parameter of the algorithm, or Layer Properties › Source › Data "
+        'source encoding). A .cpg file holding "{encoding}" beside the .dbf fixes it for '
+        "every program.",
+    ),
     "personal.email": (
         "Donnée personnelle ? La colonne « {column} » contient des adresses "
         "e-mail ({matches} sur {sampled} valeurs examinées). Les données "
@@ -582,6 +596,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la zone de validité de {requested} ({requested_name}) : WGS 84 couvre toute la Terre.",
         "Reference system of the files: {crs} ({name}); the layer's extent goes beyond the area "
         "of use of {requested} ({requested_name}): WGS 84 covers the whole Earth.",
+    ),
+    "export.layer_unreadable": (
+        "QGIS ne peut pas lire la couche « {layer} » (source déplacée, supprimée ou "
+        "inaccessible) : ouvrez-la dans QGIS et vérifiez sa source (Propriétés › Source).",
+        'QGIS cannot read layer "{layer}" (source moved, deleted or not accessible): open it '
+        "in QGIS and check its source (Properties › Source).",
+    ),
+    "export.view_without_key": (
+        "QGIS ne peut pas lire « {table} » : c'est une vue PostgreSQL sans clé primaire, et "
+        "aucune colonne de valeurs uniques n'a été indiquée pour identifier ses lignes. "
+        "Ajoutez de nouveau la vue depuis l'explorateur en choisissant sa colonne identifiant "
+        "(« key='…' » dans la source), ou publiez la table elle-même.",
+        'QGIS cannot read "{table}": it is a PostgreSQL view without a primary key, and no '
+        "column of unique values was given to identify its rows. Add the view again from the "
+        "Browser choosing its identifier column (\"key='…'\" in the source), or publish the "
+        "table itself.",
     ),
     "export.cancelled": (
         "Export annulé : aucun paquet n'a été laissé à moitié écrit.",

@@ -8,7 +8,13 @@ import re
 from pathlib import Path
 from typing import Any, Optional
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsMapLayer, QgsRasterLayer
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsMapLayer,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -32,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.quality import QualityReport, to_html
 from ..qgis.export import FORMATS, ExportOptions
+from ..qgis.export.encoding import LATIN1, latin1_columns
 from ..qgis.quality_facts import REPAIR, REPORT
 from ..qgis.tasks import QualityCheckTask
 from .errors import error_text
@@ -201,6 +208,17 @@ class PrepareWidget(QWidget):
         self.reportView.setOpenExternalLinks(False)
 
         column.addWidget(self.reportView, 1)
+        self.rereadButton = QPushButton(self.tr("Re-read as ISO-8859-1 (Latin-1)"))
+        self.rereadButton.setObjectName("rereadButton")
+        self.rereadButton.setToolTip(
+            self.tr(
+                "The file does not say how its text is encoded and reads correctly in "
+                "ISO-8859-1: re-read the layer in that encoding, then check again"
+            )
+        )
+        self.rereadButton.clicked.connect(self.reread_latin1)
+        self.rereadButton.setVisible(False)
+        column.addWidget(self.rereadButton)
         self.personalBox = QGroupBox(self.tr("Personal data"))
         personal = QVBoxLayout(self.personalBox)
         self.personalLabel = QLabel()
@@ -325,8 +343,19 @@ class PrepareWidget(QWidget):
         self.report = report
         # The report is a whole page made for a browser: a smaller heading in this pane.
         self.reportView.setHtml(re.sub(r"<(/?)h1\b", r"<\1h3", to_html(report)))
+        self.rereadButton.setVisible(
+            isinstance(self.layer, QgsVectorLayer) and bool(latin1_columns(report))
+        )
         self._show_personal()
         self.checked.emit()
+
+    def reread_latin1(self) -> None:
+        """Read the layer's text in ISO-8859-1 (kept in the project) and check again."""
+        if not isinstance(self.layer, QgsVectorLayer):
+            return
+        self.layer.setProviderEncoding(LATIN1)
+        self.rereadButton.setVisible(False)
+        self.check()
 
     def _show_personal(self) -> None:
         columns = self.unresolved_personal_columns(include_confirmed=True)

@@ -68,12 +68,22 @@ def wgs84_bbox(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> Optio
         return None  # a single point or a straight line (zero width or height) is still a box
     transform = QgsCoordinateTransform(crs, WGS84, QgsProject.instance())
     box = transform.transformBoundingBox(extent) if crs != WGS84 else extent
+    west, east = box.xMinimum(), box.xMaximum()
+    if east - west >= 360:
+        west, east = -180.0, 180.0
+    else:  # longitudes beyond ±180 (a layer crossing the antimeridian): west may pass east
+        west, east = _longitude(west), _longitude(east)
     return BoundingBox(
-        west=round(box.xMinimum(), 6),
-        east=round(box.xMaximum(), 6),
-        south=round(box.yMinimum(), 6),
-        north=round(box.yMaximum(), 6),
+        west=round(west, 6),
+        east=round(east, 6),
+        south=round(max(box.yMinimum(), -90.0), 6),
+        north=round(min(box.yMaximum(), 90.0), 6),
     )
+
+
+def _longitude(value: float) -> float:
+    """A longitude brought into [-180, 180] (181 → -179), ±180 kept as they are."""
+    return value if -180 <= value <= 180 else (value + 180) % 360 - 180
 
 
 def source_path(layer: QgsMapLayer) -> Optional[str]:

@@ -38,7 +38,8 @@ from ..publishers.pipeline import (
 )
 from .destinations import journal as default_journal
 from .destinations import make_publisher
-from .export import ExportOptions, ExportResult, export_package
+from .export import ExportError, ExportOptions, ExportResult, export_package
+from .export.encoding import latin1_columns
 from .freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, files_digest
 from .layer_metadata import save_record
 from .layer_reader import source_path
@@ -219,11 +220,15 @@ def export_for_portal(
 ) -> tuple[ExportResult, list[Path]]:
     """Export the harmonised package and pick the files for the portal.
 
-    Refuses to go on (`PersonalDataError`, after the package and its quality report are written)
+    Stops on text to re-read in another encoding (`quality.text_latin1`). Refuses to go on
+    (`PersonalDataError`, after the package and its quality report are written)
     while columns that look like personal data are neither removed nor confirmed: `confirmed` is
     True for all, or the names of the columns the user checked.
     """
     result = export_package(layer, record, str(folder), options, feedback)
+    for issue in latin1_columns(result.report):  # published, every accent would be lost
+        params = dict(issue.params, column=issue.column, count=issue.count)
+        raise ExportError(issue.code, params)
     flagged = result.report.personal_data_columns
     unconfirmed = [] if confirmed is True else [c for c in flagged if c not in (confirmed or ())]
     if unconfirmed:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from qgis.core import QgsMapLayer, QgsProcessingException
+from qgis.core import QgsDataSourceUri, QgsMapLayer, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.errors import GeoPublierError
@@ -17,7 +17,9 @@ from ...core.issues import ERROR, WARNING, Issue
 from ...core.merge import merge_records
 from ...core.messages import message
 from ...core.model import Record
+from ...core.quality import message as quality_message
 from ...core.xsd import find_gmx_xsd, validate_xsd
+from ...toolbelt.i18n import ui_language
 from ...toolbelt.settings import Settings
 from ..layer_reader import prefill
 from ..schemas import installed_schema_folder
@@ -30,10 +32,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)  # the context pylupdate5 gives tr()
 
 
+def unreadable(layer: QgsMapLayer) -> GeoPublierError:
+    """Why QGIS cannot read `layer`, as an error saying what to do."""
+    uri = QgsDataSourceUri(layer.source())
+    if layer.providerType() == "postgres" and not uri.keyColumn():
+        return GeoPublierError("export.view_without_key", {"table": uri.table()})
+    return GeoPublierError("export.layer_unreadable", {"layer": layer.name()})
+
+
 def layer_record(layer: QgsMapLayer, metadata_file: str, feedback) -> tuple[Record, list[Issue]]:
     """The layer's record (kept record or pre-fill + organisation profile), merged with a file."""
     if layer is None:
         raise QgsProcessingException(tr("No layer given: choose the layer to describe."))
+    if not layer.isValid():
+        raise QgsProcessingException(quality_message(unreadable(layer), ui_language()))
     record = prefill(layer, Settings.load().organisation_profile).record
     warnings: list[Issue] = []
     if metadata_file:
@@ -55,9 +67,9 @@ def layer_record(layer: QgsMapLayer, metadata_file: str, feedback) -> tuple[Reco
     return record, warnings
 
 
-def issue_report(issues: list[Issue]) -> list[dict[str, Any]]:
-    """JSON-able list of issues with their French message."""
-    return [dict(issue.to_dict(), message=message(issue, "fr")) for issue in issues]
+def issue_report(issues: list[Issue], lang: str = "fr") -> list[dict[str, Any]]:
+    """JSON-able list of issues with their message in `lang` (French by default)."""
+    return [dict(issue.to_dict(), message=message(issue, lang)) for issue in issues]
 
 
 def write_json(path: str, data: Any) -> None:

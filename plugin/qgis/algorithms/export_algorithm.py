@@ -21,6 +21,7 @@ from qgis.core import (
 
 from ...core.errors import GeoPublierError
 from ...core.quality import ERROR, message
+from ...toolbelt.i18n import ui_language
 from ..export import DEFAULT_CRS, FORMATS, ExportOptions, export_package
 from ..quality_facts import REPAIR, REPORT
 from .common import layer_record, tr
@@ -142,7 +143,7 @@ class ExportPackageAlgorithm(QgsProcessingAlgorithm):
         try:
             result = export_package(layer, record, folder, options, feedback)
         except GeoPublierError as exc:
-            raise QgsProcessingException(message(exc, "fr")) from exc
+            raise QgsProcessingException(message(exc, ui_language())) from exc
         for issue in result.report.issues:
             line = f"[{issue.level}] {message(issue, 'fr')}"
             if issue.level == ERROR:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
@@ -16,6 +17,8 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsVectorLayer,
 )
 
 from ...core.errors import GeoPublierError
@@ -27,6 +30,7 @@ from ...core.rules import validate
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
 from ...publishers.mapserver import style_limits_text
+from ...toolbelt.i18n import ui_language
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions
 from ..freshness import fingerprint
@@ -135,13 +139,24 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterString(
+                "SOURCE_ENCODING",
+                tr("Encoding of the source's text when the file does not say (e.g. ISO-8859-1)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFolderDestination(
                 "PACKAGE_FOLDER", tr("Export package folder"), optional=True
             )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                "REPORT", tr("Publication report"), fileFilter="JSON (*.json)"
+                "REPORT",
+                tr("Publication report"),
+                fileFilter="JSON (*.json)",
+                defaultValue=QgsProcessing.TEMPORARY_OUTPUT,
+                optional=True,
             )
         )
         self.addOutput(
@@ -158,6 +173,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         self.package = None
         layer = self.parameterAsLayer(parameters, "INPUT", context)
+        encoding = self.parameterAsString(parameters, "SOURCE_ENCODING", context)
+        if encoding and isinstance(layer, QgsVectorLayer):
+            layer.setProviderEncoding(encoding)
         record, _ = layer_record(
             layer, self.parameterAsFile(parameters, "METADATA", context), feedback
         )
@@ -169,7 +187,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             record = apply_profile(record, profile)
         blocking = [i for i in validate(record) if i.level == ERROR]
         if blocking:
-            lines = "\n".join(f"- {item['message']}" for item in issue_report(blocking))
+            lines = "\n".join(
+                f"- {item['message']}" for item in issue_report(blocking, ui_language())
+            )
             raise QgsProcessingException(
                 tr(
                     "The metadata of {0} does not meet INSPIRE yet; nothing was published:\n{1}"
@@ -194,9 +214,11 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 progress=lambda i, f, d: feedback.setProgress(100 * f),
             )
         except PublishError as error:
-            raise QgsProcessingException(message(error, "fr")) from error
+            raise QgsProcessingException(message(error, ui_language())) from error
         remember_publication(layer, store, published)
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        if not report_path or report_path == QgsProcessing.TEMPORARY_OUTPUT:
+            report_path = QgsProcessingUtils.generateTempFilename("rapport_publication.json")
         data = report.to_dict()
         package = self.package
         if package is not None:
@@ -207,9 +229,9 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 "files": [str(path) for path in package.files],
             }
         write_json(report_path, data)
-        quality = package.report.to_dict("fr") if package is not None else None
+        quality = package.report.to_dict(ui_language()) if package is not None else None
         html_path = Path(report_path).with_suffix(".html")
-        html_path.write_text(to_html(data, published, quality, "fr"), encoding="utf-8")
+        html_path.write_text(to_html(data, published, quality, ui_language()), encoding="utf-8")
         feedback.pushInfo(tr("Publication report: {0}").format(html_path))
         outputs = self._outputs(report, report_path, feedback)
         outputs["PACKAGE_DIR"] = str(package.package_dir) if package is not None else ""
@@ -226,7 +248,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             server_name = self.parameterAsString(parameters, "MAP_SERVER", context)
             map_server = find_connection(connections, server_name) if server_name else None
         except PublishError as error:
-            raise QgsProcessingException(message(error, "fr")) from error
+            raise QgsProcessingException(message(error, ui_language())) from error
         if catalogue is None and portal is None and map_server is None:
             raise QgsProcessingException(
                 tr("Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).")
@@ -253,7 +275,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 ).format(error.params["columns"], error.params["report"])
             ) from error
         except GeoPublierError as error:
-            raise QgsProcessingException(quality_message(error, "fr")) from error
+            raise QgsProcessingException(quality_message(error, ui_language())) from error
         feedback.pushInfo(tr("Export package: {0}").format(result.package_dir))
         self.package = result
         return files

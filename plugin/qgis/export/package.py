@@ -205,7 +205,7 @@ def _export_raster(
     """Cloud Optimized GeoTIFF with the record (grid, resolution), DCAT and README."""
     name = slug(record.title or layer.name())
     choice = layer_crs_choice(layer, options.crs)
-    path = staging / f"{name}.tif"
+    path = staging / f"{name}.tiff"  # udata accepts .tiff, not .tif
     grid = write_raster(layer, path, choice.crs, feedback)
     check_cancel(feedback)
     report = raster_report(layer, choice)

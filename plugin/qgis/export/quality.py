@@ -10,6 +10,7 @@ from ...core.package_readme import FieldName, field_mapping
 from ...core.quality import QualityReport
 from ..quality_facts import gather_quality, load_schema
 from .crs import layer_crs_choice
+from .encoding import offer_latin1
 from .fields import feature_id_field, field_indexes
 from .options import ExportError, ExportOptions, check_cancel
 from .raster import raster_report
@@ -35,6 +36,7 @@ def quality_pass(
         options.schema_source,
         feedback,
     )
+    offer_latin1(layer, report)
     if layer.isSpatial() and layer.crs().isValid():
         report.issues.append(layer_crs_choice(layer, options.crs).issue())
     return indexes, mapping, report, fixed
