@@ -106,7 +106,7 @@ bench: setup
 	$(PYTHON) bench/bench_udata_upload.py 1024
 
 sandbox: servers
-	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata sur 127.0.0.1)"
+	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata + QGIS Server sur 127.0.0.1)"
 	$(PYTHON) -m sandbox start
 
 sandbox-stop: venv

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from . import qgis_server
 from .common import (
     SandboxError,
     pid_matches,
@@ -31,6 +32,7 @@ from .udata_server import UdataServer
 from .venvs import REQUIREMENTS, ensure_venv, is_installed, venv_dir
 
 SERVERS = ("pycsw", "udata")
+ALL_SERVERS = (*SERVERS, qgis_server.SANDBOX_NAME)  # + the map server (stop, status)
 KEY_ENV = "GEOPUBLIER_SANDBOX_UDATA_KEY"
 DEFAULT_PORTS = {"pycsw": 8701, "udata": 8702}
 PORT_ENV = {"pycsw": "GEOPUBLIER_SANDBOX_CSW_PORT", "udata": "GEOPUBLIER_SANDBOX_UDATA_PORT"}
@@ -128,7 +130,17 @@ def start(layout: Layout) -> None:
     except SandboxError:
         catalogue.stop()
         raise
+    say("Démarrage du serveur cartographique QGIS Server…")
+    try:
+        map_server = qgis_server.start_in_sandbox(
+            layout.data, state.get(qgis_server.SANDBOX_NAME, {}), layout.log("qgisserver")
+        )
+    except SandboxError:
+        catalogue.stop()
+        portal.stop()
+        raise
     write_outputs(layout, catalogue, portal)
+    qgis_server.record_in_sandbox(layout.state, layout.connections, map_server)
     print_summary(layout, load_state(layout))
 
 
@@ -189,6 +201,8 @@ def print_summary(layout: Layout, state: dict[str, Any]) -> None:
     say(f"  Catalogue CSW-T : {catalogue['url']}")
     say(f"  Portail udata   : {portal['url']}  (API : {portal['api_url']})")
     say(f"  Organisation    : {portal['organization_slug']} ({portal['organization_id']})")
+    if qgis_server.SANDBOX_NAME in state:
+        say(f"  QGIS Server     : {state[qgis_server.SANDBOX_NAME]['url']} (WMS/WFS)")
     say(f"  Connexions      : {layout.connections}")
     say(f"  Clé API         : source {layout.env_file}   (variable {KEY_ENV})")
     say(f"  Journaux        : {layout.logs}")
@@ -198,7 +212,7 @@ def print_summary(layout: Layout, state: dict[str, Any]) -> None:
 def stop(layout: Layout) -> None:
     """Stop the servers recorded in the state; keep the key and ids for the next start."""
     state = load_state(layout)
-    for name in SERVERS:
+    for name in ALL_SERVERS:
         entry = state.get(name, {})
         if is_running(entry):
             stop_group(int(entry["pid"]))
@@ -215,13 +229,14 @@ def status(layout: Layout) -> int:
     """Print what runs; return 0 when both servers run and answer, else 3."""
     state = load_state(layout)
     healthy = True
-    for name in SERVERS:
+    for name in ALL_SERVERS:
         entry = state.get(name, {})
         if not is_running(entry):
             say(f"{name} : arrêté")
             healthy = False
             continue
-        answers = probe(_health_url(name, entry), lambda code, _body: code == 200)
+        ok = qgis_server.answers if name == qgis_server.SANDBOX_NAME else _is_ok
+        answers = probe(_health_url(name, entry), ok)
         health = "répond" if answers else "ne répond pas"
         healthy = healthy and answers
         say(f"{name} : en marche (pid {entry['pid']}), {health} — {entry['url']}")
@@ -230,10 +245,16 @@ def status(layout: Layout) -> int:
     return 0 if healthy else 3
 
 
+def _is_ok(code: int, _body: bytes) -> bool:
+    return code == 200
+
+
 def _health_url(name: str, entry: dict[str, Any]) -> str:
     """Return the URL probed by `status`."""
     if name == "pycsw":
         return f"{entry['url']}?service=CSW&version=2.0.2&request=GetCapabilities"
+    if name == qgis_server.SANDBOX_NAME:
+        return qgis_server.health_url(entry)
     return f"{entry['api_url']}/datasets/licenses/"
 
 

@@ -6,10 +6,12 @@ GeoPublier publishes into the folder is served at once, each with its own GetCap
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlencode
 
 from .common import HOST, SandboxError, ServerProcess, free_port, probe, spawn, wait_ready
 from .messages import MESSAGES
@@ -26,7 +28,7 @@ MESSAGES["en"].setdefault(
 )
 
 
-def _answers(status: int, body: bytes) -> bool:
+def answers(status: int, body: bytes) -> bool:
     """Any OGC answer (an exception report for the missing MAP is fine): the server is up."""
     return status in (200, 400, 500) and (b"Exception" in body or b"Capabilities" in body)
 
@@ -82,7 +84,7 @@ class QgisMapServer(ServerProcess):
         try:
             wait_ready(
                 "qgis_mapserver",
-                lambda: probe(ready, _answers),
+                lambda: probe(ready, answers),
                 self.process,
                 self.log_path,
                 timeout,
@@ -91,3 +93,92 @@ class QgisMapServer(ServerProcess):
             self.stop()
             raise
         return self
+
+
+# --- the trainers' sandbox (`python -m sandbox start`) -------------------------------------
+SANDBOX_NAME = "qgisserver"
+CONNECTION_NAME = "Serveur cartographique bac à sable"
+DEFAULT_PORT = 8703
+PORT_ENV = "GEOPUBLIER_SANDBOX_QGIS_PORT"
+
+
+def start_in_sandbox(data: Path, previous: dict, log_path: Path) -> QgisMapServer:
+    """Start qgis_mapserver detached on the sandbox's folder (kept across stop/start)."""
+    configured = os.environ.get(PORT_ENV, "").strip()
+    port = int(configured) if configured.isdigit() else int(previous.get("port") or DEFAULT_PORT)
+    return QgisMapServer(data / "qgis_server" / "projets", port=port, log_path=log_path).start()
+
+
+def sandbox_entry(server: QgisMapServer) -> dict:
+    """The server's entry in the sandbox's state.json (stop/status find it by pid + marker)."""
+    return {
+        "url": server.url,
+        "port": server.port,
+        "pid": server.pid,
+        "marker": f"{EXECUTABLE} {HOST}:{server.port}",
+        "log": str(server.log_path),
+        "folder": str(server.folder),
+    }
+
+
+def record_in_sandbox(state_path: Path, connections_path: Path, server: QgisMapServer) -> None:
+    """Add the server to state.json and its connection to connections.json (no secret)."""
+    from .common import write_private_json
+
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    state[SANDBOX_NAME] = sandbox_entry(server)
+    write_private_json(state_path, state)
+    connections = json.loads(connections_path.read_text(encoding="utf-8"))
+    items = [c for c in connections["connections"] if c.get("type") != "qgisserver"]
+    items.append(server.connection(CONNECTION_NAME))
+    connections["connections"] = items
+    connections_path.write_text(
+        json.dumps(connections, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def health_url(entry: dict) -> str:
+    """What `status` probes: any OGC answer means the server runs."""
+    return f"{entry['url']}?SERVICE=WMS&REQUEST=GetCapabilities"
+
+
+def getmap_url(
+    wms_base: str, layer: str, bbox: tuple[float, float, float, float], size: int = 600
+) -> str:
+    """A GetMap (WMS 1.3.0, EPSG:4326, so lat/lon axis order) of ``layer`` over a WGS84 box
+    (west, south, east, north), as a browser can open it."""
+    west, south, east, north = bbox
+    params = {
+        "SERVICE": "WMS",
+        "VERSION": "1.3.0",
+        "REQUEST": "GetMap",
+        "LAYERS": layer,
+        "STYLES": "",
+        "CRS": "EPSG:4326",
+        "BBOX": f"{south},{west},{north},{east}",
+        "WIDTH": str(size),
+        "HEIGHT": str(size),
+        "FORMAT": "image/png",
+    }
+    separator = "&" if "?" in wms_base else "?"
+    return wms_base + separator + urlencode(params, safe=":,/")
+
+
+def geojson_bbox(path: Path, margin: float = 0.1) -> tuple[float, float, float, float]:
+    """The WGS84 box of a GeoJSON point/line/polygon file, widened by ``margin`` (a fraction)."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def walk(coordinates) -> None:
+        if coordinates and isinstance(coordinates[0], (int, float)):
+            xs.append(float(coordinates[0]))
+            ys.append(float(coordinates[1]))
+        else:
+            for item in coordinates:
+                walk(item)
+
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        walk(feature["geometry"]["coordinates"])
+    dx = (max(xs) - min(xs)) * margin or 0.01
+    dy = (max(ys) - min(ys)) * margin or 0.01
+    return (min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy)

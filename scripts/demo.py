@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sandbox.cli import KEY_ENV, SERVERS, Layout, is_running, load_state  # noqa: E402
+from sandbox import qgis_server  # noqa: E402
+from sandbox.cli import ALL_SERVERS, KEY_ENV, Layout, is_running, load_state  # noqa: E402
 from sandbox.cli import main as sandbox_main  # noqa: E402
 from sandbox.common import sandbox_home  # noqa: E402
 
@@ -53,6 +54,7 @@ def run_publish(layout: Layout, config_dir: Path, state: dict) -> dict:
         f"INPUT={SAMPLE}",
         "CATALOGUE=Catalogue bac à sable",
         "PORTAL=Portail bac à sable",
+        f"MAP_SERVER={qgis_server.CONNECTION_NAME}",
         f"CONNECTIONS={layout.connections}",
         f"PROFILE={PROFILE}",
         "MODE=0",
@@ -141,7 +143,7 @@ def main() -> int:
     layout = Layout(sandbox_home())
     config_dir = Path(os.environ.get("GEOPUBLIER_DEMO_QGIS_CONFIG", ROOT / ".qgis-profile"))
     state = load_state(layout)
-    if all(is_running(state.get(name, {})) for name in SERVERS):
+    if all(is_running(state.get(name, {})) for name in ALL_SERVERS):
         say(
             f"Le bac à sable tourne déjà : catalogue {state['pycsw']['url']}, "
             f"portail {state['udata']['url']}"
@@ -171,11 +173,34 @@ def main() -> int:
         f"  relu sur le portail : « {dataset['title']} », {len(dataset['resources'])} fichier(s), "
         f"licence {dataset['license']}, public"
     )
+    map_ok = say_map(steps.get("mapserver"))
     say(f"Paquet exporté : {package_folder(report)}")
     say(f"Rapport de publication : {Path(report['report_path']).with_suffix('.html')}")
     say(f"  (le même en JSON : {report['report_path']})")
     say("\nRelancez « make demo » : la même fiche et le même jeu de données sont mis à jour.")
-    return 0 if title_found else 1
+    return 0 if title_found and map_ok else 1
+
+
+def say_map(step: dict | None) -> bool:
+    """The WMS/WFS of the layer on the sandbox's QGIS Server, and a GetMap that shows it."""
+    if step is None:
+        return True
+    details = step.get("details") or {}
+    url = qgis_server.getmap_url(
+        details.get("wms_base", ""), step["remote_id"], qgis_server.geojson_bbox(SAMPLE)
+    )
+    try:
+        answer = fetch(url, "le serveur cartographique")
+    except ReadBackError as error:
+        say(f"\n{error}")
+        return False
+    is_png = answer.headers.get("Content-Type", "").startswith("image/png")
+    say(f"Couche sur QGIS Server {RECORD_ACTIONS[step['action']]} : {step['remote_id']}")
+    say(f"  WMS : {details.get('wms_url', '')}")
+    say(f"  WFS : {details.get('wfs_url', '')}")
+    say(f"  carte (GetMap, à ouvrir dans un navigateur) : {url}")
+    say(f"  carte relue : {'oui' if is_png else 'NON'} ({len(answer.content)} octets)")
+    return is_png
 
 
 if __name__ == "__main__":

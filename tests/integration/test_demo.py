@@ -34,6 +34,7 @@ def demo_env(tmp_path: Path, sandbox_venvs_home: Path):
         GEOPUBLIER_SANDBOX_DIR=str(home),
         GEOPUBLIER_SANDBOX_CSW_PORT=str(free_port()),
         GEOPUBLIER_SANDBOX_UDATA_PORT=str(free_port()),
+        GEOPUBLIER_SANDBOX_QGIS_PORT=str(free_port()),
         GEOPUBLIER_DEMO_QGIS_CONFIG=str(config),
     )
     yield env
@@ -76,7 +77,12 @@ def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
     dataset = requests.get(dataset_url, timeout=30).json()
     assert dataset["private"] is False and dataset["license"] == "lov2"
     files = sorted(r["id"] for r in dataset["resources"])
-    assert len(files) == 3  # GeoPackage, GeoJSON and the ISO 19139 record
+    uploaded = [r for r in dataset["resources"] if r["filetype"] == "file"]
+    assert len(uploaded) == 3  # GeoPackage, GeoJSON and the ISO 19139 record
+    services = sorted(r["format"] for r in dataset["resources"] if r["filetype"] == "remote")
+    assert services == ["wfs", "wms"]  # the layer on the sandbox's QGIS Server
+    assert "Couche sur QGIS Server créée" in first and "carte relue : oui" in first
+    assert_styled_map(re.search(r"carte \(GetMap[^:]+: (\S+)", first).group(1))
 
     second = run_demo(demo_env)
     assert "Fiche du catalogue mise à jour" in second
@@ -91,6 +97,19 @@ def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
     report = Path(re.search(r"Rapport de publication : (\S+)", second).group(1))
     page = report.read_text(encoding="utf-8")
     assert report.suffix == ".html" and "mis à jour" in page and dataset_url in page
+
+
+def assert_styled_map(getmap: str) -> None:
+    """The GetMap the demo prints draws the sample's own style: green (free) and orange dots."""
+    from qgis.PyQt.QtGui import QImage
+
+    answer = requests.get(getmap, timeout=60)
+    assert answer.headers["Content-Type"].startswith("image/png")
+    image = QImage.fromData(answer.content, "PNG")
+    seen = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    assert {"#1a9641", "#f07c00"} <= seen, "the map does not use the sample layer's colours"
 
 
 def test_read_back_failure_is_a_clear_french_message(pycsw_server, udata_server) -> None:

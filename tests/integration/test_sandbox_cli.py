@@ -33,6 +33,7 @@ def _run(home: Path, command: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GEOPUBLIER_SANDBOX_DIR=str(home))
     env["GEOPUBLIER_SANDBOX_CSW_PORT"] = str(free_port())
     env["GEOPUBLIER_SANDBOX_UDATA_PORT"] = str(free_port())
+    env["GEOPUBLIER_SANDBOX_QGIS_PORT"] = str(free_port())
     return subprocess.run(
         [sys.executable, "-m", "sandbox", command],
         cwd=str(ROOT),
@@ -101,7 +102,9 @@ def test_start_writes_connections_and_a_private_key(trainer_home: Path) -> None:
     assert "Bac à sable démarré" in started.stdout
 
     connections = json.loads((trainer_home / "connections.json").read_text(encoding="utf-8"))
-    catalogue, portal = connections["connections"]
+    catalogue, portal, map_server = connections["connections"]
+    assert map_server["type"] == "qgisserver" and Path(map_server["options"]["folder"]).is_dir()
+    assert "MAP parameter" in requests.get(map_server["url"], timeout=TIMEOUT).text
     assert catalogue["name"] == "Catalogue bac à sable" and catalogue["type"] == "csw"
     assert portal["name"] == "Portail bac à sable" and portal["type"] == "udata"
     assert portal["api_key_env"] == "GEOPUBLIER_SANDBOX_UDATA_KEY"
@@ -121,7 +124,7 @@ def test_start_writes_connections_and_a_private_key(trainer_home: Path) -> None:
     assert not list((trainer_home / "data").rglob("udata-ready.json"))
 
     status = _run(trainer_home, "status")
-    assert status.returncode == 0 and status.stdout.count("en marche") == 2
+    assert status.returncode == 0 and status.stdout.count("en marche") == 3
 
 
 def test_reset_empties_the_servers_and_keeps_the_key(trainer_home: Path) -> None:
@@ -140,7 +143,7 @@ def test_reset_empties_the_servers_and_keeps_the_key(trainer_home: Path) -> None
     assert state["udata"]["organization_id"] == organisation
     assert not _has_record(state["pycsw"]["url"], identifier)
 
-    pids = [state["pycsw"]["pid"], state["udata"]["pid"]]
+    pids = [state[name]["pid"] for name in ("pycsw", "udata", "qgisserver")]
     stopped = _run(trainer_home, "stop")
     assert stopped.returncode == 0
     deadline = time.monotonic() + 10
@@ -148,7 +151,7 @@ def test_reset_empties_the_servers_and_keeps_the_key(trainer_home: Path) -> None
         time.sleep(0.1)
     assert not any(_pid_alive(pid) for pid in pids)
     status = _run(trainer_home, "status")
-    assert status.returncode == 3 and status.stdout.count("arrêté") == 2
+    assert status.returncode == 3 and status.stdout.count("arrêté") == 3
 
 
 def test_a_server_dying_at_start_reports_its_log_tail(tmp_path: Path) -> None:

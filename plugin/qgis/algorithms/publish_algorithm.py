@@ -200,7 +200,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             request.files = self._export(layer, record, parameters, context, feedback)
             request.record = distributed_record(record, self.package)
         if request.map_server is not None:
-            request.map_layer = detached_copy(layer)
+            request.map_layer = detached_copy(with_saved_style(layer, context))
         request.data_changed = data_changed_since_last_publication(layer)
         request.fingerprint = fingerprint(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
@@ -238,6 +238,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         return outputs
 
     def _request(self, parameters, context, record) -> PublicationRequest:
+        """The destinations named by the parameters, from the connections file or settings."""
         connections_file = self.parameterAsFile(parameters, "CONNECTIONS", context)
         catalogue_name = self.parameterAsString(parameters, "CATALOGUE", context)
         try:
@@ -325,3 +326,13 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 tr("Publication incomplete: see the report {0}").format(report_path)
             )
         return outputs
+
+
+def with_saved_style(layer, context):
+    """The layer with its own style: a layer given by path (not in the project) is loaded by
+    Processing without its default style, so the .qml beside the file (or the style saved in
+    the GeoPackage) is read now — that is the style a map server publishes."""
+    project = context.project()
+    if project is None or project.mapLayer(layer.id()) is None:
+        layer.loadDefaultStyle()
+    return layer
