@@ -3,8 +3,7 @@ for this layer, which catalogue and which portal to publish to, and how."""
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any, Optional
+from typing import Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -33,43 +32,12 @@ from ..publishers.connections import (
     save_connections,
 )
 from ..publishers.errors import PublishError
+from ..qgis.choices import DestinationChoice
 from ..qgis.destinations import save_saved_connections, saved_connections
 from ..qgis.tasks import ConnectionTestTask
 from .connection_dialog import MAP_SERVERS, PORTALS, ConnectionDialog, type_labels
 from .errors import error_text
 from .widgets import button_row
-
-
-@dataclasses.dataclass
-class DestinationChoice:
-    """What the user chose for this layer (kept with the layer)."""
-
-    catalogue: str = ""
-    portal: str = ""
-    mode: str = "upload"
-    zones: list[str] = dataclasses.field(default_factory=list)
-    granularity: str = ""
-    map_server: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-able form."""
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Any) -> DestinationChoice:
-        """Tolerant reading of a stored choice."""
-        if not isinstance(data, dict):
-            return cls()
-        mode = data.get("mode") if data.get("mode") in ("upload", "reference") else "upload"
-        zones = data.get("zones") if isinstance(data.get("zones"), list) else []
-        return cls(
-            str(data.get("catalogue", "")),
-            str(data.get("portal", "")),
-            mode,
-            [str(z) for z in zones],
-            str(data.get("granularity", "")),
-            str(data.get("map_server", "")),
-        )
 
 
 class DestinationsWidget(QWidget):

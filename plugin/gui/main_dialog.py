@@ -31,6 +31,13 @@ from ..core.publication_report import to_html
 from ..publishers.journal import FAILED, JournalEntry
 from ..publishers.mapserver import style_limits_text
 from ..publishers.pipeline import failed_destinations
+from ..qgis.choices import (
+    DESTINATIONS_PROPERTY,
+    PREPARE_PROPERTY,
+    DestinationChoice,
+    PrepareChoice,
+    stored_choice,
+)
 from ..qgis.destinations import journal, profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
@@ -50,15 +57,13 @@ from ..toolbelt.i18n import ui_language
 from ..toolbelt.settings import Settings
 from .catalogue_import import CatalogueImportDialog
 from .describe_widget import DescribeWidget
-from .destinations_widget import DestinationChoice, DestinationsWidget
+from .destinations_widget import DestinationsWidget
 from .errors import error_text
-from .prepare_widget import FORMAT_LABELS, PrepareChoice, PrepareWidget
+from .prepare_widget import FORMAT_LABELS, PrepareWidget
 from .publish_widget import PublishWidget
 
 FORM_CLASS, _ = uic.loadUiType(str(PLUGIN_DIR / "forms" / "main_dialog.ui"))
 
-PREPARE_PROPERTY = "geopublier/prepare"
-DESTINATIONS_PROPERTY = "geopublier/destinations"
 SAVE_DELAY_MS = 400
 LOG_TAG = __title__
 
@@ -159,11 +164,7 @@ class MainDialog(QDialog, FORM_CLASS):
             self.job_layer = None
 
     def _stored(self, key: str):
-        raw = self.layer.customProperty(key) if self.layer is not None else None
-        try:
-            return json.loads(raw) if raw else None
-        except (TypeError, ValueError):
-            return None
+        return stored_choice(self.layer, key)
 
     # -- keeping what the user typed ---------------------------------------------------------
 

@@ -3,10 +3,9 @@ quality report in a task. Columns that look like personal data must be removed o
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 from qgis.core import (
     QgsApplication,
@@ -37,7 +36,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.quality import QualityReport, to_html
-from ..qgis.export import FORMATS, ExportOptions
+from ..qgis.choices import PrepareChoice
+from ..qgis.export import FORMATS
 from ..qgis.export.encoding import LATIN1, latin1_columns
 from ..qgis.quality_facts import REPAIR, REPORT
 from ..qgis.tasks import QualityCheckTask
@@ -49,48 +49,6 @@ FORMAT_LABELS = {
     "csv": "CSV (UTF-8)",
     "shp": "Shapefile (zip, UTF-8)",
 }
-
-
-@dataclasses.dataclass
-class PrepareChoice:
-    """The user's export choices for a layer (kept with the layer)."""
-
-    formats: list[str] = dataclasses.field(default_factory=lambda: ["gpkg"])
-    crs: str = ""
-    fields: Optional[list[str]] = None
-    geometry_mode: str = REPAIR
-    csv_points: str = "lonlat"
-    make_zip: bool = False
-    schema_source: str = ""
-    output_folder: str = ""
-    confirmed_columns: list[str] = dataclasses.field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-able form."""
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Any) -> PrepareChoice:
-        """Tolerant reading of a stored choice (unknown keys ignored)."""
-        if not isinstance(data, dict):
-            return cls()
-        known = {f.name for f in dataclasses.fields(cls)}
-        try:
-            return cls(**{k: v for k, v in data.items() if k in known})
-        except TypeError:
-            return cls()
-
-    def export_options(self, default_crs: str) -> ExportOptions:
-        """The export options these choices mean."""
-        return ExportOptions(
-            formats=[f for f in self.formats if f in FORMATS] or ["gpkg"],
-            crs=self.crs or default_crs,
-            fields=list(self.fields) if self.fields is not None else None,
-            geometry_mode=self.geometry_mode,
-            csv_points=self.csv_points,
-            make_zip=self.make_zip,
-            schema_source=self.schema_source,
-        )
 
 
 class PrepareWidget(QWidget):

@@ -41,10 +41,12 @@ def algorithm_classes() -> list:
     from .algorithms.export_algorithm import ExportPackageAlgorithm
     from .algorithms.metadata_algorithms import ExportMetadataAlgorithm, ValidateMetadataAlgorithm
     from .algorithms.publish_algorithm import PublishAlgorithm
+    from .algorithms.publishproject_algorithm import PublishProjectAlgorithm
 
     return [
         ValidateMetadataAlgorithm,
         ExportMetadataAlgorithm,
         ExportPackageAlgorithm,
         PublishAlgorithm,
+        PublishProjectAlgorithm,
     ]

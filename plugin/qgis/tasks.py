@@ -142,6 +142,18 @@ class ExportPlan:
     confirmed_columns: tuple[str, ...] = ()
 
 
+def export_package_for(
+    request: PublicationRequest, layer: QgsMapLayer, plan: ExportPlan, feedback: QgsFeedback
+) -> ExportResult:
+    """Export the package for the portal; the request gets its files and the record as the
+    files are (formats, CRS). Raises PersonalDataError over unconfirmed columns."""
+    result, request.files = export_for_portal(
+        layer, request.record, plan.folder, plan.options, plan.confirmed_columns, feedback
+    )
+    request.record = distributed_record(request.record, result)
+    return result
+
+
 class PublicationJob(FeedbackTask):
     """Exports the package (portal upload mode), then publishes to each destination in order.
 
@@ -172,15 +184,9 @@ class PublicationJob(FeedbackTask):
         try:
             if self.export is not None:
                 self.stepChanged.emit("export", "running")
-                self.export_result, self.request.files = export_for_portal(
-                    self.layer,
-                    self.request.record,
-                    self.export.folder,
-                    self.export.options,
-                    self.export.confirmed_columns,
-                    self.feedback,
+                self.export_result = export_package_for(
+                    self.request, self.layer, self.export, self.feedback
                 )
-                self.request.record = distributed_record(self.request.record, self.export_result)
                 self.stepChanged.emit("export", "done")
             self.report, self.published_record = publish(
                 self.request,
