@@ -55,7 +55,7 @@ class ConnectionDialog(QDialog):
         super().__init__(parent)
         self.language = language
         self.setWindowTitle(self.tr("GeoPublier connection"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit()

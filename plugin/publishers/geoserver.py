@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
-from .base import CREATED, UPDATED, PublishResult
+from .base import PublishResult
 from .errors import PublishError
 from .mapserver import MapServerPublisher, ServiceLayer, layer_slug
 
@@ -133,9 +133,8 @@ class GeoServerPublisher(MapServerPublisher):
             styled = self._style(name, sources) if sources.sld else False
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        self._report(1.0, "geoserver.done")
         return self.result(
-            UPDATED if existed else CREATED,
+            existed,
             layer,
             workspace=self.workspace,
             style=name if styled else "",

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..core import codelists
 from ..core.model import OnlineResource, Record, epsg_code
-from .base import DataPublisher, PublishResult
+from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import MESSAGES
 from .journal import content_hash
 from .pipeline import Step
@@ -301,8 +301,10 @@ class MapServerPublisher(DataPublisher):
         del name
         return self.wms_url, self.wfs_url
 
-    def result(self, action: str, layer: ServiceLayer, **details: Any) -> PublishResult:
-        """The publication result with the links every map server returns."""
+    def result(self, existed: bool, layer: ServiceLayer, **details: Any) -> PublishResult:
+        """The publication is done: the result with the links every map server returns."""
+        self._report(1.0, "mapserver.done")
+        action = UPDATED if existed else CREATED
         wms, wfs = self.layer_urls(layer.name)
         links = service_links(wms, wfs, layer.name)
         return PublishResult(

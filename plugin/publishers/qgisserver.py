@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from .base import CREATED, UPDATED, PublishResult
+from .base import PublishResult
 from .errors import PublishError
 from .mapserver import MapServerPublisher, ServiceLayer, layer_slug, with_query
 
@@ -124,9 +124,8 @@ class QgisServerPublisher(MapServerPublisher):
             self._replace(name, staging)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        self._report(1.0, "mapserver.done")
         return self.result(
-            UPDATED if existed else CREATED,
+            existed,
             layer,
             files=sorted(p.name for p in written),
             project=str(self.project_path(name)),

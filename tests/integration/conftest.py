@@ -15,6 +15,7 @@ import pytest
 
 from sandbox.ckan_server import CkanServer
 from sandbox.pycsw_server import PycswServer
+from sandbox.qgis_server import QgisMapServer
 from sandbox.udata_server import UdataServer
 from sandbox.venvs import ensure_venv
 
@@ -66,3 +67,17 @@ def sandbox_venvs_home() -> Path:
     """The sandbox folder whose venvs the tests use (installs both venvs if needed)."""
     ensure_venv("pycsw")
     return ensure_venv("udata").parent.parent
+
+
+@pytest.fixture(scope="session")
+def qgis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QgisMapServer]:
+    """Debian's real qgis_mapserver serving an empty folder (each layer is one project in it);
+    `.url`, `.folder`, `.connection(name)`."""
+    if shutil.which("qgis_mapserver") is None:
+        pytest.skip("qgis-server is not installed (make setup installs it)")
+    server = QgisMapServer(tmp_path_factory.mktemp("qgis-server") / "projets")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -5,7 +5,6 @@ portal dataset links the services (upload mode)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,37 +14,23 @@ from qgis.core import QgsProject, QgsRasterLayer
 from plugin.publishers.connections import loads_connections
 from plugin.qgis.destinations import journal, save_saved_connections
 from plugin.toolbelt.settings import Settings
-from sandbox.qgis_server import QgisMapServer
 from tests.dialog_helpers import french_ui, type_into
 from tests.integration.test_dialog_publication import click_publish, links, open_dialog
 from tests.integration.test_qgis_server import RED, colours
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(shutil.which("qgis_mapserver") is None, reason="qgis-server not installed"),
-]
+pytestmark = pytest.mark.integration
 SERVER = "Serveur carto (formation)"
 PORTAL = "Portail (formation)"
 KEY_ENV = "GP_MAPSERVER_UDATA_KEY"
 
 
 @pytest.fixture()
-def map_server(tmp_path_factory: pytest.TempPathFactory):
-    server = QgisMapServer(tmp_path_factory.mktemp("dialog-qgis-server") / "projets")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture()
-def connections(map_server, udata_server, monkeypatch):
+def connections(qgis_server, udata_server, monkeypatch):
     french_ui()
     Settings().save()
     monkeypatch.setenv(KEY_ENV, udata_server.api_key)
     items = [
-        map_server.connection(SERVER),
+        qgis_server.connection(SERVER),
         {
             "name": PORTAL,
             "type": "udata",
@@ -60,7 +45,7 @@ def connections(map_server, udata_server, monkeypatch):
 
 
 def test_dialog_publishes_the_map_shows_links_and_adds_it_to_the_map(
-    connections, map_server, udata_server, qgis_iface, tmp_path: Path
+    connections, udata_server, qgis_iface, tmp_path: Path
 ) -> None:
     from qgis.core import QgsSingleSymbolRenderer, QgsSymbol
     from qgis.PyQt.QtGui import QColor

@@ -9,8 +9,6 @@ QGIS's own WMS provider read the service.
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +24,7 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from sandbox.qgis_server import QgisMapServer
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(shutil.which("qgis_mapserver") is None, reason="qgis-server not installed"),
-]
+pytestmark = pytest.mark.integration
 SAMPLE = (
     Path(__file__).resolve().parents[2]
     / "resources/sample"
@@ -39,23 +34,22 @@ RED = (215, 25, 28)
 PROFILE = SAMPLE.parent / "profil_organisme.json"
 
 
-@pytest.fixture(scope="module")
-def qgis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QgisMapServer]:
-    """qgis_mapserver serving an empty folder (each layer is one project in it)."""
-    server = QgisMapServer(tmp_path_factory.mktemp("qgis-server") / "projets")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.fixture()
 def files(tmp_path: Path, qgis_server: QgisMapServer) -> dict[str, Path]:
     connections = tmp_path / "connexions.json"
-    connections.write_text(
-        json.dumps({"connections": [qgis_server.connection("Serveur carto")]}), encoding="utf-8"
-    )
+    lizmap = {
+        "name": "Dépôt Lizmap",
+        "type": "qgisserver",
+        "url": "https://lizmap.exemple.fr/index.php/lizmap/service",
+        "options": {
+            "folder": str(tmp_path / "depot-lizmap"),
+            "url_template": "https://lizmap.exemple.fr/index.php/lizmap/service?project={name}",
+            "lizmap": True,
+        },
+    }
+    (tmp_path / "depot-lizmap").mkdir()
+    items = [qgis_server.connection("Serveur carto"), lizmap]
+    connections.write_text(json.dumps({"connections": items}), encoding="utf-8")
     return {"CONNECTIONS": connections, "PROFILE": PROFILE}
 
 
@@ -87,14 +81,16 @@ def red_points(tmp_path: Path, name: str = "bornes", other: str = "") -> QgsVect
     return layer
 
 
-def publish(layer: QgsVectorLayer, files: dict[str, Path], tmp_path: Path) -> dict:
+def publish(
+    layer: QgsVectorLayer, files: dict[str, Path], tmp_path: Path, server: str = "Serveur carto"
+) -> dict:
     import processing
 
     return processing.run(
         "geopublier:publish",
         {
             "INPUT": layer.id(),
-            "MAP_SERVER": "Serveur carto",
+            "MAP_SERVER": server,
             "CONNECTIONS": str(files["CONNECTIONS"]),
             "PROFILE": str(files["PROFILE"]),
             "REPORT": str(tmp_path / "rapport.json"),
@@ -270,3 +266,22 @@ def test_owslib_and_the_qgis_wms_provider_read_the_service(
     assert loaded.isValid(), loaded.error().summary()
     assert loaded.crs().authid() == "EPSG:2154"
     assert not loaded.extent().isEmpty()
+
+
+def test_lizmap_repository_gets_the_minimal_configuration(provider, files, tmp_path: Path) -> None:
+    result = publish(red_points(tmp_path), files, tmp_path, server="Dépôt Lizmap")
+    name = result["MAP_LAYER_NAME"]
+    folder = tmp_path / "depot-lizmap"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{name}{suffix}" for suffix in (".geopublier.json", ".gpkg", ".qgs", ".qgs.cfg")
+    )
+    config = json.loads((folder / f"{name}.qgs.cfg").read_text(encoding="utf-8"))
+    ((title, layer),) = config["layers"].items()
+    assert title.startswith("Bornes de recharge") and layer["geometryType"] == "point"
+    assert layer["id"] in (folder / f"{name}.qgs").read_text(encoding="utf-8")
+    assert config["options"]["projection"]["ref"] == "EPSG:4326"
+    west, south, east, north = (float(v) for v in config["options"]["bbox"])
+    assert west < -1.55 < east and south < 47.21 < north
+    assert result["WMS_URL"].startswith(
+        f"https://lizmap.exemple.fr/index.php/lizmap/service?project={name}&SERVICE=WMS"
+    )
