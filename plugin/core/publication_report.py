@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from . import codelists
 from .model import Record
+from .style_limits import style_limits_text
 
 WORDS = {
     "title": ("Rapport de publication", "Publication report"),
@@ -118,8 +119,9 @@ def _steps_table(report: dict[str, Any], lang: str) -> str:
         status = str(step.get("status", ""))
         state = state_label(status, str(step.get("action", "")), lang)
         note = step.get("message_fr" if lang == "fr" else "message_en") or ""
-        url = str(step.get("url") or "")
-        link = f'<a href="{escape(url)}">{escape(url)}</a>' if url else ""
+        details = step.get("details") or {}
+        note = note or style_limits_text(details.get("style_limits") or (), lang)
+        link = _step_links(step)
         role = ROLES.get(str(step.get("role", "")), (step.get("role", ""),) * 2)
         rows.append(
             "<tr>"
@@ -131,6 +133,28 @@ def _steps_table(report: dict[str, Any], lang: str) -> str:
         )
     head = "".join(f"<th>{_w(k, lang)}</th>" for k in ("destination", "role", "state", "link"))
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+# Service links of a map-server step, by protocol (the catalogue's INSPIRE values).
+SERVICE_LABELS = {
+    "http://www.opengis.net/def/serviceType/ogc/wms": "WMS",
+    "http://www.opengis.net/def/serviceType/ogc/wfs": "WFS",
+}
+
+
+def _step_links(step: dict[str, Any]) -> str:
+    """The step's link; a map server's WMS and WFS each with its name."""
+    services = [
+        (SERVICE_LABELS[item["protocol"]], str(item.get("url") or ""))
+        for item in (step.get("details") or {}).get("online_resources") or ()
+        if isinstance(item, dict) and item.get("protocol") in SERVICE_LABELS
+    ]
+    if step.get("role") == "mapserver" and services:
+        return "<br/>".join(
+            f'{label} : <a href="{escape(url)}">{escape(url)}</a>' for label, url in services
+        )
+    url = str(step.get("url") or "")
+    return f'<a href="{escape(url)}">{escape(url)}</a>' if url else ""
 
 
 def _quality_section(quality: Optional[dict[str, Any]], lang: str) -> str:

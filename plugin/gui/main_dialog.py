@@ -28,8 +28,8 @@ from ..core.issues import ERROR
 from ..core.merge import merge_records
 from ..core.model import Record
 from ..core.publication_report import to_html
+from ..core.style_limits import style_limits_text
 from ..publishers.journal import FAILED, JournalEntry
-from ..publishers.mapserver import style_limits_text
 from ..publishers.pipeline import failed_destinations
 from ..qgis.choices import (
     DESTINATIONS_PROPERTY,

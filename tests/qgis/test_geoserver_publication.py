@@ -107,7 +107,7 @@ def test_publish_sends_geopackage_sld_and_metadata_and_warns_about_sld(
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
     assert "labels:background" in report["steps"][0]["details"]["style_limits"]
 
-    from plugin.publishers.mapserver import style_limits_text
+    from plugin.core.style_limits import style_limits_text
 
     sentence = style_limits_text(report["steps"][0]["details"]["style_limits"], "fr")
     assert "fond" in sentence and "ne peut pas rendre" in sentence

@@ -27,9 +27,9 @@ from ...core.profile import OrganisationProfile, apply_profile
 from ...core.publication_report import to_html
 from ...core.quality import message as quality_message
 from ...core.rules import validate
+from ...core.style_limits import style_limits_text
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
-from ...publishers.mapserver import style_limits_text
 from ...toolbelt.i18n import ui_language
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions

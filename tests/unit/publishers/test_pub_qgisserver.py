@@ -175,3 +175,19 @@ def test_map_services_reach_the_portal_in_both_modes(tmp_path: Path) -> None:
         assert [r["url"] for r in wms] == [result.details["wms_url"]]
         assert wms[0]["title"] == "Carte en ligne (WMS) — couche bornes"
         assert any(r["format"] == "wfs" for r in remote)
+
+
+def test_the_report_shows_wms_wfs_and_what_sld_cannot_say(tmp_path: Path) -> None:
+    from plugin.core.publication_report import to_html
+    from plugin.publishers.pipeline import PublicationReport, StepOutcome
+
+    result = publisher(tmp_path).publish_layer(service_layer(record(), "bornes"))
+    details = dict(result.details, style_limits=["labels:background", "effects"])
+    step = StepOutcome(
+        "Serveur", "mapserver", "done", "created", "bornes", result.url, details=details
+    )
+    report = PublicationReport("urn:x", "Bornes", "2026-12-06T10:00:00+00:00", steps=[step])
+    html = to_html(report.to_dict(), record(), None, "fr")
+    assert f'WMS : <a href="{details["wms_url"].replace("&", "&amp;")}">' in html
+    assert f'WFS : <a href="{details["wfs_url"].replace("&", "&amp;")}">' in html
+    assert "ne peut pas rendre : des étiquettes : fond ; les effets de dessin" in html
