@@ -89,7 +89,7 @@
         <translation>Publish layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="62"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Connections file (JSON, optional)</translation>
     </message>
@@ -131,17 +131,17 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="298"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="304"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="324"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="325"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="118"/>
         <source>Export package folder</source>
         <translation>Export package folder</translation>
     </message>
@@ -286,12 +286,12 @@
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="279"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="271"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -786,13 +786,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="59"/>
+        <source>Republish project layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
+        <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="84"/>
+        <source>Project file (empty: the current project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <source>Layers changed since their publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <source>Every layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <source>A list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <source>Layers to republish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="98"/>
+        <source>Layer names or ids (comma separated, for a list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="111"/>
+        <source>Save the project file afterwards (publication kept with the layers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="123"/>
+        <source>Republication report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <source>Layers republished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <source>Layers skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <source>Layers failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="142"/>
+        <source>None of the layers listed in LAYERS is in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="182"/>
+        <source>{0} layer(s) could not be republished: see the report {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="200"/>
+        <source>Cannot open the project {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="216"/>
+        <source>{0}: republishing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1046,257 +1131,257 @@
 <context>
     <name>DestinationsWidget</name>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="87"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="55"/>
         <source>Saved connections</source>
         <translation>Saved connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="59"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="59"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="59"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="77"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="77"/>
         <source>Add a destination</source>
         <translation>Add a destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="78"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="78"/>
         <source>Edit the selection</source>
         <translation>Edit the selection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
         <source>Remove it</source>
         <translation>Remove it</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="80"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="80"/>
         <source>Check the server answers and accepts the credentials</source>
         <translation>Check the server answers and accepts the credentials</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="86"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="86"/>
         <source>Add the connections of a file (e.g. given by your trainer)</source>
         <translation>Add the connections of a file (e.g. given by your trainer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="92"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="92"/>
         <source>Save the connections to a file to share (no password in it)</source>
         <translation>Save the connections to a file to share (no password in it)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="134"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="102"/>
         <source>Destinations of this layer</source>
         <translation>Destinations of this layer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="106"/>
         <source>Where the INSPIRE record is published</source>
         <translation>Where the INSPIRE record is published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="146"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="114"/>
         <source>Where the open data dataset is published</source>
         <translation>Where the open data dataset is published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="115"/>
         <source>Upload the harmonised files to the portal</source>
         <translation>Upload the harmonised files to the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
         <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
         <translation>Reference only: the portal links to the geoportal's record and services</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="123"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="157"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="125"/>
         <source>Open data portal</source>
         <translation>Open data portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="158"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="126"/>
         <source>On the portal</source>
         <translation>On the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="225"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="193"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="255"/>
         <source>GeoPublier</source>
         <translation>GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="250"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="218"/>
         <source>A connection called “{0}” already exists.</source>
         <translation>A connection called “{0}” already exists.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="255"/>
         <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
         <translation>Remove the connection “{0}”? Nothing is deleted on the server.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="301"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="269"/>
         <source>Import connections</source>
         <translation>Import connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="290"/>
         <source>Connections (*.json)</source>
         <translation>Connections (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="315"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="283"/>
         <source>{0} connection(s) imported from {1}</source>
         <translation>{0} connection(s) imported from {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="290"/>
         <source>Export connections</source>
         <translation>Export connections</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="335"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="303"/>
         <source>Connections saved to {0}</source>
         <translation>Connections saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="343"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="311"/>
         <source>Select a connection to test.</source>
         <translation>Select a connection to test.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="347"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="315"/>
         <source>Testing {0}…</source>
         <translation>Testing {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="359"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="327"/>
         <source>Test cancelled.</source>
         <translation>Test cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="362"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="330"/>
         <source>{0} answers and accepts the connection.</source>
         <translation>{0} answers and accepts the connection.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="364"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="332"/>
         <source>Account: {0}</source>
         <translation>Account: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="163"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="131"/>
         <source>udata: the territories the data covers (zone ids, separated by commas)</source>
         <translation>udata: the territories the data covers (zone ids, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="167"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="135"/>
         <source>udata: the finest territory level of the data</source>
         <translation>udata: the finest territory level of the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>(not given)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Municipality</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Intercommunality (EPCI)</source>
         <translation>Intercommunality (EPCI)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Country</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Other (finer than a municipality)</source>
         <translation>Other (finer than a municipality)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="178"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="146"/>
         <source>Territories (udata)</source>
         <translation>Territories (udata)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="179"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
         <source>Spatial granularity</source>
         <translation>Spatial granularity</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Where the layer is published as a map (WMS) and for download (WFS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="156"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
         <source>Map server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,12 +1410,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="126"/>
+        <location filename="../plugin/gui/main_dialog.py" line="131"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="132"/>
+        <location filename="../plugin/gui/main_dialog.py" line="137"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1365,375 +1450,375 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="138"/>
+        <location filename="../plugin/gui/main_dialog.py" line="143"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="216"/>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="233"/>
+        <location filename="../plugin/gui/main_dialog.py" line="234"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="241"/>
+        <location filename="../plugin/gui/main_dialog.py" line="242"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="243"/>
+        <location filename="../plugin/gui/main_dialog.py" line="244"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="277"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="368"/>
+        <location filename="../plugin/gui/main_dialog.py" line="369"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="293"/>
+        <location filename="../plugin/gui/main_dialog.py" line="294"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="303"/>
+        <location filename="../plugin/gui/main_dialog.py" line="304"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="314"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="316"/>
+        <location filename="../plugin/gui/main_dialog.py" line="317"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="332"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="336"/>
+        <location filename="../plugin/gui/main_dialog.py" line="337"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="350"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="353"/>
+        <location filename="../plugin/gui/main_dialog.py" line="354"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="357"/>
+        <location filename="../plugin/gui/main_dialog.py" line="358"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="360"/>
+        <location filename="../plugin/gui/main_dialog.py" line="361"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="486"/>
+        <location filename="../plugin/gui/main_dialog.py" line="487"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="538"/>
+        <location filename="../plugin/gui/main_dialog.py" line="539"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="538"/>
+        <location filename="../plugin/gui/main_dialog.py" line="539"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="604"/>
+        <location filename="../plugin/gui/main_dialog.py" line="605"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="604"/>
+        <location filename="../plugin/gui/main_dialog.py" line="605"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="611"/>
+        <location filename="../plugin/gui/main_dialog.py" line="612"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="613"/>
+        <location filename="../plugin/gui/main_dialog.py" line="614"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="109"/>
+        <location filename="../plugin/gui/main_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="489"/>
+        <location filename="../plugin/gui/main_dialog.py" line="490"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="493"/>
+        <location filename="../plugin/gui/main_dialog.py" line="494"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="391"/>
-        <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
-        <translation>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/main_dialog.py" line="406"/>
+        <location filename="../plugin/gui/main_dialog.py" line="407"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="432"/>
+        <location filename="../plugin/gui/main_dialog.py" line="433"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="432"/>
+        <location filename="../plugin/gui/main_dialog.py" line="433"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="305"/>
+        <location filename="../plugin/gui/main_dialog.py" line="306"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="340"/>
+        <location filename="../plugin/gui/main_dialog.py" line="341"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="345"/>
+        <location filename="../plugin/gui/main_dialog.py" line="346"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="491"/>
+        <location filename="../plugin/gui/main_dialog.py" line="492"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="559"/>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="561"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="568"/>
+        <location filename="../plugin/gui/main_dialog.py" line="569"/>
         <source>Download (WFS) — layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="392"/>
+        <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="122"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="80"/>
         <source>Harmonised export</source>
         <translation>Harmonised export</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="87"/>
         <source>Export the data in this open format</source>
         <translation>Export the data in this open format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
         <translation>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="99"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="100"/>
         <source>Only report them</source>
         <translation>Only report them</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="143"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="101"/>
         <source>What to do with invalid geometries</source>
         <translation>What to do with invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
         <source>Longitude / latitude columns</source>
         <translation>Longitude / latitude columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
         <source>WKT geometry column</source>
         <translation>WKT geometry column</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
         <source>How points are written in the CSV file</source>
         <translation>How points are written in the CSV file</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="152"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Uncheck the columns that must not be published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Optional: a Table Schema file or URL</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="157"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="124"/>
         <source>Where the dated export package is written</source>
         <translation>Where the dated export package is written</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
         <source>Also make one zip of the package</source>
         <translation>Also make one zip of the package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="172"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="130"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="173"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
         <source>Points in CSV</source>
         <translation>Points in CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="175"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
         <source>Columns to publish</source>
         <translation>Columns to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Table Schema</source>
         <translation>Table Schema</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="177"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
         <source>Quality report</source>
         <translation>Quality report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
         <source>Check the data</source>
         <translation>Check the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Look for invalid geometries, duplicates, empty columns and personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="196"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="154"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="222"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="227"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
         <source>Do not publish these columns</source>
         <translation>Do not publish these columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="229"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>I checked these columns: they hold no personal data and may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="248"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="206"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Press “Check the data” to see the quality report.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="317"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="275"/>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="294"/>
         <source>Check cancelled.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="365"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="323"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
         <source>Re-read as ISO-8859-1 (Latin-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="213"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,7 +1831,7 @@
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="147"/>
+        <location filename="../plugin/gui/publish_widget.py" line="150"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publish the record and the data to every destination</translation>
     </message>
@@ -1791,22 +1876,22 @@
         <translation>Open the publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="138"/>
+        <location filename="../plugin/gui/publish_widget.py" line="141"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publishing is not possible yet:</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="147"/>
+        <location filename="../plugin/gui/publish_widget.py" line="150"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publishing is not possible yet: see the reasons above the button</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="167"/>
+        <location filename="../plugin/gui/publish_widget.py" line="170"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="185"/>
+        <location filename="../plugin/gui/publish_widget.py" line="188"/>
         <source>in progress…</source>
         <translation>in progress…</translation>
     </message>
@@ -1816,11 +1901,6 @@
         <translation>Withdraw the publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
-        <source>Delete this layer&apos;s record and dataset from the destinations they are on</source>
-        <translation>Delete this layer's record and dataset from the destinations they are on</translation>
-    </message>
-    <message>
         <location filename="../plugin/gui/publish_widget.py" line="109"/>
         <source>Add to the map</source>
         <translation type="unfinished"></translation>
@@ -1828,6 +1908,11 @@
     <message>
         <location filename="../plugin/gui/publish_widget.py" line="111"/>
         <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <source>Delete this layer&apos;s record, map layer and dataset from the destinations they are on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -89,7 +89,7 @@
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="62"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>Connections file (JSON, optional)</source>
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
@@ -131,17 +131,17 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="298"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="304"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="324"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="325"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="118"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
@@ -286,12 +286,12 @@
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="279"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="271"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -727,7 +727,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/record_fields.py" line="294"/>
-        <source>The language of the data's texts (French: “fre”).</source>
+        <source>The language of the data&apos;s texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
@@ -786,7 +786,7 @@
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
@@ -794,6 +794,91 @@
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="59"/>
+        <source>Republish project layers</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
+        <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="84"/>
+        <source>Project file (empty: the current project)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <source>Layers changed since their publication</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <source>Every layer</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <source>A list</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <source>Layers to republish</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="98"/>
+        <source>Layer names or ids (comma separated, for a list)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="111"/>
+        <source>Save the project file afterwards (publication kept with the layers)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="123"/>
+        <source>Republication report</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <source>Layers republished</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <source>Layers skipped</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <source>Layers failed</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="142"/>
+        <source>None of the layers listed in LAYERS is in the project.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="182"/>
+        <source>{0} layer(s) could not be republished: see the report {1}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="200"/>
+        <source>Cannot open the project {0}: {1}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="216"/>
+        <source>{0}: republishing…</source>
+        <translation type="unfinished"/>
     </message>
 </context>
 <context>
@@ -1046,257 +1131,257 @@
 <context>
     <name>DestinationsWidget</name>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="87"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="55"/>
         <source>Saved connections</source>
         <translation>Connexions enregistrées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="59"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="59"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="91"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="59"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="77"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="77"/>
         <source>Add a destination</source>
         <translation>Ajouter une destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="78"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="110"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="78"/>
         <source>Edit the selection</source>
         <translation>Modifier la connexion choisie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="111"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="79"/>
         <source>Remove it</source>
         <translation>Supprimer la connexion choisie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="80"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="112"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="80"/>
         <source>Check the server answers and accepts the credentials</source>
         <translation>Vérifier que le serveur répond et accepte les identifiants</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="86"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="118"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="86"/>
         <source>Add the connections of a file (e.g. given by your trainer)</source>
         <translation>Ajouter les connexions d'un fichier (ex. donné par votre formateur)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="92"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="92"/>
         <source>Save the connections to a file to share (no password in it)</source>
         <translation>Enregistrer les connexions dans un fichier à partager (sans mot de passe)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="134"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="102"/>
         <source>Destinations of this layer</source>
         <translation>Destinations de cette couche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="138"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="106"/>
         <source>Where the INSPIRE record is published</source>
         <translation>Où la fiche INSPIRE est publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="146"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="114"/>
         <source>Where the open data dataset is published</source>
         <translation>Où le jeu de données ouvert est publié</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="115"/>
         <source>Upload the harmonised files to the portal</source>
         <translation>Envoyer les fichiers harmonisés au portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="148"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="116"/>
         <source>Reference only: the portal links to the geoportal&apos;s record and services</source>
         <translation>Référencement seul : le portail renvoie vers la fiche et les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="155"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="123"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="157"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="125"/>
         <source>Open data portal</source>
         <translation>Portail open data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="158"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="126"/>
         <source>On the portal</source>
         <translation>Sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="225"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="193"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="255"/>
         <source>GeoPublier</source>
         <translation>GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="250"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="218"/>
         <source>A connection called “{0}” already exists.</source>
         <translation>Une connexion nommée « {0} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="287"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="255"/>
         <source>Remove the connection “{0}”? Nothing is deleted on the server.</source>
         <translation>Supprimer la connexion « {0} » ? Rien n'est supprimé sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="301"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="269"/>
         <source>Import connections</source>
         <translation>Importer des connexions</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="290"/>
         <source>Connections (*.json)</source>
         <translation>Connexions (*.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="315"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="283"/>
         <source>{0} connection(s) imported from {1}</source>
         <translation>{0} connexion(s) importée(s) depuis {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="322"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="290"/>
         <source>Export connections</source>
         <translation>Exporter les connexions</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="335"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="303"/>
         <source>Connections saved to {0}</source>
         <translation>Connexions enregistrées dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="343"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="311"/>
         <source>Select a connection to test.</source>
         <translation>Choisissez une connexion à tester.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="347"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="315"/>
         <source>Testing {0}…</source>
         <translation>Test de {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="359"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="327"/>
         <source>Test cancelled.</source>
         <translation>Test annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="362"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="330"/>
         <source>{0} answers and accepts the connection.</source>
         <translation>{0} répond et accepte la connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="364"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="332"/>
         <source>Account: {0}</source>
         <translation>Compte : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="163"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="131"/>
         <source>udata: the territories the data covers (zone ids, separated by commas)</source>
         <translation>udata : les territoires couverts par la donnée (identifiants de zones, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="167"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="135"/>
         <source>udata: the finest territory level of the data</source>
         <translation>udata : le niveau de territoire le plus fin de la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>(not given)</source>
         <translation>(non renseignée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Municipality</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Intercommunality (EPCI)</source>
         <translation>Intercommunalité (EPCI)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="168"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="136"/>
         <source>Other (finer than a municipality)</source>
         <translation>Autre (plus fin que la commune)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="178"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="146"/>
         <source>Territories (udata)</source>
         <translation>Territoires (udata)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="179"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="147"/>
         <source>Spatial granularity</source>
         <translation>Granularité spatiale</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="141"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="109"/>
         <source>Where the layer is published as a map (WMS) and for download (WFS)</source>
         <translation>Où la couche est publiée en carte (WMS) et en téléchargement (WFS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/destinations_widget.py" line="156"/>
+        <location filename="../plugin/gui/destinations_widget.py" line="124"/>
         <source>Map server</source>
         <translation>Serveur cartographique</translation>
     </message>
@@ -1325,12 +1410,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="126"/>
+        <location filename="../plugin/gui/main_dialog.py" line="131"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="132"/>
+        <location filename="../plugin/gui/main_dialog.py" line="137"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1365,377 +1450,377 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="138"/>
+        <location filename="../plugin/gui/main_dialog.py" line="143"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="216"/>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="233"/>
+        <location filename="../plugin/gui/main_dialog.py" line="234"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="241"/>
+        <location filename="../plugin/gui/main_dialog.py" line="242"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="243"/>
+        <location filename="../plugin/gui/main_dialog.py" line="244"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="277"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="368"/>
+        <location filename="../plugin/gui/main_dialog.py" line="369"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="293"/>
+        <location filename="../plugin/gui/main_dialog.py" line="294"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="303"/>
+        <location filename="../plugin/gui/main_dialog.py" line="304"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="314"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="316"/>
+        <location filename="../plugin/gui/main_dialog.py" line="317"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="332"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="336"/>
+        <location filename="../plugin/gui/main_dialog.py" line="337"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="350"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="353"/>
-        <source>The dataset on “{0}” links to the geoportal's record and services.</source>
+        <location filename="../plugin/gui/main_dialog.py" line="354"/>
+        <source>The dataset on “{0}” links to the geoportal&apos;s record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="357"/>
+        <location filename="../plugin/gui/main_dialog.py" line="358"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="360"/>
+        <location filename="../plugin/gui/main_dialog.py" line="361"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="486"/>
+        <location filename="../plugin/gui/main_dialog.py" line="487"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="538"/>
+        <location filename="../plugin/gui/main_dialog.py" line="539"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="538"/>
+        <location filename="../plugin/gui/main_dialog.py" line="539"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="604"/>
+        <location filename="../plugin/gui/main_dialog.py" line="605"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="604"/>
+        <location filename="../plugin/gui/main_dialog.py" line="605"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="611"/>
+        <location filename="../plugin/gui/main_dialog.py" line="612"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="613"/>
+        <location filename="../plugin/gui/main_dialog.py" line="614"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="109"/>
+        <location filename="../plugin/gui/main_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="489"/>
+        <location filename="../plugin/gui/main_dialog.py" line="490"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="493"/>
+        <location filename="../plugin/gui/main_dialog.py" line="494"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="391"/>
-        <source>Delete the record and the dataset of “{0}” from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
-        <translation>Supprimer la fiche et le jeu de données de « {0} » de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/main_dialog.py" line="406"/>
+        <location filename="../plugin/gui/main_dialog.py" line="407"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="432"/>
+        <location filename="../plugin/gui/main_dialog.py" line="433"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="432"/>
+        <location filename="../plugin/gui/main_dialog.py" line="433"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="305"/>
+        <location filename="../plugin/gui/main_dialog.py" line="306"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="340"/>
+        <location filename="../plugin/gui/main_dialog.py" line="341"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="345"/>
+        <location filename="../plugin/gui/main_dialog.py" line="346"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="491"/>
+        <location filename="../plugin/gui/main_dialog.py" line="492"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="559"/>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="561"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="568"/>
+        <location filename="../plugin/gui/main_dialog.py" line="569"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="392"/>
+        <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
+        <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
 </context>
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="122"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="80"/>
         <source>Harmonised export</source>
         <translation>Export harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="87"/>
         <source>Export the data in this open format</source>
         <translation>Exporter la donnée dans ce format ouvert</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
         <translation>Lambert-93 (EPSG:2154) pour la métropole ; les couches d'outre-mer gardent le leur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="99"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="100"/>
         <source>Only report them</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="143"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="101"/>
         <source>What to do with invalid geometries</source>
         <translation>Que faire des géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
         <source>Longitude / latitude columns</source>
         <translation>Colonnes longitude / latitude</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="147"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
         <source>WKT geometry column</source>
         <translation>Colonne de géométrie WKT</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
         <source>How points are written in the CSV file</source>
         <translation>Comment les points sont écrits dans le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="152"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Décochez les colonnes à ne pas publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Facultatif : un fichier ou une adresse de schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="157"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>Un schéma de table (schema.data.gouv.fr, ex. Socle Commun des Données Locales) que la table attributaire doit respecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="166"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="124"/>
         <source>Where the dated export package is written</source>
         <translation>Où le paquet d'export daté est écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
         <source>Also make one zip of the package</source>
         <translation>Faire aussi un zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="172"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="130"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="173"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
         <source>Points in CSV</source>
         <translation>Points en CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="175"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
         <source>Columns to publish</source>
         <translation>Colonnes à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Table Schema</source>
         <translation>Schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="177"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
         <source>Quality report</source>
         <translation>Rapport qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
         <source>Check the data</source>
         <translation>Vérifier la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Chercher les géométries invalides, les doublons, les colonnes vides et les données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="196"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="154"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="222"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="227"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
         <source>Do not publish these columns</source>
         <translation>Ne pas publier ces colonnes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="229"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>J'ai vérifié ces colonnes : elles ne contiennent pas de données personnelles et peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="248"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="206"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Cliquez sur « Vérifier la donnée » pour voir le rapport qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="317"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="275"/>
         <source>Checking the data…</source>
         <translation>Vérification de la donnée…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="294"/>
         <source>Check cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="365"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="323"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>Ces colonnes ressemblent à des données personnelles, qui ne doivent pas être ouvertes : {0}. Ne les publiez pas, ou confirmez qu'elles peuvent l'être.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
         <source>Re-read as ISO-8859-1 (Latin-1)</source>
         <translation>Relire en ISO-8859-1 (Latin-1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="213"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
-        <translation>Le fichier n&apos;indique pas l&apos;encodage de ses textes et se lit correctement en ISO-8859-1 : relire la couche dans cet encodage, puis vérifier de nouveau</translation>
+        <translation>Le fichier n'indique pas l'encodage de ses textes et se lit correctement en ISO-8859-1 : relire la couche dans cet encodage, puis vérifier de nouveau</translation>
     </message>
 </context>
 <context>
@@ -1746,7 +1831,7 @@
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="147"/>
+        <location filename="../plugin/gui/publish_widget.py" line="150"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
@@ -1791,22 +1876,22 @@
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="138"/>
+        <location filename="../plugin/gui/publish_widget.py" line="141"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="147"/>
+        <location filename="../plugin/gui/publish_widget.py" line="150"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="167"/>
+        <location filename="../plugin/gui/publish_widget.py" line="170"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="185"/>
+        <location filename="../plugin/gui/publish_widget.py" line="188"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
     </message>
@@ -1814,11 +1899,6 @@
         <location filename="../plugin/gui/publish_widget.py" line="119"/>
         <source>Withdraw the publication…</source>
         <translation>Retirer la publication…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
-        <source>Delete this layer&apos;s record and dataset from the destinations they are on</source>
-        <translation>Supprimer la fiche et le jeu de données de cette couche des destinations où ils sont publiés</translation>
     </message>
     <message>
         <location filename="../plugin/gui/publish_widget.py" line="109"/>
@@ -1829,6 +1909,11 @@
         <location filename="../plugin/gui/publish_widget.py" line="111"/>
         <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
         <translation>Ajouter à la carte QGIS la couche publiée, telle que le serveur cartographique la sert (WMS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <source>Delete this layer&apos;s record, map layer and dataset from the destinations they are on</source>
+        <translation>Supprimer la fiche, la couche cartographique et le jeu de données de cette couche des destinations où ils se trouvent</translation>
     </message>
 </context>
 <context>

@@ -393,8 +393,8 @@ class MainDialog(QDialog, FORM_CLASS):
             self,
             __title__,
             self.tr(
-                "Delete the record and the dataset of “{0}” from: {1}? The layer and its "
-                "metadata stay in QGIS; you can publish again later."
+                "Delete what was published of “{0}” (record, map layer, dataset) from: {1}? "
+                "The layer and its metadata stay in QGIS; you can publish again later."
             ).format(self.describe.record().title, ", ".join(c.name for c in targets)),
         )
         return self.unpublish(targets) if answer == QMessageBox.Yes else None

@@ -120,7 +120,10 @@ class PublishWidget(QWidget):
         self.unpublishButton.setObjectName("unpublishButton")
         self.unpublishButton.setEnabled(False)
         self.unpublishButton.setToolTip(
-            self.tr("Delete this layer's record and dataset from the destinations they are on")
+            self.tr(
+                "Delete this layer's record, map layer and dataset from the destinations they "
+                "are on"
+            )
         )
         self.unpublishButton.clicked.connect(self.unpublishRequested)
         report_row.addWidget(self.unpublishButton)
