@@ -798,87 +798,87 @@
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="59"/>
         <source>Republish project layers</source>
-        <translation type="unfinished"/>
+        <translation>Republier les couches d'un projet</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
-        <translation type="unfinished"/>
+        <translation>Republie les couches d'un projet vers les destinations choisies pour chacune dans GeoPublier : les couches modifiées depuis leur dernière publication (données, métadonnées ou style), toutes les couches, ou une liste. Une couche dont les métadonnées sont incomplètes ou dont les colonnes de données personnelles ne sont pas confirmées est ignorée, avec la raison. Pour les lancements programmés avec qgis_process. Un rapport JSON dit ce qui a été republié, ignoré, et pourquoi.</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="84"/>
         <source>Project file (empty: the current project)</source>
-        <translation type="unfinished"/>
+        <translation>Fichier de projet (vide : le projet en cours)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
         <source>Layers changed since their publication</source>
-        <translation type="unfinished"/>
+        <translation>Les couches modifiées depuis leur publication</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
         <source>Every layer</source>
-        <translation type="unfinished"/>
+        <translation>Toutes les couches</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
         <source>A list</source>
-        <translation type="unfinished"/>
+        <translation>Une liste</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>Layers to republish</source>
-        <translation type="unfinished"/>
+        <translation>Couches à republier</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="98"/>
         <source>Layer names or ids (comma separated, for a list)</source>
-        <translation type="unfinished"/>
+        <translation>Noms ou identifiants des couches (séparés par des virgules, pour une liste)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="111"/>
         <source>Save the project file afterwards (publication kept with the layers)</source>
-        <translation type="unfinished"/>
+        <translation>Enregistrer ensuite le fichier de projet (la publication est gardée avec les couches)</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="123"/>
         <source>Republication report</source>
-        <translation type="unfinished"/>
+        <translation>Rapport de republication</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
         <source>Layers republished</source>
-        <translation type="unfinished"/>
+        <translation>Couches republiées</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
         <source>Layers skipped</source>
-        <translation type="unfinished"/>
+        <translation>Couches ignorées</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
         <source>Layers failed</source>
-        <translation type="unfinished"/>
+        <translation>Couches en échec</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="142"/>
         <source>None of the layers listed in LAYERS is in the project.</source>
-        <translation type="unfinished"/>
+        <translation>Aucune des couches listées dans LAYERS n'est dans le projet.</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="182"/>
         <source>{0} layer(s) could not be republished: see the report {1}</source>
-        <translation type="unfinished"/>
+        <translation>{0} couche(s) n'ont pas pu être republiées : voir le rapport {1}</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="200"/>
         <source>Cannot open the project {0}: {1}</source>
-        <translation type="unfinished"/>
+        <translation>Impossible d'ouvrir le projet {0} : {1}</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="216"/>
         <source>{0}: republishing…</source>
-        <translation type="unfinished"/>
+        <translation>{0} : republication…</translation>
     </message>
 </context>
 <context>
