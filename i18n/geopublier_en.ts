@@ -1389,14 +1389,24 @@
 <context>
     <name>GeoPublierPlugin</name>
     <message>
-        <location filename="../plugin/plugin_main.py" line="70"/>
+        <location filename="../plugin/plugin_main.py" line="81"/>
         <source>Publish with GeoPublier…</source>
         <translation>Publish with GeoPublier…</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin_main.py" line="64"/>
+        <location filename="../plugin/plugin_main.py" line="66"/>
         <source>Describe the current layer with INSPIRE metadata, export it and publish it</source>
         <translation>Describe the current layer with INSPIRE metadata, export it and publish it</translation>
+    </message>
+    <message>
+        <location filename="../plugin/plugin_main.py" line="71"/>
+        <source>Publications panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/plugin_main.py" line="75"/>
+        <source>Every layer of the project with its publication state; republish several</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1830,194 @@
     <message>
         <location filename="../plugin/gui/prepare_widget.py" line="171"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublicationsDock</name>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="74"/>
+        <source>Publications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <source>Layer</source>
+        <translation type="unfinished">Layer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="278"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="125"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="128"/>
+        <source>Select changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="130"/>
+        <source>Select the layers changed since their publication, or whose publication failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="136"/>
+        <source>Republish selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="138"/>
+        <source>Republish the selected layers to their destinations, in one background task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="142"/>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="144"/>
+        <source>Publish again only where it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="146"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="196"/>
+        <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <source>data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="212"/>
+        <source>metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="213"/>
+        <source>style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="220"/>
+        <source>Never published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="221"/>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="222"/>
+        <source>Changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="223"/>
+        <source>Last publication failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="224"/>
+        <source>Publication withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
+        <source>Published (changes unknown: published before this version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="231"/>
+        <source>changed since: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="240"/>
+        <source>Changed since its last publication: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="263"/>
+        <source>The layer changed since this publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="264"/>
+        <source>Double-click to open {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="407"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="356"/>
+        <source>Republishing {0} layer(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="379"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="378"/>
+        <source>Export of the harmonised package</source>
+        <translation type="unfinished">Export of the harmonised package</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="403"/>
+        <source>In progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="404"/>
+        <source>Republished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="405"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="406"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="408"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="429"/>
+        <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

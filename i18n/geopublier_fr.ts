@@ -727,7 +727,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/record_fields.py" line="294"/>
-        <source>The language of the data&apos;s texts (French: “fre”).</source>
+        <source>The language of the data's texts (French: “fre”).</source>
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
@@ -1389,14 +1389,24 @@
 <context>
     <name>GeoPublierPlugin</name>
     <message>
-        <location filename="../plugin/plugin_main.py" line="70"/>
+        <location filename="../plugin/plugin_main.py" line="81"/>
         <source>Publish with GeoPublier…</source>
         <translation>Publier avec GeoPublier…</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin_main.py" line="64"/>
+        <location filename="../plugin/plugin_main.py" line="66"/>
         <source>Describe the current layer with INSPIRE metadata, export it and publish it</source>
         <translation>Décrire la couche courante avec des métadonnées INSPIRE, l'exporter et la publier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/plugin_main.py" line="71"/>
+        <source>Publications panel</source>
+        <translation>Panneau des publications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/plugin_main.py" line="75"/>
+        <source>Every layer of the project with its publication state; republish several</source>
+        <translation>Toutes les couches du projet avec l&apos;état de leur publication ; en republier plusieurs</translation>
     </message>
 </context>
 <context>
@@ -1531,7 +1541,7 @@
     </message>
     <message>
         <location filename="../plugin/gui/main_dialog.py" line="354"/>
-        <source>The dataset on “{0}” links to the geoportal&apos;s record and services.</source>
+        <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
@@ -1821,6 +1831,194 @@
         <location filename="../plugin/gui/prepare_widget.py" line="171"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
         <translation>Le fichier n'indique pas l'encodage de ses textes et se lit correctement en ISO-8859-1 : relire la couche dans cet encodage, puis vérifier de nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationsDock</name>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="74"/>
+        <source>Publications</source>
+        <translation>Publications</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="278"/>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="125"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="128"/>
+        <source>Select changed</source>
+        <translation>Sélectionner les modifiées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="130"/>
+        <source>Select the layers changed since their publication, or whose publication failed</source>
+        <translation>Sélectionner les couches modifiées depuis leur publication, ou dont la publication a échoué</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="136"/>
+        <source>Republish selected</source>
+        <translation>Republier la sélection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="138"/>
+        <source>Republish the selected layers to their destinations, in one background task</source>
+        <translation>Republier les couches sélectionnées vers leurs destinations, en une seule tâche de fond</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="142"/>
+        <source>Retry failed</source>
+        <translation>Relancer les échecs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="144"/>
+        <source>Publish again only where it failed</source>
+        <translation>Publier à nouveau seulement là où cela a échoué</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="146"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="196"/>
+        <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
+        <translation>{0} couche(s) : {1} à jour, {2} modifiée(s), {3} en échec, {4} non publiée(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="212"/>
+        <source>metadata</source>
+        <translation>métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="213"/>
+        <source>style</source>
+        <translation>style</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="220"/>
+        <source>Never published</source>
+        <translation>Jamais publiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="221"/>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="222"/>
+        <source>Changed: {0}</source>
+        <translation>Modifiée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="223"/>
+        <source>Last publication failed</source>
+        <translation>Dernière publication en échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="224"/>
+        <source>Publication withdrawn</source>
+        <translation>Publication retirée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
+        <source>Published (changes unknown: published before this version)</source>
+        <translation>Publiée (modifications inconnues : publiée avant cette version)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="231"/>
+        <source>changed since: {0}</source>
+        <translation>modifiée depuis : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="240"/>
+        <source>Changed since its last publication: {0}</source>
+        <translation>Modifiée depuis sa dernière publication : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="263"/>
+        <source>The layer changed since this publication</source>
+        <translation>La couche a changé depuis cette publication</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="264"/>
+        <source>Double-click to open {0}</source>
+        <translation>Double-cliquez pour ouvrir {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="407"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="356"/>
+        <source>Republishing {0} layer(s)…</source>
+        <translation>Republication de {0} couche(s)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="379"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="378"/>
+        <source>Export of the harmonised package</source>
+        <translation>Export du paquet harmonisé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="403"/>
+        <source>In progress…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="404"/>
+        <source>Republished</source>
+        <translation>Republiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="405"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="406"/>
+        <source>Skipped</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="408"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="429"/>
+        <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
+        <translation>Republication : {0} republiée(s), {1} ignorée(s), {2} en échec, {3} annulée(s).</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsApplication, QgsMapLayerType
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -34,6 +34,8 @@ class GeoPublierPlugin:
         self.options_factory = None
         self.provider: Optional[GeoPublierProvider] = None
         self.dialog = None
+        self.panel_action: Optional[QAction] = None
+        self.panel = None
         self._install_translator()
 
     def tr(self, message: str) -> str:
@@ -66,6 +68,15 @@ class GeoPublierPlugin:
         )
         self.action.triggered.connect(self.open_dialog)
         self.iface.addPluginToWebMenu(self.menu_name(), self.action)
+        self.panel_action = QAction(
+            QIcon(str(ICON_PATH)), self.tr("Publications panel"), self.iface.mainWindow()
+        )
+        self.panel_action.setObjectName("geopublierPanelAction")
+        self.panel_action.setToolTip(
+            self.tr("Every layer of the project with its publication state; republish several")
+        )
+        self.panel_action.triggered.connect(self.open_panel)
+        self.iface.addPluginToWebMenu(self.menu_name(), self.panel_action)
         self.iface.addWebToolBarIcon(self.action)
         self.layer_action = QAction(
             QIcon(str(ICON_PATH)), self.tr("Publish with GeoPublier…"), self.iface.mainWindow()
@@ -95,8 +106,28 @@ class GeoPublierPlugin:
         self.dialog.raise_()
         self.dialog.activateWindow()
 
+    def open_panel(self) -> None:
+        """Show the « Publications » dock (created on first use) with fresh states."""
+        from .gui.publications_dock import PublicationsDock
+
+        if self.panel is None:
+            self.panel = PublicationsDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.show()
+        self.panel.raise_()
+        self.panel.refresh()
+
     def unload(self) -> None:
         """Remove everything the plugin added to QGIS."""
+        if self.panel_action is not None:
+            self.iface.removePluginWebMenu(self.menu_name(), self.panel_action)
+            self.panel_action.deleteLater()
+            self.panel_action = None
+        if self.panel is not None:
+            self.panel.release()
+            self.iface.removeDockWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
         if self.action is not None:
             self.iface.removePluginWebMenu(self.menu_name(), self.action)
             self.iface.removeWebToolBarIcon(self.action)

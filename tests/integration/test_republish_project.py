@@ -7,6 +7,7 @@ stay untouched — read from the servers themselves (real pycsw, real udata, rea
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import time
@@ -27,6 +28,7 @@ from qgis.core import (
 from plugin.core.issues import ERROR
 from plugin.core.model import Conformity, ResponsibleParty
 from plugin.core.rules import validate
+from plugin.gui.publications_dock import PublicationsDock
 from plugin.publishers.connections import connection_from_json
 from plugin.publishers.freshness import CHANGED, UP_TO_DATE
 from plugin.qgis.batch import REPUBLISHED, RepublishTask, plan_layer
@@ -36,7 +38,7 @@ from plugin.qgis.freshness import project_states
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
 from tests.datasets import points_gpkg
-from tests.dialog_helpers import wait_for
+from tests.dialog_helpers import french_ui, wait_for
 from tests.postgis import Postgis, postgis_database
 
 pytestmark = pytest.mark.integration
@@ -145,8 +147,9 @@ def udata_dataset(udata_server, dataset_id: str) -> dict:
 
 
 def test_three_changed_layers_flagged_then_republished_in_place(
-    project, pycsw_server, udata_server, postgis: Postgis
+    project, pycsw_server, udata_server, postgis: Postgis, tmp_path: Path
 ) -> None:
+    french_ui()
     first = run_task(project)
     assert {o.status for o in first.outcomes.values()} == {REPUBLISHED}
     store = journal()
@@ -181,11 +184,25 @@ def test_three_changed_layers_flagged_then_republished_in_place(
         styled.name(): ["style"],
     }
 
-    changed = [layer for layer in project if states[layer.id()].needs_publication]
-    second = run_task(changed)
-    assert [o.status for o in second.outcomes.values()] == [REPUBLISHED] * 3
-    for outcome in second.outcomes.values():
+    dock = PublicationsDock()  # the « Publications » panel, as the user sees it
+    dock.resize(760, 640)
+    dock.refresh()
+    dock.select_changed()
+    changed = [QgsProject.instance().mapLayer(lid) for lid in dock.selected_ids()]
+    assert sorted(layer.name() for layer in changed) == sorted(flagged)
+    shots = Path(os.environ.get("GEOPUBLIER_SCREENSHOTS", str(tmp_path)))
+    first_changed = dock._item(changed[0].id())
+    first_changed.setExpanded(True)
+    dock.widget().grab().save(str(shots / "panneau_publications.png"))
+    task = dock.republish()
+    assert task is not None and len(task.jobs) == 3  # one task for the three layers
+    wait_for(lambda: dock.task is None, 600)
+    assert [o.status for o in dock.outcomes.values()] == [REPUBLISHED] * 3
+    for outcome in dock.outcomes.values():
         assert [s["action"] for s in outcome.steps] == ["updated", "updated"]
+    assert dock.summary.text().startswith("Republication : 3 republiée(s), 0 ignorée(s)")
+    dock.widget().grab().save(str(shots / "panneau_publications_apres.png"))
+    dock.release()
     after = csw_stamps(pycsw_server)
     assert set(after) == set(records)  # no record added
     touched = {rid for rid in records if after[rid] != records[rid]}
