@@ -102,6 +102,7 @@ bench: setup
 	@echo ">> Mesures (ratios par rapport à une référence mesurée dans le même processus)"
 	$(PYTHON) bench/bench_iso_record.py
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_prefill.py
+	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_freshness.py 200
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_export_gpkg.py 200000
 	$(PYTHON) bench/bench_udata_upload.py 1024
 
