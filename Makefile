@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := python3-qgis qgis-providers qgis qgis-server xvfb python3-venv python3-pip \
 	qttools5-dev-tools pyqt5-dev-tools gdal-bin python3-gdal unzip curl \
-	postgresql postgresql-15-postgis-3 libpq-dev python3-dev gcc libmagic1
+	postgresql postgresql-15-postgis-3 libpq-dev python3-dev gcc libmagic1 chromium
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
@@ -18,7 +18,8 @@ TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
-	package install-plugin run demo clean bench screenshots sandbox sandbox-stop sandbox-reset sandbox-status
+	package install-plugin run demo demo-browser clean bench screenshots sandbox sandbox-stop \
+	sandbox-reset sandbox-status
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
@@ -30,6 +31,9 @@ help:
 	@echo "make install-plugin  installe l'extension dans le profil QGIS $(QGIS_CONFIG)"
 	@echo "make run             ouvre QGIS avec ce profil (il faut un écran)"
 	@echo "make sandbox         démarre le bac à sable (catalogue + portail locaux) ; sandbox-stop, sandbox-reset"
+	@echo "                     salle de formation : make sandbox TRAINEES=12 (fiches dans .sandbox/stagiaires/)"
+	@echo "                     sur le réseau de la salle : GEOPUBLIER_SANDBOX_HOST=192.168.1.10 make sandbox"
+	@echo "make demo-browser    la démonstration, puis sa page du portail et son rapport ouverts dans Chromium"
 
 setup: apt venv servers
 
@@ -53,8 +57,8 @@ $(VENV)/.deps-installed: requirements-dev.txt
 	@touch $@
 
 servers: venv
-	@echo ">> Environnements des serveurs de test (pycsw, udata, CKAN) sous .sandbox/venvs"
-	$(PYTHON) -m sandbox install pycsw udata ckan
+	@echo ">> Environnements des serveurs de test (pycsw, udata 17, udata 10 + pages web, CKAN) sous .sandbox/venvs"
+	$(PYTHON) -m sandbox install pycsw udata udata10 ckan
 
 test: setup qm lint test-unit test-qgis
 
@@ -106,15 +110,17 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_export_gpkg.py 200000
 	$(PYTHON) bench/bench_udata_upload.py 1024
 
+TRAINEES_OPTION = $(if $(TRAINEES),--trainees $(TRAINEES))
+
 sandbox: servers
-	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata + QGIS Server sur 127.0.0.1)"
-	$(PYTHON) -m sandbox start
+	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata avec ses pages web + QGIS Server)"
+	$(PYTHON) -m sandbox start $(TRAINEES_OPTION)
 
 sandbox-stop: venv
 	$(PYTHON) -m sandbox stop
 
 sandbox-reset: servers
-	$(PYTHON) -m sandbox reset
+	$(PYTHON) -m sandbox reset $(TRAINEES_OPTION)
 
 sandbox-status: venv
 	$(PYTHON) -m sandbox status
@@ -126,6 +132,10 @@ screenshots: setup qm
 demo: setup qm install-plugin
 	@echo ">> Démonstration : bac à sable + publication de la couche d'exemple par qgis_process"
 	$(PYTHON) scripts/demo.py
+
+demo-browser: demo
+	@echo ">> La page du portail et le rapport de publication dans Chromium (captures dans docs/screenshots/)"
+	$(PYTHON) scripts/browser_check.py --demo .sandbox/demo/liens.json --screenshots docs/screenshots
 
 clean:
 	rm -rf dist build .pytest_cache .ruff_cache .qgis-settings i18n/*.qm

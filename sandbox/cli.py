@@ -1,10 +1,14 @@
 """`python -m sandbox install|start|stop|status|reset`: the trainers' local sandbox.
 
-`start` runs the pycsw catalogue and the udata portal detached, and writes under SANDBOX_HOME:
-state.json (urls, ports, pids, API key; mode 600), connections.json (GeoPublier connections,
-no secret), sandbox.env (`export GEOPUBLIER_SANDBOX_UDATA_KEY=...`; mode 600), run/*.pid and
-logs/*.log. The API key and ids are kept across stop/start/reset so imported connections stay
-valid; `reset` empties the catalogue and the portal.
+`start` runs the pycsw catalogue and the udata portal (udata 10 with data.gouv.fr's web pages)
+detached, on 127.0.0.1 or GEOPUBLIER_SANDBOX_HOST (a room's network address), and writes under
+SANDBOX_HOME: state.json (urls, ports, pids, API keys, passwords; mode 600), connections.json
+(GeoPublier connections, no secret), sandbox.env (`export GEOPUBLIER_SANDBOX_UDATA_KEY=...`;
+mode 600), run/*.pid, logs/*.log, and for a room (`--trainees N`) one folder per trainee with
+their connections, organisation profile and printable sheet (see room.py).
+Content is kept across stop/start (the catalogue's SQLite file, the portal's database saved on
+stop); `reset` empties both, keeps the accounts, keys and ids, and makes GeoPublier's journals
+forget what was published to the sandbox.
 """
 
 from __future__ import annotations
@@ -18,25 +22,29 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from . import qgis_server
+from . import qgis_server, room
 from .common import (
     SandboxError,
     pid_matches,
     probe,
     sandbox_home,
+    sandbox_host,
     stop_group,
     write_private_json,
 )
+from .journals import forget_publications
 from .pycsw_server import PycswServer
 from .udata_server import UdataServer
 from .venvs import REQUIREMENTS, ensure_venv, is_installed, venv_dir
 
 SERVERS = ("pycsw", "udata")
 ALL_SERVERS = (*SERVERS, qgis_server.SANDBOX_NAME)  # + the map server (stop, status)
+VENVS = {"pycsw": "pycsw", "udata": "udata10"}  # the portal with its web pages
 KEY_ENV = "GEOPUBLIER_SANDBOX_UDATA_KEY"
+TRAINEES_ENV = "GEOPUBLIER_SANDBOX_TRAINEES"
 DEFAULT_PORTS = {"pycsw": 8701, "udata": 8702}
 PORT_ENV = {"pycsw": "GEOPUBLIER_SANDBOX_CSW_PORT", "udata": "GEOPUBLIER_SANDBOX_UDATA_PORT"}
-SEED_KEYS = ("api_key", "user_id", "organization_id", "other_organization_id")
+SEED_KEYS = ("api_key", "user_id", "organization_id", "other_organization_id", "password")
 
 
 class Layout:
@@ -87,8 +95,8 @@ def preferred_port(name: str, previous: dict[str, Any]) -> int:
     return int(previous.get("port") or DEFAULT_PORTS[name])
 
 
-def install(layout: Layout, names: tuple[str, ...] = SERVERS) -> None:
-    """Create the server venvs (idempotent): pycsw and udata, or the ones named."""
+def install(layout: Layout, names: tuple[str, ...] = tuple(VENVS.values())) -> None:
+    """Create the server venvs (idempotent): the sandbox's (pycsw, udata10), or the ones named."""
     for name in names:
         if name not in REQUIREMENTS:
             raise SandboxError("unknown_venv", name=name)
@@ -101,19 +109,36 @@ def install(layout: Layout, names: tuple[str, ...] = SERVERS) -> None:
         say(f"Environnement {name} installé : {venv_dir(name, layout.home)}")
 
 
-def start(layout: Layout) -> None:
-    """Start both servers detached and write the state, connections and env files."""
+def trainee_count(state: dict[str, Any], wanted: int | None) -> int:
+    """How many trainee accounts: asked for, else env GEOPUBLIER_SANDBOX_TRAINEES, else as
+    last time, else 1."""
+    if wanted is None:
+        configured = os.environ.get(TRAINEES_ENV, "").strip()
+        wanted = int(configured) if configured.isdigit() else len(state.get("trainees") or [1])
+    if not 1 <= wanted <= 60:
+        raise SandboxError("bad_trainees", count=wanted)
+    return wanted
+
+
+def start(layout: Layout, trainees: int | None = None) -> None:
+    """Start both servers detached and write the state, connections, env and room files."""
     state = load_state(layout)
     if any(is_running(state.get(name, {})) for name in SERVERS):
         raise SandboxError("already_running")
     install(layout)
+    host = sandbox_host()
     udata_previous = state.get("udata", {})
-    seed = {key: udata_previous[key] for key in SEED_KEYS if udata_previous.get(key)}
+    seed: dict[str, Any] = {
+        key: udata_previous[key] for key in SEED_KEYS if udata_previous.get(key)
+    }
+    seed.setdefault("password", room.new_password("formateur"))
+    seed["trainees"] = room.trainee_seeds(state.get("trainees", []), trainee_count(state, trainees))
     catalogue = PycswServer(
         layout.data / "pycsw",
         port=preferred_port("pycsw", state.get("pycsw", {})),
         home=layout.home,
         log_path=layout.log("pycsw"),
+        host=host,
     )
     portal = UdataServer(
         layout.data / "udata",
@@ -121,11 +146,13 @@ def start(layout: Layout) -> None:
         home=layout.home,
         seed=seed,
         log_path=layout.log("udata"),
+        venv=VENVS["udata"],
+        host=host,
     )
     say("Démarrage du catalogue pycsw…")
     catalogue.start()
     try:
-        say("Démarrage du portail udata…")
+        say("Démarrage du portail udata (avec ses pages web)…")
         portal.start()
     except SandboxError:
         catalogue.stop()
@@ -139,20 +166,22 @@ def start(layout: Layout) -> None:
         catalogue.stop()
         portal.stop()
         raise
-    write_outputs(layout, catalogue, portal)
+    write_outputs(layout, catalogue, portal, seed)
     qgis_server.record_in_sandbox(layout.state, layout.connections, map_server)
     print_summary(layout, load_state(layout))
 
 
-def write_outputs(layout: Layout, catalogue: PycswServer, portal: UdataServer) -> None:
-    """Write state.json, connections.json, sandbox.env and the pid files."""
+def write_outputs(
+    layout: Layout, catalogue: PycswServer, portal: UdataServer, seed: dict[str, Any]
+) -> None:
+    """Write state.json, connections.json, sandbox.env, the pid files and the room's files."""
     state = {
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "pycsw": {
             "url": catalogue.url,
             "port": catalogue.port,
             "pid": catalogue.pid,
-            "marker": f"waitress-serve --host=127.0.0.1 --port={catalogue.port}",
+            "marker": f"waitress-serve --host={catalogue.host} --port={catalogue.port}",
             "log": str(catalogue.log_path),
         },
         "udata": {
@@ -162,51 +191,48 @@ def write_outputs(layout: Layout, catalogue: PycswServer, portal: UdataServer) -
             "pid": portal.pid,
             "marker": f"--data-dir={portal.data_dir}",
             "log": str(portal.log_path),
+            "web_pages": portal.front,
+            "login": "publieur@sandbox.example.org",
+            "password": seed["password"],
             "api_key": portal.api_key,
             "user_id": portal.user_id,
             "organization_id": portal.organization_id,
             "organization_slug": portal.organization_slug,
             "other_organization_id": portal.other_organization_id,
         },
+        "trainees": room.merge_ready(seed["trainees"], portal.trainees),
     }
     write_private_json(layout.state, state)
     layout.run.mkdir(parents=True, exist_ok=True)
     for name in SERVERS:
         layout.pid_file(name).write_text(f"{state[name]['pid']}\n", encoding="utf-8")
-    connections = {
-        "connections": [
-            {"name": "Catalogue bac à sable", "type": "csw", "url": catalogue.url},
-            {
-                "name": "Portail bac à sable",
-                "type": "udata",
-                "url": portal.url,
-                "api_key_env": KEY_ENV,
-                "options": {"organization": portal.organization_id},
-            },
-        ]
-    }
+    connections = room.connections(catalogue.url, portal.url, portal.organization_id, KEY_ENV)
     layout.connections.write_text(
         json.dumps(connections, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    fd = os.open(str(layout.env_file), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(f"export {KEY_ENV}={portal.api_key}\n")
-    os.chmod(layout.env_file, 0o600)
+    room.write_private(layout.env_file, f"export {KEY_ENV}={portal.api_key}\n")
+    room.write_room(layout.home, state["trainees"], state, KEY_ENV)
 
 
 def print_summary(layout: Layout, state: dict[str, Any]) -> None:
     """Tell the trainer where everything is (never the key itself)."""
     catalogue, portal = state["pycsw"], state["udata"]
+    trainees = state.get("trainees") or []
     say("Bac à sable démarré.")
     say(f"  Catalogue CSW-T : {catalogue['url']}")
-    say(f"  Portail udata   : {portal['url']}  (API : {portal['api_url']})")
+    web = f"{portal['url']}/fr/" if portal.get("web_pages") else f"{portal['url']} (API seule)"
+    say(f"  Portail udata   : {web}  (API : {portal['api_url']})")
     say(f"  Organisation    : {portal['organization_slug']} ({portal['organization_id']})")
+    say(f"  Compte formateur: {portal.get('login', '')} (mot de passe dans {layout.state})")
     if qgis_server.SANDBOX_NAME in state:
         say(f"  QGIS Server     : {state[qgis_server.SANDBOX_NAME]['url']} (WMS/WFS)")
     say(f"  Connexions      : {layout.connections}")
     say(f"  Clé API         : source {layout.env_file}   (variable {KEY_ENV})")
+    sheets = room.sheets_file(layout.home)
+    say(f"  Stagiaires      : {len(trainees)} — fiches à imprimer : {sheets}")
     say(f"  Journaux        : {layout.logs}")
-    say("Arrêt : python -m sandbox stop — remise à zéro : python -m sandbox reset")
+    say("Arrêt : python -m sandbox stop (le contenu est gardé)")
+    say("Tout vider (les comptes restent) : python -m sandbox reset")
 
 
 def stop(layout: Layout) -> None:
@@ -258,16 +284,20 @@ def _health_url(name: str, entry: dict[str, Any]) -> str:
     return f"{entry['api_url']}/datasets/licenses/"
 
 
-def reset(layout: Layout) -> None:
-    """Stop, wipe the data (not the venvs, not the key), and start again."""
+def reset(layout: Layout, trainees: int | None = None) -> None:
+    """Stop, wipe the data (not the venvs, not the accounts and keys), make the journals
+    forget the sandbox's publications, and start again."""
     stop(layout)
     if layout.data.exists():
         shutil.rmtree(layout.data)
-    say("Données du bac à sable effacées.")
-    start(layout)
+    say("Données du bac à sable effacées (catalogue et portail).")
+    files = [layout.connections, *sorted(layout.home.glob("stagiaires/*/connexions.json"))]
+    forgotten = forget_publications(layout.home, files)
+    say(f"Journal de GeoPublier : {forgotten} publication(s) sur le bac à sable oubliée(s).")
+    start(layout, trainees)
 
 
-COMMANDS: dict[str, Callable[[Layout], Any]] = {
+COMMANDS: dict[str, Callable[..., Any]] = {
     "install": install,
     "start": start,
     "stop": stop,
@@ -283,12 +313,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("command", choices=sorted(COMMANDS))
     parser.add_argument("venvs", nargs="*", help=f"install : {', '.join(REQUIREMENTS)}")
+    parser.add_argument(
+        "--trainees", type=int, default=None, help="start, reset : nombre de stagiaires (1)"
+    )
     args = parser.parse_args(argv)
     layout = Layout(sandbox_home())
     layout.home.mkdir(parents=True, exist_ok=True)
     try:
         if args.command == "install" and args.venvs:
             result = install(layout, tuple(args.venvs))
+        elif args.command in ("start", "reset"):
+            result = COMMANDS[args.command](layout, args.trainees)
         else:
             result = COMMANDS[args.command](layout)
     except SandboxError as error:

@@ -18,6 +18,7 @@ from typing import Callable
 HOST = "127.0.0.1"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SANDBOX_DIR_ENV = "GEOPUBLIER_SANDBOX_DIR"
+HOST_ENV = "GEOPUBLIER_SANDBOX_HOST"
 
 
 class SandboxError(Exception):
@@ -37,24 +38,30 @@ def sandbox_home() -> Path:
     return Path(configured).expanduser().resolve() if configured else REPO_ROOT / ".sandbox"
 
 
-def port_is_free(port: int) -> bool:
-    """Tell whether a TCP port can be bound on 127.0.0.1 right now (as servers bind it)."""
+def sandbox_host() -> str:
+    """The address the sandbox listens on: env GEOPUBLIER_SANDBOX_HOST (a room's network
+    address, so trainees' machines reach it) or 127.0.0.1."""
+    return os.environ.get(HOST_ENV, "").strip() or HOST
+
+
+def port_is_free(port: int, host: str = HOST) -> bool:
+    """Tell whether a TCP port can be bound on `host` right now (as servers bind it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         # Servers set SO_REUSEADDR: connections in TIME_WAIT must not make the port look busy.
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            sock.bind((HOST, port))
+            sock.bind((host, port))
         except OSError:
             return False
     return True
 
 
-def free_port(preferred: int | None = None) -> int:
-    """Return the preferred port if it is free, else one the kernel picks on 127.0.0.1."""
-    if preferred and port_is_free(preferred):
+def free_port(preferred: int | None = None, host: str = HOST) -> int:
+    """Return the preferred port if it is free, else one the kernel picks on `host`."""
+    if preferred and port_is_free(preferred, host):
         return preferred
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
+        sock.bind((host, 0))
         return int(sock.getsockname()[1])
 
 

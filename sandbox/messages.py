@@ -32,6 +32,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "postgres_failed": "PostgreSQL, étape « {step} » en échec : {detail}",
         "ckan_failed": "CKAN, étape « {step} » en échec : {detail}",
+        "bad_trainees": "Nombre de stagiaires impossible : {count} (de 1 à 60).",
     },
     "en": {
         "venv_failed": "Could not create the {name} environment ({venv}): {detail}",
@@ -53,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "postgres_failed": "PostgreSQL step '{step}' failed: {detail}",
         "ckan_failed": "CKAN step '{step}' failed: {detail}",
+        "bad_trainees": "Impossible number of trainees: {count} (1 to 60).",
     },
 }
 

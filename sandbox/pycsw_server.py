@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import ipaddress
 import os
 import subprocess
 from pathlib import Path
@@ -47,6 +48,14 @@ METADATA_MAIN = {
 }
 
 
+def allowed_ips(host: str) -> str:
+    """Who may write to the catalogue: 127.0.0.1, plus the room's /24 network if any."""
+    if host == HOST:
+        return HOST
+    network = ipaddress.ip_network(f"{host}/24", strict=False)
+    return f"{HOST},{network}"
+
+
 def _is_capabilities(status: int, body: bytes) -> bool:
     """Accept a GetCapabilities answer (and not an exception report)."""
     return status == 200 and b"Capabilities" in body and b"ExceptionReport" not in body
@@ -61,11 +70,13 @@ class PycswServer(ServerProcess):
         port: int | None = None,
         home: Path | None = None,
         log_path: Path | None = None,
+        host: str = HOST,
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
-        self.port = free_port(port)
+        self.host = host
+        self.port = free_port(port, host)
         self.home = home
-        self.url = f"http://{HOST}:{self.port}/csw"
+        self.url = f"http://{host}:{self.port}/csw"
         self.config_path = self.data_dir / "pycsw.cfg"
         self.database_path = self.data_dir / "records.db"
         self.log_path = Path(log_path) if log_path else self.data_dir / "pycsw.log"
@@ -77,7 +88,8 @@ class PycswServer(ServerProcess):
         return self.process.pid if self.process else None
 
     def write_config(self) -> None:
-        """Write the INI configuration (transactions for 127.0.0.1 only, SQLite repository)."""
+        """Write the INI configuration (transactions for this machine, or its room's /24
+        network when the sandbox listens on a network address; SQLite repository)."""
         config = configparser.ConfigParser(interpolation=None)
         config["server"] = {
             "home": str(self.data_dir),
@@ -97,7 +109,7 @@ class PycswServer(ServerProcess):
         # Content-Length on gzip answers (level 0 gets truncated; strict clients reject any).
         config["manager"] = {
             "transactions": "true",
-            "allowed_ips": HOST,
+            "allowed_ips": allowed_ips(self.host),
             "csw_harvest_pagesize": "10",
         }
         config["metadata:main"] = dict(METADATA_MAIN)
@@ -143,7 +155,7 @@ class PycswServer(ServerProcess):
         waitress = venv_bin("pycsw", "waitress-serve", self.home)
         command = [
             str(waitress),
-            f"--host={HOST}",
+            f"--host={self.host}",
             f"--port={self.port}",
             "--threads=4",
             "pycsw.wsgi:application",

@@ -1,23 +1,30 @@
-"""Run the real udata application on mongomock, seeded in-process, on 127.0.0.1.
+"""Run the real udata application on mongomock, seeded in-process, on the sandbox's address.
 
-Executed with the udata venv's python (never imported by the plugin or the tests):
+Executed with a udata venv's python (never imported by the plugin or the tests):
     python udata_launcher.py --data-dir DIR --port PORT --ready-file FILE [--seed-file FILE]
-MongoDB cannot be installed here, so the database is mongomock, an in-memory MongoDB living in
-this process: users, the API token, licences and zones are created here before serving. The
-ready file (JSON, mode 600) tells the parent the port, API key, user and organisation ids.
-The optional seed file (JSON) gives a fixed API key and ids so a trainer's connections survive
-a restart.
+        [--host HOST]
+Works with udata 10 + udata-front (the sandbox: data.gouv.fr's web pages) and with udata 17
+(API only). MongoDB cannot be installed here, so the database is mongomock, an in-memory MongoDB
+living in this process: it is restored from DATA_DIR/portal-db.json when present (see
+udata_store.py), then the licences, zones, accounts, API keys and organisations are created if
+missing. The ready file (JSON, mode 600) tells the parent the API keys and ids. The optional
+seed file (JSON) gives the keys, ids and passwords of the last start so connections survive a
+restart, and the trainees' accounts to create.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from udata_patches import patch_search, serve_static
+from udata_store import DUMP_NAME, Keeper, restore
 
 API_KEY_PREFIX = "udata_"
 ORGANIZATION_NAME = "Commune de Démo-sur-Loire"
@@ -52,10 +59,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--port", required=True, type=int)
     parser.add_argument("--ready-file", required=True, type=Path)
     parser.add_argument("--seed-file", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
     return parser.parse_args()
 
 
-def build_settings(data_dir: Path, port: int) -> type:
+def build_settings(data_dir: Path, host: str, port: int) -> type:
     """Return the udata settings override: mongomock, eager tasks, local cache, no mail."""
     import mongomock
 
@@ -74,7 +82,7 @@ def build_settings(data_dir: Path, port: int) -> type:
         CELERY_TASK_EAGER_PROPAGATES = True
         CACHE_TYPE = "flask_caching.backends.SimpleCache"
         CACHE_NO_NULL_WARNING = True
-        SERVER_NAME = f"127.0.0.1:{port}"
+        SERVER_NAME = f"{host}:{port}"
         PREFERRED_URL_SCHEME = "http"
         FS_ROOT = str(data_dir / "fs")
         FS_SERVE = True
@@ -89,24 +97,56 @@ def build_settings(data_dir: Path, port: int) -> type:
         SEARCH_SERVICE_API_URL = None
         SENTRY_DSN = None
         SECURITY_EMAIL_VALIDATOR_ARGS = {"check_deliverability": False}
+        SITE_TITLE = "Portail du bac à sable GeoPublier"
+        if has_front():
+            PLUGINS = ["front"]
+            THEME = "gouvfr"
 
     return SandboxSettings
 
 
-def create_application(data_dir: Path, port: int) -> Any:
+def create_application(data_dir: Path, host: str, port: int) -> Any:
     """Build the full udata application (API, core, plugins) with the sandbox settings."""
     os.environ.setdefault("UDATA_SETTINGS", str(data_dir / "udata-unused.cfg"))
     from udata.app import create_app, standalone
 
-    return standalone(create_app(override=build_settings(data_dir, port)))
+    return standalone(create_app(override=build_settings(data_dir, host, port)))
+
+
+def has_front() -> bool:
+    """Tell whether udata-front (data.gouv.fr's web pages) is installed in this venv."""
+    return importlib.util.find_spec("udata_front") is not None
+
+
+def has_api_tokens() -> bool:
+    """udata ≥ 11 keeps several named API tokens per user; udata 10 one `apikey` per user."""
+    return importlib.util.find_spec("udata.core.api_token") is not None
+
+
+def get_or_create(model: Any, object_id: str, **lookup: Any) -> tuple[Any, bool]:
+    """The document with this id (or matching `lookup`), else a new unsaved one."""
+    from bson import ObjectId
+
+    found = model.objects(id=ObjectId(object_id)).first() if object_id else None
+    if found is None and lookup:
+        found = model.objects(**lookup).first()
+    if found is not None:
+        return found, False
+    document = model(**lookup)
+    if object_id:
+        document.id = ObjectId(object_id)
+    return document, True
 
 
 def seed_licences() -> None:
-    """Create the licences a French portal offers (data.gouv.fr ids)."""
+    """Create the licences a French portal offers (data.gouv.fr ids), unless restored."""
     from udata.models import License
 
     for licence in json.loads(LICENCES_FILE.read_text(encoding="utf-8")):
-        License(id=licence["id"], title=licence["title"], url=licence["url"], active=True).save()
+        if License.objects(id=licence["id"]).first() is None:
+            License(
+                id=licence["id"], title=licence["title"], url=licence["url"], active=True
+            ).save()
 
 
 def seed_zones() -> None:
@@ -114,44 +154,49 @@ def seed_zones() -> None:
     from udata.models import GeoLevel, GeoZone
 
     for level_id, name, admin_level in GEOLEVELS:
-        GeoLevel(id=level_id, name=name, admin_level=admin_level).save()
+        if GeoLevel.objects(id=level_id).first() is None:
+            GeoLevel(id=level_id, name=name, admin_level=admin_level).save()
+    keeps_ancestors = "ancestors" in GeoZone._fields  # udata 10 has no `ancestors`
     for level, code, name, ancestors in GEOZONES:
-        GeoZone(
-            id=f"{level}:{code}",
-            slug=name.lower().replace(" ", "-"),
-            name=name,
-            code=code,
-            level=level,
-            ancestors=ancestors,
-        ).save()
+        zone_id = f"{level}:{code}"
+        if GeoZone.objects(id=zone_id).first() is not None:
+            continue
+        fields = {"id": zone_id, "slug": name.lower().replace(" ", "-"), "name": name}
+        fields.update(code=code, level=level)
+        if keeps_ancestors:
+            fields["ancestors"] = ancestors
+        GeoZone(**fields).save()
 
 
-def seed_user(seed: dict[str, Any]) -> Any:
-    """Create the sandbox publisher (a confirmed account, admin of the demo organisation)."""
-    from bson import ObjectId
+def seed_user(account: dict[str, Any]) -> Any:
+    """Create (or find again, after a restore) a confirmed account; set its password."""
     from flask_security.utils import hash_password
-    from udata.models import datastore
+    from udata.models import User
 
-    fields: dict[str, Any] = {
-        "first_name": "Publieur",
-        "last_name": "Bac à sable",
-        "email": "publieur@sandbox.example.org",
-        "password": hash_password(secrets.token_urlsafe(24) + "Aa1"),
-        "confirmed_at": datetime.now(timezone.utc),
-        "active": True,
-    }
-    if seed.get("user_id"):
-        fields["id"] = ObjectId(seed["user_id"])
-    user = datastore.create_user(**fields)
-    datastore.commit()
+    user, created = get_or_create(User, account.get("user_id", ""), email=account["email"])
+    password = account.get("password") or secrets.token_urlsafe(24) + "Aa1"
+    user.first_name = account["first_name"]
+    user.last_name = account["last_name"]
+    user.password = hash_password(password)
+    user.active = True
+    if created or not user.confirmed_at:
+        user.confirmed_at = datetime.now(timezone.utc)
+    user.save()
     return user
 
 
-def seed_api_key(user: Any, seed: dict[str, Any]) -> str:
-    """Create the user's API token; reuse the seed's key when given (stable across restarts)."""
+def seed_api_key(user: Any, wanted: str) -> str:
+    """Give the user an API key; keep `wanted` (the key of the last start) when it fits."""
+    if not has_api_tokens():
+        if not wanted or wanted.startswith(API_KEY_PREFIX):
+            user.generate_api_key()
+        else:
+            user.apikey = wanted
+        user.save()
+        return str(user.apikey)
     from udata.core.api_token.models import ApiToken, _hash_token
 
-    wanted = seed.get("api_key") or ""
+    ApiToken.objects(user=user).delete()  # hashes of the last run used another secret
     if not wanted.startswith(API_KEY_PREFIX):
         _token, plaintext = ApiToken.generate(user, name="GeoPublier sandbox")
         return str(plaintext)
@@ -165,44 +210,78 @@ def seed_api_key(user: Any, seed: dict[str, Any]) -> str:
     return str(wanted)
 
 
-def seed_organizations(user: Any, seed: dict[str, Any]) -> tuple[Any, Any]:
-    """Create the demo organisation (user is admin) and one the user does not belong to."""
-    from bson import ObjectId
+def seed_organization(name: str, object_id: str, description: str, admin: Any = None) -> Any:
+    """Create (or find again) an organisation; `admin` becomes its administrator."""
     from udata.models import Member, Organization
 
-    demo = Organization(
-        name=ORGANIZATION_NAME,
-        description="Organisation de démonstration du bac à sable GeoPublier.",
-        members=[Member(user=user, role="admin")],
+    organization, _created = get_or_create(Organization, object_id, name=name)
+    organization.description = description
+    if admin is not None and not any(m.user == admin for m in organization.members):
+        organization.members.append(Member(user=admin, role="admin"))
+    organization.save()
+    return organization
+
+
+def seed_account(account: dict[str, Any]) -> dict[str, Any]:
+    """One publishing account: user, API key, own organisation; what the CLI must remember."""
+    user = seed_user(account)
+    api_key = seed_api_key(user, account.get("api_key", ""))
+    organization = seed_organization(
+        account["organization"],
+        account.get("organization_id", ""),
+        account.get("organization_description", "Organisation du bac à sable GeoPublier."),
+        admin=user,
     )
-    if seed.get("organization_id"):
-        demo.id = ObjectId(seed["organization_id"])
-    demo.save()
-    other = Organization(
-        name=OTHER_ORGANIZATION_NAME,
-        description="Organisation dont le publieur n'est pas membre (tests de droits).",
-    )
-    if seed.get("other_organization_id"):
-        other.id = ObjectId(seed["other_organization_id"])
-    other.save()
-    return demo, other
+    return {
+        "email": account["email"],
+        "api_key": api_key,
+        "user_id": str(user.id),
+        "organization_id": str(organization.id),
+        "organization_slug": str(organization.slug),
+    }
+
+
+def publisher_account(seed_values: dict[str, Any]) -> dict[str, Any]:
+    """The trainer's publishing account (the demo's), with the ids of the last start."""
+    return {
+        "email": "publieur@sandbox.example.org",
+        "first_name": "Publieur",
+        "last_name": "Bac à sable",
+        "password": seed_values.get("password", ""),
+        "user_id": seed_values.get("user_id", ""),
+        "api_key": seed_values.get("api_key", ""),
+        "organization": ORGANIZATION_NAME,
+        "organization_id": seed_values.get("organization_id", ""),
+        "organization_description": "Organisation de démonstration du bac à sable GeoPublier.",
+    }
 
 
 def seed(app: Any, seed_values: dict[str, Any]) -> dict[str, Any]:
-    """Fill the in-memory database; return what the parent needs to know."""
+    """Fill the database (after a restore, only what is missing); return what the parent needs."""
     with app.app_context(), app.test_request_context():
         seed_licences()
         seed_zones()
-        user = seed_user(seed_values)
-        api_key = seed_api_key(user, seed_values)
-        demo, other = seed_organizations(user, seed_values)
-        return {
-            "api_key": api_key,
-            "user_id": str(user.id),
-            "organization_id": str(demo.id),
-            "organization_slug": str(demo.slug),
-            "other_organization_id": str(other.id),
-        }
+        ready = seed_account(publisher_account(seed_values))
+        other = seed_organization(
+            OTHER_ORGANIZATION_NAME,
+            seed_values.get("other_organization_id", ""),
+            "Organisation dont le publieur n'est pas membre (tests de droits).",
+        )
+        ready["other_organization_id"] = str(other.id)
+        ready["trainees"] = [seed_account(account) for account in seed_values.get("trainees", [])]
+        return ready
+
+
+def restore_database(app: Any, dump_path: Path) -> Any:
+    """Reload the collections saved at the last stop; return the database to keep."""
+    from mongoengine.connection import get_db
+
+    with app.app_context():
+        database = get_db()
+        count = restore(database, dump_path)
+    if count:
+        print(f"Base du portail restaurée : {count} documents ({dump_path})", flush=True)
+    return database
 
 
 def write_ready_file(path: Path, content: dict[str, Any]) -> None:
@@ -224,11 +303,17 @@ def main() -> None:
     seed_values: dict[str, Any] = {}
     if args.seed_file and args.seed_file.exists():
         seed_values = json.loads(args.seed_file.read_text(encoding="utf-8"))
-    app = create_application(data_dir, args.port)
+    patch_search()
+    app = create_application(data_dir, args.host, args.port)
+    serve_static(app)
+    dump_path = data_dir / DUMP_NAME
+    keeper = Keeper(restore_database(app, dump_path), dump_path)
     ready = seed(app, seed_values)
-    ready.update({"port": args.port, "pid": os.getpid()})
+    keeper.save()
+    keeper.watch(app)
+    ready.update({"port": args.port, "pid": os.getpid(), "front": has_front()})
     write_ready_file(args.ready_file, ready)
-    run_simple("127.0.0.1", args.port, app, threaded=True, use_reloader=False)
+    run_simple(args.host, args.port, app, threaded=True, use_reloader=False)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The real udata application (data.gouv.fr's software) on mongomock, on 127.0.0.1.
 
-The database is in-memory inside the server process: every start is a fresh, seeded portal
-(see udata_launcher.py). A seed file can keep the API key and ids stable across restarts.
+Two venvs can run it: `udata10` (udata 10.4.2 + udata-front: the web pages of data.gouv.fr, what
+the sandbox runs) and `udata` (udata 17, API only). The database is in-memory inside the server
+process, saved to and restored from the data dir (see udata_launcher.py, udata_store.py). A seed
+file keeps the API keys and ids stable across restarts and lists the trainees' accounts.
 """
 
 from __future__ import annotations
@@ -44,12 +46,16 @@ class UdataServer(ServerProcess):
         home: Path | None = None,
         seed: dict[str, Any] | None = None,
         log_path: Path | None = None,
+        venv: str = "udata",
+        host: str = HOST,
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
-        self.port = free_port(port)
+        self.host = host
+        self.port = free_port(port, host)
         self.home = home
+        self.venv = venv
         self.seed = dict(seed or {})
-        self.url = f"http://{HOST}:{self.port}"
+        self.url = f"http://{host}:{self.port}"
         self.api_url = f"{self.url}/api/1"
         self.log_path = Path(log_path) if log_path else self.data_dir / "udata.log"
         self.ready_path = self.data_dir / "udata-ready.json"
@@ -60,6 +66,8 @@ class UdataServer(ServerProcess):
         self.organization_id = ""
         self.organization_slug = ""
         self.other_organization_id = ""
+        self.trainees: list[dict[str, Any]] = []
+        self.front = False
 
     @property
     def pid(self) -> int | None:
@@ -75,15 +83,16 @@ class UdataServer(ServerProcess):
 
     def start(self, timeout: float = START_TIMEOUT_S) -> UdataServer:
         """Launch, wait for the ready file and the licences endpoint, read the seeded ids."""
-        require("udata", self.home)
+        require(self.venv, self.home)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.ready_path.unlink(missing_ok=True)
         command = [
-            str(venv_python("udata", self.home)),
+            str(venv_python(self.venv, self.home)),
             str(LAUNCHER),
             f"--data-dir={self.data_dir}",
             f"--port={self.port}",
             f"--ready-file={self.ready_path}",
+            f"--host={self.host}",
         ]
         if self.seed:
             write_private_json(self.seed_path, self.seed)
@@ -113,6 +122,8 @@ class UdataServer(ServerProcess):
             self.organization_id = str(ready["organization_id"])
             self.organization_slug = str(ready["organization_slug"])
             self.other_organization_id = str(ready["other_organization_id"])
+            self.trainees = list(ready.get("trainees") or [])
+            self.front = bool(ready.get("front"))
         except (OSError, ValueError, KeyError) as error:
             raise SandboxError("ready_file_invalid", server="udata", detail=error) from error
 

@@ -24,6 +24,8 @@ INSTALL_TIMEOUT_S = 1200
 REQUIREMENTS: dict[str, str] = {
     "pycsw": "pycsw==2.6.2 sqlalchemy<2 waitress",
     "udata": "udata==17.18.0 mongomock==4.3.0",
+    # The portal with data.gouv.fr's web pages (udata-front pins Flask 2.1: not udata 17).
+    "udata10": "udata==10.4.2 udata-front==6.2.4 mongomock==4.3.0",
     # psycopg2 builds from source: gcc, libpq-dev, python3-dev (apt); CKAN also wants libmagic1.
     "ckan": "ckan[requirements]==2.12.0",
 }

@@ -3,9 +3,11 @@
 Starts the sandbox (pycsw catalogue + udata portal), publishes the sample layer with
 `qgis_process … geopublier:publish` (metadata from its .qmd and the organisation profile,
 harmonised package, catalogue record, portal dataset), then reads the record and the dataset back
-and prints where everything is (with the dataset's public web page when the portal has one). A
-read-back that fails (dataset private, HTTP error) is a French message and exit status 2, not a
-traceback. Run it twice: the second run updates in place.
+and prints where everything is: only links that answer (the dataset's web page on the portal, the
+catalogue record, the publication report). A read-back that fails (dataset private, HTTP
+error) is a French message and exit status 2, not a traceback. Run it twice: the second run
+updates in place; the sandbox keeps its content across `sandbox stop`/`start`, and
+`sandbox reset` makes the journal forget, so the next demo creates afresh.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sandbox import qgis_server  # noqa: E402
 from sandbox.cli import ALL_SERVERS, KEY_ENV, Layout, is_running, load_state  # noqa: E402
 from sandbox.cli import main as sandbox_main  # noqa: E402
 from sandbox.common import sandbox_home  # noqa: E402
+from sandbox.journals import register_profile  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "bornes_recharge_saint_exemple.geojson"
 PROFILE = ROOT / "resources" / "sample" / "profil_organisme.json"
@@ -130,18 +133,28 @@ def package_folder(report: dict) -> str:
     return str((report.get("package") or {}).get("folder") or "(aucun paquet exporté)")
 
 
-def dataset_page(dataset: dict) -> str:
-    """The dataset's public web page on the portal (udata's `page`), when the portal has one."""
-    page = dataset.get("page")
-    if page:
-        return str(page)
-    return "aucune — ce portail udata n'a pas d'interface web (le bac à sable n'a que l'API)"
+def answering(url: str) -> bool:
+    """Tell whether a link opens: an existing local file, or an HTTP 200 for a visitor."""
+    if url.startswith("/") or url.startswith("file:"):
+        return Path(url.removeprefix("file://")).is_file()
+    try:
+        return requests.get(url, timeout=30).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def link_line(label: str, url: str) -> str:
+    """`label : url` when the link answers, else a sentence saying it does not (no dead link)."""
+    if url and answering(url):
+        return f"{label} : {url}"
+    return f"{label} : indisponible (le lien ne répond pas : {url or 'aucun'})"
 
 
 def main() -> int:
     """Start the sandbox, publish, read back, print the links."""
     layout = Layout(sandbox_home())
     config_dir = Path(os.environ.get("GEOPUBLIER_DEMO_QGIS_CONFIG", ROOT / ".qgis-profile"))
+    register_profile(layout.home, config_dir)
     state = load_state(layout)
     if all(is_running(state.get(name, {})) for name in ALL_SERVERS):
         say(
@@ -162,21 +175,27 @@ def main() -> int:
         say(f"Rapport de publication : {Path(report['report_path']).with_suffix('.html')}")
         return 2
     title_found = report["title"].replace("'", "&apos;") in xml or report["title"] in xml
-    say(f"\nFiche du catalogue {RECORD_ACTIONS[catalogue['action']]} : {catalogue['url']}")
+    html_report = str(Path(report["report_path"]).with_suffix(".html"))
+    say(f"\nFiche du catalogue {RECORD_ACTIONS[catalogue['action']]}")
+    say("  " + link_line("fiche", catalogue["url"]))
     say(f"  relue dans le catalogue : {'oui' if title_found else 'NON'}")
-    say(
-        f"Jeu de données du portail {DATASET_ACTIONS[portal['action']]} : "
-        f"{state['udata']['api_url']}/datasets/{dataset['id']}/"
-    )
-    say(f"  page publique sur le portail : {dataset_page(dataset)}")
+    say(f"Jeu de données du portail {DATASET_ACTIONS[portal['action']]}")
+    say("  " + link_line("page du portail", str(dataset.get("page") or "")))
+    say("  " + link_line("API", f"{state['udata']['api_url']}/datasets/{dataset['id']}/"))
     say(
         f"  relu sur le portail : « {dataset['title']} », {len(dataset['resources'])} fichier(s), "
         f"licence {dataset['license']}, public"
     )
     map_ok = say_map(steps.get("mapserver"))
     say(f"Paquet exporté : {package_folder(report)}")
-    say(f"Rapport de publication : {Path(report['report_path']).with_suffix('.html')}")
+    say(link_line("Rapport de publication", html_report))
     say(f"  (le même en JSON : {report['report_path']})")
+    links = {
+        "record": catalogue["url"],
+        "page": str(dataset.get("page") or ""),
+        "report": html_report,
+    }
+    (layout.home / "demo" / "liens.json").write_text(json.dumps(links, indent=2), encoding="utf-8")
     say("\nRelancez « make demo » : la même fiche et le même jeu de données sont mis à jour.")
     return 0 if title_found and map_ok else 1
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -219,3 +220,18 @@ class Journal:
             if not self._layers[resource_id]:
                 del self._layers[resource_id]
         self._save()
+
+    def forget_destinations(self, destinations: Iterable[str]) -> int:
+        """Forget every layer's entries for these destinations (their server was emptied,
+        e.g. a training sandbox reset): the next publication creates afresh. Returns how many."""
+        names = set(destinations)
+        forgotten = 0
+        for resource_id in list(self._layers):
+            for name in names & set(self._layers[resource_id]):
+                del self._layers[resource_id][name]
+                forgotten += 1
+            if not self._layers[resource_id]:
+                del self._layers[resource_id]
+        if forgotten:
+            self._save()
+        return forgotten

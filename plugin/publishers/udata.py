@@ -36,6 +36,9 @@ DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024
 DEFAULT_CHUNK_THRESHOLD = 16 * 1024 * 1024
 DEFAULT_UPLOAD_TIMEOUT = 600.0
 _REMOTE_FIELDS = ("title", "url", "format", "description", "type")
+# A frequency an older udata does not offer → the nearest one it does (udata 10 has no
+# ``notPlanned``; its own EU vocabulary mapping turns "never updated" into ``punctual``).
+FREQUENCY_FALLBACKS = {"notPlanned": ("punctual", "irregular", "unknown")}
 
 
 def api_root(url: str) -> str:
@@ -55,6 +58,14 @@ def check_licence(server: str, expected: str, dataset: Mapping[str, Any]) -> Non
         raise PublishError(
             "licence_rejected", {"server": server, "licence": expected, "stored": stored or "-"}
         )
+
+
+def portal_frequency(wanted: str, known: Sequence[str]) -> Optional[str]:
+    """The frequency id to send: ``wanted`` when the portal offers it, else its nearest
+    offered fallback, else None (the field is left out rather than refused with a 400)."""
+    if not wanted or not known or wanted in known:
+        return wanted or None
+    return next((f for f in FREQUENCY_FALLBACKS.get(wanted, ()) if f in known), None)
 
 
 def find_resource(
@@ -161,8 +172,29 @@ class UdataPublisher(DataPublisher):
 
     def licences(self) -> list[str]:
         """Licence ids the portal knows (``/datasets/licenses/``)."""
-        data = self.http.parse_json(self._request("GET", f"{self.api}/datasets/licenses/"))
-        return [str(item.get("id")) for item in data if isinstance(item, Mapping)]
+        return self._ids("licenses")
+
+    def frequencies(self) -> list[str]:
+        """Update frequency ids the portal knows (``/datasets/frequencies/``; they differ
+        between udata versions)."""
+        return self._ids("frequencies")
+
+    def _ids(self, vocabulary: str) -> list[str]:
+        """The ``id`` of every entry of one of udata's ``/datasets/<vocabulary>/`` lists."""
+        data = self.http.parse_json(self._request("GET", f"{self.api}/datasets/{vocabulary}/"))
+        return [str(item.get("id")) for item in data or [] if isinstance(item, Mapping)]
+
+    def _fit_frequency(self, fields: dict[str, Any]) -> None:
+        """Replace (or leave out) a frequency this portal's version does not offer."""
+        wanted = str(fields.get("frequency") or "")
+        if not wanted:
+            return
+        fitted = portal_frequency(wanted, self.frequencies())
+        if fitted is None:
+            fields.pop("frequency", None)
+        elif fitted != wanted:
+            LOG.info("Frequency %s unknown to %s: sent as %s", wanted, self.http.server, fitted)
+            fields["frequency"] = fitted
 
     def find(self, identifier: str) -> Optional[dict[str, Any]]:
         """The dataset (as its owner sees it, private or not), None when gone (404/410)."""
@@ -211,6 +243,7 @@ class UdataPublisher(DataPublisher):
         paths = [Path(p) for p in files]
         licence = str(fields.get("license") or "")
         self._check_known_licence(licence)
+        self._fit_frequency(fields)
         self._report(0.02, "portal.dataset")
         if remote_id:
             dataset = self._update_dataset(remote_id, fields)

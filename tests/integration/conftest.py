@@ -32,16 +32,28 @@ def pycsw_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PycswServ
         server.stop()
 
 
-@pytest.fixture(scope="session")
-def udata_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UdataServer]:
-    """Real udata on mongomock, seeded; `.api_url`, `.api_key`, `.organization_id`."""
-    ensure_venv("udata")
-    server = UdataServer(tmp_path_factory.mktemp("udata"))
+def _udata(factory: pytest.TempPathFactory, venv: str) -> Iterator[UdataServer]:
+    """Start udata from one of its venvs in a fresh data dir; stop it at the end."""
+    ensure_venv(venv)
+    server = UdataServer(factory.mktemp(venv), venv=venv)
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def udata_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UdataServer]:
+    """Real udata 17 (API only, as data.gouv.fr runs the newest) on mongomock, seeded;
+    `.api_url`, `.api_key`, `.organization_id`."""
+    yield from _udata(tmp_path_factory, "udata")
+
+
+@pytest.fixture(scope="session")
+def udata10_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UdataServer]:
+    """Real udata 10.4.2 with udata-front (the sandbox's portal, with its web pages)."""
+    yield from _udata(tmp_path_factory, "udata10")
 
 
 @pytest.fixture(scope="session")
@@ -64,9 +76,9 @@ def ckan_server() -> Iterator[CkanServer]:
 
 @pytest.fixture(scope="session")
 def sandbox_venvs_home() -> Path:
-    """The sandbox folder whose venvs the tests use (installs both venvs if needed)."""
+    """The sandbox folder whose venvs the tests use (installs the sandbox's venvs if needed)."""
     ensure_venv("pycsw")
-    return ensure_venv("udata").parent.parent
+    return ensure_venv("udata10").parent.parent
 
 
 @pytest.fixture(scope="session")

@@ -63,15 +63,41 @@ def run_demo(env: dict) -> str:
 
 
 def link(output: str, label: str) -> str:
-    return re.search(rf"{label} [^:]+ : (\S+)", output).group(1)
+    """The address printed after `label :` (demo prints only links that answer)."""
+    return re.search(rf"^\s*{label} : (\S+)", output, re.MULTILINE).group(1)
 
 
-def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
+def sandbox(env: dict, command: str) -> str:
+    """Run `python -m sandbox <command>` as the Makefile does; its output."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sandbox", command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after_reset(
+    demo_env: dict, tmp_path: Path
+) -> None:
+    """demo → the dataset page and the report open in Chromium as a trainee sees them;
+    sandbox stop, sandbox start, demo → « mis à jour », same dataset and files;
+    sandbox reset, demo → « créé » afresh, no error."""
+    import browser_check
+
     first = run_demo(demo_env)
     assert "Fiche du catalogue créée" in first and "Jeu de données du portail créé" in first
-    assert "relue dans le catalogue : oui" in first
-    assert "page publique sur le portail : aucune" in first  # udata without its web front-end
-    record_url, dataset_url = link(first, "Fiche du catalogue"), link(first, "Jeu de données")
+    assert "relue dans le catalogue : oui" in first and "indisponible" not in first
+    record_url, page_url = link(first, "fiche"), link(first, "page du portail")
+    dataset_url = link(first, "API")
+    assert page_url.endswith(
+        "/fr/datasets/bornes-de-recharge-pour-vehicules-electriques-de-saint-exemple/"
+    )
     record = requests.get(record_url, timeout=30)
     assert record.status_code == 200 and "Bornes de recharge" in record.text
     dataset = requests.get(dataset_url, timeout=30).json()
@@ -84,19 +110,36 @@ def test_demo_publishes_then_updates_in_place(demo_env: dict) -> None:
     assert "Couche sur QGIS Server créée" in first and "carte relue : oui" in first
     assert_styled_map(re.search(r"carte \(GetMap[^:]+: (\S+)", first).group(1))
 
+    portal = browser_check.dataset_page(page_url, tmp_path / "portail.png")
+    assert portal.title == dataset["title"]
+    assert "Licence Ouverte / Open Licence version 2.0" in portal.text
+    assert "Qualité des métadonnées" in portal.text
+    assert {name.rsplit(".", 1)[1] for name in portal.files} == {"gpkg", "geojson", "xml"}
+    report_path = Path(link(first, "Rapport de publication"))
+    report = browser_check.report_page(report_path, tmp_path / "rapport.png")
+    assert page_url in report.links and record_url in report.links
+    assert set(report.links.values()) == {200}
+    assert (tmp_path / "portail.png").stat().st_size > 50_000
+
+    sandbox(demo_env, "stop")
+    sandbox(demo_env, "start")
     second = run_demo(demo_env)
     assert "Fiche du catalogue mise à jour" in second
     assert "Jeu de données du portail mis à jour" in second
-    assert link(second, "Fiche du catalogue") == record_url
-    assert link(second, "Jeu de données") == dataset_url
+    assert link(second, "fiche") == record_url and link(second, "API") == dataset_url
     assert (
         sorted(r["id"] for r in requests.get(dataset_url, timeout=30).json()["resources"]) == files
     )
     package = Path(re.search(r"Paquet exporté : (\S+)", second).group(1))
     assert (package / "LISEZMOI.md").is_file()
-    report = Path(re.search(r"Rapport de publication : (\S+)", second).group(1))
-    page = report.read_text(encoding="utf-8")
-    assert report.suffix == ".html" and "mis à jour" in page and dataset_url in page
+    page = Path(link(second, "Rapport de publication")).read_text(encoding="utf-8")
+    assert "mis à jour" in page and page_url in page
+
+    reset = sandbox(demo_env, "reset")
+    assert "2 publication(s) sur le bac à sable oubliée(s)" in reset
+    third = run_demo(demo_env)
+    assert "Fiche du catalogue créée" in third and "Jeu de données du portail créé" in third
+    assert requests.get(link(third, "API"), timeout=30).json()["private"] is False
 
 
 def assert_styled_map(getmap: str) -> None:

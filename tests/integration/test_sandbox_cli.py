@@ -28,14 +28,14 @@ TIMEOUT = 30
 CSW_NS = "http://www.opengis.net/cat/csw/2.0.2"
 
 
-def _run(home: Path, command: str) -> subprocess.CompletedProcess[str]:
+def _run(home: Path, command: str, *options: str) -> subprocess.CompletedProcess[str]:
     """Run one sandbox command as a trainer would, from the repository root."""
     env = dict(os.environ, GEOPUBLIER_SANDBOX_DIR=str(home))
     env["GEOPUBLIER_SANDBOX_CSW_PORT"] = str(free_port())
     env["GEOPUBLIER_SANDBOX_UDATA_PORT"] = str(free_port())
     env["GEOPUBLIER_SANDBOX_QGIS_PORT"] = str(free_port())
     return subprocess.run(
-        [sys.executable, "-m", "sandbox", command],
+        [sys.executable, "-m", "sandbox", command, *options],
         cwd=str(ROOT),
         env=env,
         capture_output=True,
@@ -82,8 +82,17 @@ def _has_record(csw_url: str, identifier: str) -> bool:
 def _read_key(home: Path) -> str:
     """Read the key from sandbox.env as `source` would."""
     line = (home / "sandbox.env").read_text(encoding="utf-8").strip()
-    assert line.startswith("export GEOPUBLIER_SANDBOX_UDATA_KEY=udata_")
-    return line.split("=", 1)[1]
+    assert line.startswith("export GEOPUBLIER_SANDBOX_UDATA_KEY=")
+    key = line.split("=", 1)[1]
+    assert len(key) > 20
+    return key
+
+
+def _me(portal_url: str, key: str) -> dict:
+    """The portal account a key opens (`/api/1/me/`)."""
+    answer = requests.get(f"{portal_url}/api/1/me/", headers={"X-API-KEY": key}, timeout=TIMEOUT)
+    assert answer.status_code == 200, answer.text
+    return answer.json()
 
 
 def _pid_alive(pid: int) -> bool:
@@ -96,8 +105,9 @@ def _pid_alive(pid: int) -> bool:
 
 
 def test_start_writes_connections_and_a_private_key(trainer_home: Path) -> None:
-    """start: servers answer, connections.json as issue 5 says, key only in 600 files."""
-    started = _run(trainer_home, "start")
+    """start: servers answer, connections.json as issue 5 says, key only in 600 files; with
+    --trainees 2, two more accounts, each admin of its own organisation, and their sheets."""
+    started = _run(trainer_home, "start", "--trainees", "2")
     assert started.returncode == 0, started.stdout + started.stderr
     assert "Bac à sable démarré" in started.stdout
 
@@ -114,9 +124,22 @@ def test_start_writes_connections_and_a_private_key(trainer_home: Path) -> None:
     assert "Transaction" in capabilities.text
 
     key = _read_key(trainer_home)
-    me = requests.get(f"{portal['url']}/api/1/me/", headers={"X-API-KEY": key}, timeout=TIMEOUT)
-    assert me.status_code == 200
-    assert portal["options"]["organization"] in {org["id"] for org in me.json()["organizations"]}
+    me = _me(portal["url"], key)
+    assert portal["options"]["organization"] in {org["id"] for org in me["organizations"]}
+    home_page = requests.get(f"{portal['url']}/fr/", timeout=TIMEOUT)
+    assert home_page.status_code == 200 and "<html" in home_page.text  # the web front
+    organisations = set()
+    for number in ("01", "02"):
+        folder = trainer_home / "stagiaires" / f"stagiaire-{number}"
+        trainee_key = (folder / "sandbox.env").read_text(encoding="utf-8").split("=", 1)[1]
+        own = json.loads((folder / "connexions.json").read_text(encoding="utf-8"))
+        organisation = own["connections"][1]["options"]["organization"]
+        account = _me(portal["url"], trainee_key.strip())
+        assert account["email"] == f"stagiaire-{number}@bac-a-sable.example.org"
+        assert [org["id"] for org in account["organizations"]] == [organisation]
+        organisations.add(organisation)
+    assert len(organisations) == 2 and portal["options"]["organization"] not in organisations
+    assert (trainer_home / "stagiaires" / "fiches.html").read_text().count("<section") == 2
     for private in ("sandbox.env", "state.json"):
         assert stat.S_IMODE((trainer_home / private).stat().st_mode) == 0o600
     assert key not in (trainer_home / "connections.json").read_text(encoding="utf-8")
@@ -127,14 +150,40 @@ def test_start_writes_connections_and_a_private_key(trainer_home: Path) -> None:
     assert status.returncode == 0 and status.stdout.count("en marche") == 3
 
 
-def test_reset_empties_the_servers_and_keeps_the_key(trainer_home: Path) -> None:
-    """reset: same key and organisation, catalogue and portal empty; stop: processes gone."""
+def _create_dataset(portal_url: str, key: str, organisation: str) -> str:
+    """A public dataset made with the API; its id."""
+    answer = requests.post(
+        f"{portal_url}/api/1/datasets/",
+        json={"title": "Avant l'arrêt", "description": "Gardé.", "organization": organisation},
+        headers={"X-API-KEY": key},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])
+
+
+def _dataset_status(portal_url: str, dataset_id: str) -> int:
+    """What a visitor gets for the dataset (200, or 404 once the portal was emptied)."""
+    return requests.get(f"{portal_url}/api/1/datasets/{dataset_id}/", timeout=TIMEOUT).status_code
+
+
+def test_content_kept_across_stop_start_and_emptied_by_reset(trainer_home: Path) -> None:
+    """stop/start: the record and the dataset are still there; reset: same key and
+    organisation, catalogue and portal empty; stop: processes gone."""
     assert _run(trainer_home, "start").returncode == 0
     state = json.loads((trainer_home / "state.json").read_text(encoding="utf-8"))
     key, organisation = _read_key(trainer_home), state["udata"]["organization_id"]
     identifier = f"avant-reset-{uuid.uuid4()}"
     _insert_record(state["pycsw"]["url"], identifier)
+    dataset_id = _create_dataset(state["udata"]["url"], key, organisation)
+
+    assert _run(trainer_home, "stop").returncode == 0
+    restarted = _run(trainer_home, "start")
+    assert restarted.returncode == 0, restarted.stdout + restarted.stderr
+    state = json.loads((trainer_home / "state.json").read_text(encoding="utf-8"))
     assert _has_record(state["pycsw"]["url"], identifier)
+    assert _dataset_status(state["udata"]["url"], dataset_id) == 200
+    assert _read_key(trainer_home) == key
 
     reset = _run(trainer_home, "reset")
     assert reset.returncode == 0, reset.stdout + reset.stderr
@@ -142,6 +191,7 @@ def test_reset_empties_the_servers_and_keeps_the_key(trainer_home: Path) -> None
     assert _read_key(trainer_home) == key
     assert state["udata"]["organization_id"] == organisation
     assert not _has_record(state["pycsw"]["url"], identifier)
+    assert _dataset_status(state["udata"]["url"], dataset_id) == 404
 
     pids = [state[name]["pid"] for name in ("pycsw", "udata", "qgisserver")]
     stopped = _run(trainer_home, "stop")

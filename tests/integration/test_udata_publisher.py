@@ -1,4 +1,6 @@
-"""The udata publisher against the REAL udata 17.18 application (mongomock database), 127.0.0.1.
+"""The udata publisher against the REAL udata application (mongomock database), 127.0.0.1, in
+both versions a user meets: udata 17.18 (data.gouv.fr runs the newest) and udata 10.4.2 with its
+web front (the training sandbox) — every test that talks to udata runs against both.
 
 What a user sees on the portal is checked over plain HTTP as an anonymous visitor: the dataset
 is public, has the licence and tags, and its files download byte for byte.
@@ -20,7 +22,7 @@ from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
 from plugin.publishers.journal import Journal
 from plugin.publishers.pipeline import PortalStep, run_steps
-from plugin.publishers.udata import UdataPublisher
+from plugin.publishers.udata import UdataPublisher, portal_frequency
 from sandbox.udata_server import UdataServer
 from tests.datasets import portal_files
 
@@ -30,6 +32,12 @@ TIMEOUT = 30
 RECORD_URL = "https://geo.example.fr/geonetwork/srv/fre/catalog.search#/metadata/haies-2024"
 XML_URL = "https://geo.example.fr/geonetwork/srv/api/records/haies-2024/formatters/xml"
 WMS_URL = "https://geo.example.fr/geoserver/ows?SERVICE=WMS&REQUEST=GetCapabilities"
+
+
+@pytest.fixture(params=["udata_server", "udata10_server"], ids=["udata17", "udata10"])
+def udata_server(request: pytest.FixtureRequest) -> UdataServer:
+    """The running udata of each version (session servers, started once)."""
+    return request.getfixturevalue(request.param)
 
 
 def _record(title: str = "Haies bocagères de Démo-sur-Loire", licence: str = "lov2") -> Record:
@@ -222,11 +230,30 @@ def test_server_stopped_mid_upload(tmp_path: Path) -> None:
 
 
 def test_every_frequency_of_the_code_list_is_a_udata_frequency(udata_server: UdataServer) -> None:
-    """The udata ids in maintenance_frequencies.json are the ones this udata accepts."""
+    """Every udata id in maintenance_frequencies.json is one this udata accepts, directly or
+    (udata 10 has no ``notPlanned``) through its fallback."""
     answer = requests.get(f"{udata_server.api_url}/datasets/frequencies/", timeout=TIMEOUT)
-    accepted = {item["id"] for item in answer.json()}
+    accepted = [item["id"] for item in answer.json()]
     ours = {entry["code"]: entry["udata"] for entry in codelists.values("maintenance_frequencies")}
-    assert {code: udata for code, udata in ours.items() if udata not in accepted} == {}
+    fitted = {code: portal_frequency(udata, accepted) for code, udata in ours.items()}
+    assert {code: udata for code, udata in fitted.items() if udata not in accepted} == {}
+
+
+def test_no_planned_update_is_published_with_the_portals_own_word(
+    udata_server: UdataServer,
+) -> None:
+    """« Pas de mise à jour prévue » is `notPlanned` on udata 17 and `punctual` on udata 10
+    (refused there with a 400 if sent as is): the dataset is published either way."""
+    answer = requests.get(f"{udata_server.api_url}/datasets/frequencies/", timeout=TIMEOUT)
+    accepted = [item["id"] for item in answer.json()]
+    record = dataclasses.replace(
+        _record(title="Haies (sans mise à jour prévue)"), maintenance_frequency="notPlanned"
+    )
+
+    result = _publisher(udata_server).publish(udata_payload(record, PortalOptions()))
+
+    expected = "notPlanned" if "notPlanned" in accepted else "punctual"
+    assert _public(udata_server, result.remote_id)["frequency"] == expected
 
 
 def test_refused_fields_are_named_in_the_message(udata_server: UdataServer) -> None:

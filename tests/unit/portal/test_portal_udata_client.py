@@ -17,7 +17,7 @@ import requests
 from plugin.publishers.errors import PublishError, message
 from plugin.publishers.http import RetryPolicy
 from plugin.publishers.multipart import MultipartFileBody
-from plugin.publishers.udata import UdataPublisher, api_root, same_second_wait
+from plugin.publishers.udata import UdataPublisher, api_root, portal_frequency, same_second_wait
 from tests.fakes.scripted_http import Reply, scripted_session
 
 KEY = "udata_secret-key-123456"
@@ -104,6 +104,36 @@ def test_upload_retried_after_429_sends_the_whole_body_again(tmp_path: Path) -> 
         _parts(bodies[1], "multipart/form-data; boundary=" + bodies[1][2:34].decode())["file"][1]
         == path.read_bytes()
     )
+
+
+def test_frequency_fitted_to_what_the_portal_offers() -> None:
+    """udata 10 has no `notPlanned`: the nearest word it offers, or the field left out."""
+    udata17 = ["unknown", "punctual", "annual", "irregular", "notPlanned"]
+    udata10 = ["unknown", "punctual", "annual", "irregular"]
+    assert portal_frequency("notPlanned", udata17) == "notPlanned"
+    assert portal_frequency("notPlanned", udata10) == "punctual"
+    assert portal_frequency("notPlanned", ["unknown"]) == "unknown"
+    assert portal_frequency("annual", udata10) == "annual"
+    assert portal_frequency("hourly", ["annual"]) is None
+    assert portal_frequency("", udata10) is None
+
+
+def test_publish_sends_the_portals_frequency() -> None:
+    """The frequencies are read once, and the dataset is created with the fitted one."""
+    publisher, adapter = _publisher(
+        [
+            _json(200, [{"id": "lov2"}]),
+            _json(200, [{"id": "unknown"}, {"id": "punctual"}]),
+            _json(201, {"id": "d1", "license": "lov2", "resources": []}),
+            _json(200, {"id": "d1", "license": "lov2", "private": False, "page": "p"}),
+        ]
+    )
+    payload = {"dataset": {**PAYLOAD["dataset"], "frequency": "notPlanned"}}
+    result = publisher.publish(payload)
+    assert result.url == "p"
+    assert adapter.sent[1].url.endswith("/datasets/frequencies/")
+    assert json.loads(adapter.sent[2].body)["frequency"] == "punctual"
+    assert json.loads(adapter.sent[3].body)["frequency"] == "punctual"
 
 
 def test_licence_silently_changed_is_an_error_and_the_draft_is_removed() -> None:

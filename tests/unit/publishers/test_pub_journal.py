@@ -85,6 +85,23 @@ def test_failed_steps_and_clear(tmp_path: Path) -> None:
     assert Journal(tmp_path / "j.json").entries(RID) == []
 
 
+def test_forget_destinations_after_a_sandbox_reset(tmp_path: Path) -> None:
+    """Entries of the emptied servers go, for every layer; others stay, on disk too."""
+    journal = Journal(tmp_path / "j.json")
+    journal.record(RID, "Catalogue bac à sable", remote_id="r1")
+    journal.record_failure(RID, "Portail bac à sable", step="portal.create", error_code="auth")
+    journal.record(RID, "Géoportail régional", remote_id="r2")
+    journal.record("other-layer", "Portail bac à sable", remote_id="d9")
+
+    forgotten = journal.forget_destinations(["Catalogue bac à sable", "Portail bac à sable"])
+
+    assert forgotten == 3
+    reloaded = Journal(tmp_path / "j.json")
+    assert [e.destination for e in reloaded.entries(RID)] == ["Géoportail régional"]
+    assert reloaded.entries("other-layer") == []
+    assert reloaded.forget_destinations(["Portail bac à sable"]) == 0
+
+
 def test_unchanged_content_is_detected(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "j.json")
     journal.record(RID, "catalogue", remote_id="r1", content_hash=content_hash(b"v1"))
