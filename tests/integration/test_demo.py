@@ -136,7 +136,7 @@ def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after
     assert "mis à jour" in page and page_url in page
 
     reset = sandbox(demo_env, "reset")
-    assert "2 publication(s) sur le bac à sable oubliée(s)" in reset
+    assert "3 publication(s) sur le bac à sable oubliée(s)" in reset  # catalogue, portal, map
     third = run_demo(demo_env)
     assert "Fiche du catalogue créée" in third and "Jeu de données du portail créé" in third
     assert requests.get(link(third, "API"), timeout=30).json()["private"] is False
