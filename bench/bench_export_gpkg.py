@@ -21,6 +21,7 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_export_gpkg.py [COUN
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import tempfile
@@ -159,50 +160,57 @@ def verdict(ratio: float) -> str:
     return f"AU-DESSUS de l'objectif ({TARGET_RATIO}×)"
 
 
+def compare(count: int, folder: Path) -> None:
+    """Build the sources in `folder`, then time ogr2ogr and GeoPublier on each of them.
+
+    The layers live in this function only: they are gone before QGIS exits (a layer still
+    held then is destroyed after QGIS and crashed the process, stopping `make bench`).
+    """
+    source = points_gpkg(folder / "source.gpkg", count)
+    renamed = renamed_copy(source, folder / "renamed.gpkg")
+    plain_layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
+    renamed_layer = QgsVectorLayer(f"{renamed}|layername=points", "points", "ogr")
+    memory_layer = memory_copy(plain_layer)
+    edited_layer = edited(QgsVectorLayer(f"{renamed}|layername=points", "points", "ogr"))
+    edited_memory = edited(memory_copy(plain_layer))
+    cases = [
+        ("GeoPackage simple", source, plain_layer),
+        ("champ à renommer", renamed, renamed_layer),
+        ("couche mémoire", source, memory_layer),
+        ("modifiée, à renommer", renamed, edited_layer),
+        ("mémoire modifiée", source, edited_memory),
+    ]
+    print(f"{count} points, meilleur de {REPEAT} essais")
+    print(f"{'cas':<20} {'chemin':<32} {'ogr2ogr':>8} {'GeoPublier':>11} {'ratio':>6}  verdict")
+    for label, data, layer in cases:
+        reference = ogr2ogr_time(data, folder)
+        ours, path = geopublier_time(layer, folder, label.replace(" ", "_"))
+        ratio = ours / reference
+        print(
+            f"{label:<20} {path:<32} {reference:7.2f}s {ours:10.2f}s {ratio:6.2f}  {verdict(ratio)}"
+        )
+    package = best_time(
+        lambda run: export.export_package(
+            plain_layer,
+            Record(title="Points"),
+            str(folder / f"package_{run}"),
+            export.ExportOptions(),
+        ),
+        repeat=1,
+    )
+    reference = ogr2ogr_time(source, folder)
+    print(
+        f"paquet complet (GeoPackage + rapport qualité, fiche, DCAT) : {package:.2f}s, "
+        f"ratio {package / reference:.2f} (pour information : le rapport lit chaque objet)"
+    )
+
+
 def main(count: int) -> None:
-    """Build the sources, then time ogr2ogr and GeoPublier on each of them."""
     app = QgsApplication([], False)
     app.initQgis()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        source = points_gpkg(folder / "source.gpkg", count)
-        renamed = renamed_copy(source, folder / "renamed.gpkg")
-        plain_layer = QgsVectorLayer(f"{source}|layername=points", "points", "ogr")
-        renamed_layer = QgsVectorLayer(f"{renamed}|layername=points", "points", "ogr")
-        memory_layer = memory_copy(plain_layer)
-        edited_layer = edited(QgsVectorLayer(f"{renamed}|layername=points", "points", "ogr"))
-        edited_memory = edited(memory_copy(plain_layer))
-        cases = [
-            ("GeoPackage simple", source, plain_layer),
-            ("champ à renommer", renamed, renamed_layer),
-            ("couche mémoire", source, memory_layer),
-            ("modifiée, à renommer", renamed, edited_layer),
-            ("mémoire modifiée", source, edited_memory),
-        ]
-        print(f"{count} points, meilleur de {REPEAT} essais")
-        print(f"{'cas':<20} {'chemin':<32} {'ogr2ogr':>8} {'GeoPublier':>11} {'ratio':>6}  verdict")
-        for label, data, layer in cases:
-            reference = ogr2ogr_time(data, folder)
-            ours, path = geopublier_time(layer, folder, label.replace(" ", "_"))
-            ratio = ours / reference
-            print(
-                f"{label:<20} {path:<32} {reference:7.2f}s {ours:10.2f}s {ratio:6.2f}  "
-                f"{verdict(ratio)}"
-            )
-        package = best_time(
-            lambda run: export.export_package(
-                plain_layer,
-                Record(title="Points"),
-                str(folder / f"package_{run}"),
-                export.ExportOptions(),
-            ),
-            repeat=1,
-        )
-        reference = ogr2ogr_time(source, folder)
-        print(
-            f"paquet complet (GeoPackage + rapport qualité, fiche, DCAT) : {package:.2f}s, "
-            f"ratio {package / reference:.2f} (pour information : le rapport lit chaque objet)"
-        )
+        compare(count, Path(tmp))
+    gc.collect()
     app.exitQgis()
 
 

@@ -9,46 +9,25 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.portal_setup import connections_file, profile_file
+
 pytestmark = pytest.mark.integration
-PROFILE = {
-    "organisation": "Agglomération d'Exemple",
-    "email": "sig@exemple-agglo.fr",
-    "licence": "lov2",
-    "keywords": ["données ouvertes"],
-}
 
 
 @pytest.fixture()
 def files(tmp_path: Path, pycsw_server, udata_server, monkeypatch) -> dict[str, Path]:
     monkeypatch.setenv("GP_UDATA_KEY", udata_server.api_key)
-    connections = tmp_path / "connexions.json"
-    connections.write_text(
-        json.dumps(
-            {
-                "connections": [
-                    {"name": "Catalogue", "type": "csw", "url": pycsw_server.url},
-                    {
-                        "name": "Portail",
-                        "type": "udata",
-                        "url": udata_server.url,
-                        "api_key_env": "GP_UDATA_KEY",
-                        "options": {"organization": udata_server.organization_id},
-                    },
-                    {
-                        "name": "Portail moissonneur",
-                        "type": "udata",
-                        "url": udata_server.url,
-                        "api_key_env": "GP_UDATA_KEY",
-                        "options": {"harvested": True},
-                    },
-                ]
-            }
-        ),
-        encoding="utf-8",
-    )
-    profile = tmp_path / "profil.json"
-    profile.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
-    return {"CONNECTIONS": connections, "PROFILE": profile}
+    harvesting = {
+        "name": "Portail moissonneur",
+        "type": "udata",
+        "url": udata_server.url,
+        "api_key_env": "GP_UDATA_KEY",
+        "options": {"harvested": True},
+    }
+    return {
+        "CONNECTIONS": connections_file(tmp_path, pycsw_server, udata_server, (harvesting,)),
+        "PROFILE": profile_file(tmp_path),
+    }
 
 
 def publish(shapefile: Path, files: dict[str, Path], tmp_path: Path, **extra) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,53 +20,32 @@ from owslib.csw import CatalogueServiceWeb
 
 from tests import layer_corpus
 from tests.conftest import QMD
-from tests.integration.test_layer_prefill_servers import (  # noqa: F401 - the fixture
-    DATABASE,
-    PASSWORD,
-    READER,
-    PostgisDatabase,
-    postgis,
-)
+from tests.datasets import points_gpkg
+from tests.portal_setup import connections_file, profile_file
+from tests.postgis import Postgis, postgis_database
 
 pytestmark = pytest.mark.integration
-PROFILE = {
-    "organisation": "Agglomération d'Exemple",
-    "email": "sig@exemple-agglo.fr",
-    "licence": "lov2",
-    "keywords": ["données ouvertes"],
-}
 
 
 @pytest.fixture()
 def destinations(tmp_path: Path, pycsw_server, udata_server, monkeypatch) -> dict[str, str]:
+    """The sandbox catalogue and portal, the organisation profile, a package folder."""
     monkeypatch.setenv("GP_UDATA_KEY", udata_server.api_key)
-    connections = tmp_path / "connexions.json"
-    connections.write_text(
-        json.dumps(
-            {
-                "connections": [
-                    {"name": "Catalogue", "type": "csw", "url": pycsw_server.url},
-                    {
-                        "name": "Portail",
-                        "type": "udata",
-                        "url": udata_server.url,
-                        "api_key_env": "GP_UDATA_KEY",
-                        "options": {"organization": udata_server.organization_id},
-                    },
-                ]
-            }
-        ),
-        encoding="utf-8",
-    )
-    profile = tmp_path / "profil.json"
-    profile.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
     return {
         "CATALOGUE": "Catalogue",
         "PORTAL": "Portail",
-        "CONNECTIONS": str(connections),
-        "PROFILE": str(profile),
+        "CONNECTIONS": str(connections_file(tmp_path, pycsw_server, udata_server)),
+        "PROFILE": str(profile_file(tmp_path)),
         "PACKAGE_FOLDER": str(tmp_path / "paquets"),
     }
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgis]:
+    """A real PostGIS with 50 trees in `arbres` (Lambert-93)."""
+    with postgis_database() as postgis:
+        postgis.load(points_gpkg(tmp_path_factory.mktemp("pg") / "arbres.gpkg", 50), "arbres")
+        yield postgis
 
 
 def described(source: layer_corpus.Source, key: str, title: str):
@@ -214,30 +194,22 @@ def test_latin1_dbf_stops_with_the_fix_then_publishes_re_read(
     assert names == layer_corpus.LATIN1_NAMES
 
 
-def test_postgis_view_without_primary_key(
-    provider,
-    postgis: PostgisDatabase,  # noqa: F811 - the fixture imported above
-    destinations,
-) -> None:
+def test_postgis_view_without_primary_key(provider, database: Postgis, destinations) -> None:
     """A view has no primary key: QGIS cannot read it until a column of unique values is
     named, and has no file date: each time the publication stops and says what to do."""
     from qgis.core import QgsProcessingException
 
-    view = "CREATE OR REPLACE VIEW arbres_vue AS SELECT fid AS numero, nom, geom FROM arbres"
-    postgis.psql(f"{view}; GRANT SELECT ON arbres_vue TO {READER}")
-    uri = (
-        f"dbname='{DATABASE}' host=127.0.0.1 port={postgis.cluster.port} user='{READER}' "
-        f"password='{PASSWORD}' sslmode=disable srid=2154 type=Point "
-        'table="public"."arbres_vue" (geom)'
-    )
+    database.psql("CREATE VIEW arbres_vue AS SELECT fid AS numero, nom, geom FROM arbres")
+    uri = database.uri("arbres_vue").replace(" key='fid'", "")
     with pytest.raises(QgsProcessingException) as caught:
         publish(described((uri, "postgres"), "vue", "Arbres (vue)"), destinations)
     sentence = str(caught.value)
     assert sentence.startswith("QGIS ne peut pas lire « arbres_vue » : c'est une vue PostgreSQL")
-    assert "key=" in sentence and PASSWORD not in sentence
-    keyed = uri.replace("sslmode=disable", "sslmode=disable key='numero'")
-    layer = described((keyed, "postgres"), "vue", "Arbres (vue)")
-    assert layer.isValid() and layer.featureCount() == 50
+    assert "key=" in sentence
+    layer = described(
+        (database.uri("arbres_vue").replace("'fid'", "'numero'"), "postgres"), "vue", "Arbres (vue)"
+    )
+    assert layer.isValid() and len(list(layer.getFeatures())) == 50
     with pytest.raises(QgsProcessingException) as caught:
         publish(layer, destinations)  # a table has no file date to take the data's date from
     assert "Indiquez au moins une date de la donnée" in str(caught.value)
