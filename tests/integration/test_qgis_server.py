@@ -180,6 +180,24 @@ def test_publish_serves_the_styled_layer_with_our_metadata(
     assert stations == sorted(f["nom_station"] for f in source)
     assert {"id_borne", "nb_points", "puissance", "gratuit"} <= set(served[0]["properties"])
 
+    info = ows(
+        base(result),
+        SERVICE="WMS",
+        VERSION="1.3.0",
+        REQUEST="GetFeatureInfo",
+        LAYERS=name,
+        QUERY_LAYERS=name,
+        CRS="EPSG:4326",
+        BBOX="47.2073,-1.5636,47.2273,-1.5436",  # centred on the first station
+        WIDTH="101",
+        HEIGHT="101",
+        I="50",
+        J="50",
+        INFO_FORMAT="text/plain",
+        FI_POINT_TOLERANCE="20",
+    ).text
+    assert "Nom de la station = 'Place de la Mairie'" in info  # the field's alias
+
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
     step = report["steps"][0]
     assert step["role"] == "mapserver" and step["action"] == "created"
