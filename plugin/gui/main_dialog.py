@@ -47,6 +47,7 @@ from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
     PublicationRequest,
     data_changed_since_last_publication,
+    keep_portal_files,
     mark_withdrawn,
     mirror_journal,
     remember_publication,
@@ -477,11 +478,14 @@ class MainDialog(QDialog, FORM_CLASS):
             and (only is None or portal.name in only)
         ):
             prepare = self.prepare.choice()
-            export = ExportPlan(
-                self.prepare.package_folder(),
-                prepare.export_options(self.prepare.default_crs),
-                tuple(prepare.confirmed_columns),
-            )
+            if not keep_portal_files(
+                request, store, prepare.to_dict(), self.prepare.package_folder()
+            ):
+                export = ExportPlan(
+                    self.prepare.package_folder(),
+                    prepare.export_options(self.prepare.default_crs),
+                    tuple(prepare.confirmed_columns),
+                )
         self.job = PublicationJob(self.layer, request, store, export)
         self.job_layer = self.layer
         steps = [("export", self.tr("Export of the harmonised package"))] if export else []

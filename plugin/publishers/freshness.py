@@ -49,6 +49,7 @@ class Fingerprint:
     data: str = ""
     metadata: str = ""
     style: str = ""
+    package: str = ""  # the export choices of the files sent to a portal (not a "change")
 
     def to_json(self) -> str:
         """Compact JSON kept in a journal entry."""
@@ -63,7 +64,7 @@ class Fingerprint:
             return None
         if not isinstance(raw, dict):
             return None
-        return cls(**{part: str(raw.get(part) or "") for part in PARTS})
+        return cls(**{part: str(raw.get(part) or "") for part in (*PARTS, "package")})
 
     def changed_parts(self, now: Fingerprint) -> list[str]:
         """Parts known on both sides that differ, in PARTS order."""
@@ -74,6 +75,22 @@ class Fingerprint:
             and getattr(now, part)
             and getattr(self, part) != getattr(now, part)
         ]
+
+
+def package_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
+    """True when the portal already holds the files this publication would send: its last
+    publication succeeded with the same data and the same export choices (both known)."""
+    kept = Fingerprint.from_json(entry.fingerprint) if entry is not None else None
+    return bool(
+        entry is not None
+        and entry.status != FAILED
+        and entry.remote_id
+        and kept is not None
+        and kept.data
+        and kept.data == now.data
+        and kept.package
+        and kept.package == now.package
+    )
 
 
 @dataclass

@@ -75,6 +75,7 @@ MAPSERVER_MESSAGES: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(MAPSERVER_MESSAGES)
 
+
 def layer_slug(text: str, taken: Sequence[str] = ()) -> str:
     """An ASCII layer name safe for WMS/WFS, file names and GeoServer: ``[a-z0-9_]``, starts
     with a letter, at most 60 characters, not in ``taken`` (``_2``, ``_3``… appended)."""

@@ -43,6 +43,7 @@ from .publication import (
     PersonalDataError,
     PublicationRequest,
     data_changed_since_last_publication,
+    keep_portal_files,
     publish,
     remember_publication,
 )
@@ -122,6 +123,7 @@ class LayerOutcome:
     reason_en: str = ""
     resource_id: str = ""
     steps: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    files_kept: bool = False  # data unchanged: nothing exported or uploaded
 
     @classmethod
     def skipped(
@@ -246,6 +248,7 @@ class LayerJob:
             failed.message_en if failed else "",
             report.resource_id,
             steps,
+            self.request.files_kept,
         )
 
 
@@ -309,8 +312,11 @@ def plan_layer(
     uploads = portal is not None and choice.mode == "upload"
     if uploads and not portal.options.get("harvested") and (only is None or portal.name in only):
         prepare = PrepareChoice.from_dict(stored_choice(layer, PREPARE_PROPERTY))
+        folder = Path(prepare.output_folder or package_folder)
+        if keep_portal_files(request, journal, prepare.to_dict(), folder):
+            return job  # same data, same choices: no export, no upload of the data
         job.export = ExportPlan(
-            Path(prepare.output_folder or package_folder),
+            folder,
             prepare.export_options(settings.default_crs),
             tuple(prepare.confirmed_columns),
         )

@@ -19,7 +19,7 @@ from ..core.model import OnlineResource, Record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
 from ..publishers.connections import CATALOGUE_TYPES, Connection
 from ..publishers.errors import PublishError
-from ..publishers.freshness import Fingerprint, metadata_digest
+from ..publishers.freshness import Fingerprint, digest, metadata_digest, package_reusable
 from ..publishers.journal import Journal
 from ..publishers.mapserver import (
     MapServerPublisher,
@@ -38,7 +38,7 @@ from ..publishers.pipeline import (
 )
 from .destinations import journal as default_journal
 from .destinations import make_publisher
-from .export import ExportError, ExportOptions, ExportResult, export_package
+from .export import ExportError, ExportOptions, ExportResult, export_package, slug
 from .export.encoding import latin1_columns
 from .freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, files_digest
 from .layer_metadata import save_record
@@ -64,11 +64,54 @@ class PublicationRequest:
     zones: tuple[str, ...] = ()  # udata spatial coverage ("fr:commune:44109"), picked by the user
     granularity: str = ""  # udata spatial granularity ("fr:commune")
     fingerprint: Optional[Fingerprint] = None  # the layer's data and style now (freshness)
+    files_kept: bool = False  # data unchanged: the portal keeps its files, only fields update
 
     def destinations(self) -> list[Connection]:
         """The destinations this request publishes to, in order (catalogue first)."""
         chosen = [c for c in (self.catalogue, self.map_server, self.portal) if c is not None]
         return [c for c in chosen if self.only is None or c.name in self.only]
+
+
+def keep_portal_files(
+    request: PublicationRequest,
+    journal: Journal,
+    export_choices: dict[str, Any],
+    folder: Path,
+    record_changed: Optional[bool] = None,
+) -> bool:
+    """Decide whether the portal keeps the files it holds (nothing exported, nothing uploaded).
+
+    The export choices are stamped into the request's fingerprint. True when the last
+    publication to the portal succeeded with the same data and the same export choices: then
+    only the dataset's fields are updated, plus the ISO 19139 file beside the data when the
+    metadata changed (written afresh, a few kilobytes, under the package's name for it);
+    `record_changed` overrides the fingerprint's say (a record merged from a file).
+    """
+    if request.fingerprint is None or request.portal is None:
+        return False
+    choices = {k: v for k, v in export_choices.items() if k != "output_folder"}
+    request.fingerprint = dataclasses.replace(request.fingerprint, package=digest(choices))
+    entry = journal.entry(request.record.identifier.uri, request.portal.name)
+    if not package_reusable(entry, request.fingerprint):
+        return False
+    request.files_kept = True
+    kept = Fingerprint.from_json(entry.fingerprint)
+    if record_changed is None:
+        record_changed = (
+            kept is None or not kept.metadata or kept.metadata != request.fingerprint.metadata
+        )
+    if record_changed:
+        request.files = [record_file(request.record, folder)]
+    return True
+
+
+def record_file(record: Record, folder: Union[str, Path]) -> Path:
+    """The record as the ISO 19139 file the package puts beside the data (same name)."""
+    name = slug(record.title or "fiche")
+    path = Path(folder) / f"{name}_fiche" / f"{name}.xml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(write(record_for_publication(record)))
+    return path
 
 
 def record_for_publication(record: Record, data_changed: bool = False) -> Record:

@@ -200,6 +200,12 @@ def test_three_changed_layers_flagged_then_republished_in_place(
     assert [o.status for o in dock.outcomes.values()] == [REPUBLISHED] * 3
     for outcome in dock.outcomes.values():
         assert [s["action"] for s in outcome.steps] == ["updated", "updated"]
+    # Only the edited data was exported and uploaded again; the two others kept their files.
+    assert {o.name: o.files_kept for o in dock.outcomes.values()} == {
+        edited.name(): False,
+        described.name(): True,
+        styled.name(): True,
+    }
     assert dock.summary.text().startswith("Republication : 3 republiée(s), 0 ignorée(s)")
     dock.widget().grab().save(str(shots / "panneau_publications_apres.png"))
     dock.release()
@@ -207,6 +213,14 @@ def test_three_changed_layers_flagged_then_republished_in_place(
     assert set(after) == set(records)  # no record added
     touched = {rid for rid in records if after[rid] != records[rid]}
     assert len(touched) == 3
+    for layer, uploaded in ((edited, {"gpkg", "xml"}), (described, {"xml"}), (styled, set())):
+        before = {r["format"]: r for r in datasets[layer.id()]["resources"]}
+        after_files = {
+            r["format"]: r for r in udata_dataset(udata_server, portal_ids[layer.id()])["resources"]
+        }
+        assert set(after_files) == set(before) == {"gpkg", "xml"}  # same resources, none added
+        replaced = {f for f in before if after_files[f]["checksum"] != before[f]["checksum"]}
+        assert replaced == uploaded, layer.name()
     for layer in project:
         now = udata_dataset(udata_server, portal_ids[layer.id()])
         assert now["id"] == datasets[layer.id()]["id"]

@@ -34,12 +34,14 @@ from ...toolbelt.i18n import ui_language
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions
 from ..freshness import fingerprint
+from ..layer_metadata import RECORD_PROPERTY
 from ..publication import (
     PersonalDataError,
     PublicationRequest,
     data_changed_since_last_publication,
     distributed_record,
     export_for_portal,
+    keep_portal_files,
     publish,
     remember_publication,
 )
@@ -196,13 +198,27 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 ).format(layer.name(), lines)
             )
         request = self._request(parameters, context, record)
+        request.fingerprint = fingerprint(layer)
         if request.portal is not None and request.mode == "upload":
-            request.files = self._export(layer, record, parameters, context, feedback)
-            request.record = distributed_record(record, self.package)
+            choices = self._export_choices(parameters, context)
+            folder = self._package_folder(parameters, context)
+            # Only with the record kept on the layer since its last publication (it names the
+            # package's formats and CRS); a layer opened afresh gets its package again.
+            kept = bool(layer.customProperty(RECORD_PROPERTY))
+            # The record may come merged from METADATA: its file on the portal is always sent.
+            if kept and keep_portal_files(request, journal(), choices, folder, True):
+                feedback.pushInfo(
+                    tr(
+                        "Data unchanged since the last publication: the portal keeps its files, "
+                        "only the dataset and the record are updated."
+                    )
+                )
+            else:
+                request.files = self._export(layer, record, parameters, context, feedback)
+                request.record = distributed_record(record, self.package)
         if request.map_server is not None:
             request.map_layer = detached_copy(with_saved_style(layer, context))
         request.data_changed = data_changed_since_last_publication(layer)
-        request.fingerprint = fingerprint(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
         store = journal()
@@ -259,11 +275,23 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             record=record, catalogue=catalogue, portal=portal, map_server=map_server, mode=mode
         )
 
+    def _export_choices(self, parameters, context) -> dict:
+        """What shapes the exported files: the same values give the same files on the portal."""
+        return {
+            "formats": [FORMATS[i] for i in self.parameterAsEnums(parameters, "FORMATS", context)]
+            or ["gpkg"],
+            "confirmed": self.parameterAsBoolean(parameters, "CONFIRM_PERSONAL_DATA", context),
+            "encoding": self.parameterAsString(parameters, "SOURCE_ENCODING", context),
+        }
+
+    def _package_folder(self, parameters, context) -> Path:
+        folder = self.parameterAsString(parameters, "PACKAGE_FOLDER", context)
+        return Path(folder or profile_folder() / "packages")
+
     def _export(self, layer, record, parameters, context, feedback) -> list:
         """The harmonised files to upload; refuses to go on over unconfirmed personal data."""
         formats = [FORMATS[i] for i in self.parameterAsEnums(parameters, "FORMATS", context)]
-        folder = self.parameterAsString(parameters, "PACKAGE_FOLDER", context)
-        folder = folder or str(profile_folder() / "packages")
+        folder = str(self._package_folder(parameters, context))
         confirmed = self.parameterAsBoolean(parameters, "CONFIRM_PERSONAL_DATA", context)
         options = ExportOptions(formats=formats or ["gpkg"])
         try:

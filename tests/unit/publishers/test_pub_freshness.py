@@ -15,6 +15,7 @@ from plugin.publishers.freshness import (
     Fingerprint,
     layer_state,
     metadata_digest,
+    package_reusable,
 )
 from plugin.publishers.journal import Journal
 
@@ -102,3 +103,18 @@ def test_publication_dates_do_not_change_the_metadata_digest() -> None:
     republished = dict(record, metadata_date="2026-12-06", revision_date="2026-12-06")
     assert metadata_digest(record) == metadata_digest(republished)
     assert metadata_digest(record) != metadata_digest(dict(record, abstract="Linéaire 2026"))
+
+
+def test_portal_files_are_reused_only_for_the_same_data_and_export_choices(tmp_path: Path) -> None:
+    sent = Fingerprint(data="d1", metadata="m1", style="s1", package="gpkg")
+    journal = journal_with(tmp_path, "portail", fingerprint=sent.to_json())
+    entry = journal.entry(RID, "portail")
+    assert package_reusable(entry, Fingerprint("d1", "m2", "s2", "gpkg"))  # metadata, style
+    assert not package_reusable(entry, Fingerprint("d2", "m1", "s1", "gpkg"))  # data changed
+    assert not package_reusable(entry, Fingerprint("d1", "m1", "s1", "gpkg+csv"))  # choices
+    assert not package_reusable(entry, Fingerprint("", "m1", "s1", "gpkg"))  # cannot tell
+    assert not package_reusable(None, sent)  # never published there
+    journal.record_failure(RID, "portail", step="portal", error_code="timeout")
+    assert not package_reusable(journal.entry(RID, "portail"), sent)  # last attempt failed
+    older = journal_with(tmp_path / "old", "portail")  # fingerprint without export choices
+    assert not package_reusable(older.entry(RID, "portail"), sent)
