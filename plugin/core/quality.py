@@ -138,6 +138,8 @@ def _badly_encoded(text: str) -> bool:
     """True for text that was not valid UTF-8 (replacement char) or was decoded twice."""
     if "\ufffd" in text:
         return True
+    if "Ã" not in text and "Â" not in text:  # the common case, without a loop over the text
+        return False
     return any(text[i] in "ÃÂ" and "\x80" <= text[i + 1] <= "\xbf" for i in range(len(text) - 1))
 
 

@@ -48,6 +48,11 @@ def plain_value(value: Any) -> Any:
     return value
 
 
+def _plain_or_none(value: Any) -> Any:
+    """A non-temporal attribute as a plain value: NULL (a null QVariant) → None."""
+    return None if isinstance(value, QVariant) and value.isNull() else value
+
+
 def _geometry_state(
     geometry: QgsGeometry, check_validity: bool, mode: str
 ) -> tuple[str, Optional[QgsGeometry], str]:
@@ -141,13 +146,18 @@ def gather_quality(
         request.setFlags(QgsFeatureRequest.NoGeometry)
     total = max(layer.featureCount(), 1)
     fixed: dict[int, QgsGeometry] = {}
+    temporal = (QVariant.Date, QVariant.DateTime, QVariant.Time)
+    converters = [
+        (i, plain_value if fields.at(i).type() in temporal else _plain_or_none)
+        for i in field_indexes
+    ]
     for number, feature in enumerate(layer.getFeatures(request)):
         if feedback is not None and number % 1000 == 0:
             if feedback.isCanceled():
                 break
             feedback.setProgress(100.0 * number / total)
         attributes = feature.attributes()
-        values = [plain_value(attributes[i]) for i in field_indexes]
+        values = [convert(attributes[i]) for i, convert in converters]
         state, key, reason = GEOMETRY_OK, b"", ""
         if has_geometry:
             geometry = feature.geometry()
