@@ -166,77 +166,72 @@
         <translation>Formats (vector layers)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
-        <source>Target CRS (default Lambert-93; an overseas layer keeps its own)</source>
-        <translation>Target CRS (default Lambert-93; an overseas layer keeps its own)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="84"/>
         <source>Fields to export (all when none chosen)</source>
         <translation>Fields to export (all when none chosen)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
         <source>Report them only</source>
         <translation>Report them only</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="98"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="101"/>
         <source>Table Schema (JSON file or URL, optional)</source>
         <translation>Table Schema (JSON file or URL, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
         <source>Output folder</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
         <source>Also make a zip</source>
         <translation>Also make a zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
         <source>Package zip</source>
         <translation>Package zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="114"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
         <source>Quality report (HTML)</source>
         <translation>Quality report (HTML)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="118"/>
         <source>Quality report (JSON)</source>
         <translation>Quality report (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="119"/>
         <source>Blocking quality issues</source>
         <translation>Blocking quality issues</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="120"/>
         <source>Columns that look like personal data</source>
         <translation>Columns that look like personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="153"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="156"/>
         <source>Package written to {0}</source>
         <translation>Package written to {0}</translation>
     </message>
@@ -878,6 +873,11 @@
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="216"/>
         <source>{0}: republishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
+        <source>Target CRS (default Lambert-93; data outside its area of use: the overseas legal CRS, the layer&apos;s own, or WGS 84)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1673,163 +1673,163 @@
         <translation>Export the data in this open format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
-        <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
-        <translation>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="99"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="100"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
         <source>Only report them</source>
         <translation>Only report them</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="101"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
         <source>What to do with invalid geometries</source>
         <translation>What to do with invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="109"/>
         <source>Longitude / latitude columns</source>
         <translation>Longitude / latitude columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
         <source>WKT geometry column</source>
         <translation>WKT geometry column</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="111"/>
         <source>How points are written in the CSV file</source>
         <translation>How points are written in the CSV file</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Uncheck the columns that must not be published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="119"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Optional: a Table Schema file or URL</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="124"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
         <source>Where the dated export package is written</source>
         <translation>Where the dated export package is written</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
         <source>Also make one zip of the package</source>
         <translation>Also make one zip of the package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="130"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
         <source>Points in CSV</source>
         <translation>Points in CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
         <source>Columns to publish</source>
         <translation>Columns to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
         <source>Table Schema</source>
         <translation>Table Schema</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
         <source>Quality report</source>
         <translation>Quality report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="153"/>
         <source>Check the data</source>
         <translation>Check the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="155"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Look for invalid geometries, duplicates, empty columns and personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="154"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
         <source>Do not publish these columns</source>
         <translation>Do not publish these columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>I checked these columns: they hold no personal data and may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="206"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Press “Check the data” to see the quality report.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="275"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="280"/>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="294"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="299"/>
         <source>Check cancelled.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="323"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="328"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
         <source>Re-read as ISO-8859-1 (Latin-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
+        <source>Lambert-93 (EPSG:2154) for metropolitan France. Data outside the chosen system&apos;s area of use is written in the legal system of its overseas territory, in the layer&apos;s own projected system, or in WGS 84: the quality report says which and why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

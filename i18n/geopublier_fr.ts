@@ -166,77 +166,72 @@
         <translation>Formats (couches vecteur)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
-        <source>Target CRS (default Lambert-93; an overseas layer keeps its own)</source>
-        <translation>Système de coordonnées cible (Lambert-93 par défaut ; une couche d'outre-mer garde le sien)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="84"/>
         <source>Fields to export (all when none chosen)</source>
         <translation>Champs à exporter (tous si aucun n'est choisi)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
         <source>Report them only</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="98"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="101"/>
         <source>Table Schema (JSON file or URL, optional)</source>
         <translation>Schéma de table (fichier JSON ou adresse, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
         <source>Also make a zip</source>
         <translation>Créer aussi un zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
         <source>Package zip</source>
         <translation>Zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="114"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
         <source>Quality report (HTML)</source>
         <translation>Rapport qualité (HTML)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="118"/>
         <source>Quality report (JSON)</source>
         <translation>Rapport qualité (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="119"/>
         <source>Blocking quality issues</source>
         <translation>Problèmes de qualité bloquants</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="120"/>
         <source>Columns that look like personal data</source>
         <translation>Colonnes qui ressemblent à des données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="153"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="156"/>
         <source>Package written to {0}</source>
         <translation>Paquet écrit dans {0}</translation>
     </message>
@@ -880,6 +875,11 @@
         <source>{0}: republishing…</source>
         <translation>{0} : republication…</translation>
     </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
+        <source>Target CRS (default Lambert-93; data outside its area of use: the overseas legal CRS, the layer&apos;s own, or WGS 84)</source>
+        <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l&apos;outre-mer, celui de la couche, ou WGS 84)</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueImportDialog</name>
@@ -1406,7 +1406,7 @@
     <message>
         <location filename="../plugin/plugin_main.py" line="75"/>
         <source>Every layer of the project with its publication state; republish several</source>
-        <translation>Toutes les couches du projet avec l&apos;état de leur publication ; en republier plusieurs</translation>
+        <translation>Toutes les couches du projet avec l'état de leur publication ; en republier plusieurs</translation>
     </message>
 </context>
 <context>
@@ -1673,164 +1673,164 @@
         <translation>Exporter la donnée dans ce format ouvert</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
-        <source>Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs</source>
-        <translation>Lambert-93 (EPSG:2154) pour la métropole ; les couches d'outre-mer gardent le leur</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="99"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="100"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
         <source>Only report them</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="101"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
         <source>What to do with invalid geometries</source>
         <translation>Que faire des géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="109"/>
         <source>Longitude / latitude columns</source>
         <translation>Colonnes longitude / latitude</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
         <source>WKT geometry column</source>
         <translation>Colonne de géométrie WKT</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="111"/>
         <source>How points are written in the CSV file</source>
         <translation>Comment les points sont écrits dans le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Décochez les colonnes à ne pas publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="114"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="119"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Facultatif : un fichier ou une adresse de schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>Un schéma de table (schema.data.gouv.fr, ex. Socle Commun des Données Locales) que la table attributaire doit respecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="124"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
         <source>Where the dated export package is written</source>
         <translation>Où le paquet d'export daté est écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="127"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
         <source>Also make one zip of the package</source>
         <translation>Faire aussi un zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="130"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="131"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
         <source>Points in CSV</source>
         <translation>Points en CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="133"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
         <source>Columns to publish</source>
         <translation>Colonnes à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
         <source>Table Schema</source>
         <translation>Schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
         <source>Quality report</source>
         <translation>Rapport qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="148"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="153"/>
         <source>Check the data</source>
         <translation>Vérifier la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="155"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Chercher les géométries invalides, les doublons, les colonnes vides et les données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="154"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
         <source>Do not publish these columns</source>
         <translation>Ne pas publier ces colonnes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="187"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>J'ai vérifié ces colonnes : elles ne contiennent pas de données personnelles et peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="206"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Cliquez sur « Vérifier la donnée » pour voir le rapport qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="275"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="280"/>
         <source>Checking the data…</source>
         <translation>Vérification de la donnée…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="294"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="299"/>
         <source>Check cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="323"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="328"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>Ces colonnes ressemblent à des données personnelles, qui ne doivent pas être ouvertes : {0}. Ne les publiez pas, ou confirmez qu'elles peuvent l'être.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="169"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
         <source>Re-read as ISO-8859-1 (Latin-1)</source>
         <translation>Relire en ISO-8859-1 (Latin-1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="171"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
         <translation>Le fichier n'indique pas l'encodage de ses textes et se lit correctement en ISO-8859-1 : relire la couche dans cet encodage, puis vérifier de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
+        <source>Lambert-93 (EPSG:2154) for metropolitan France. Data outside the chosen system&apos;s area of use is written in the legal system of its overseas territory, in the layer&apos;s own projected system, or in WGS 84: the quality report says which and why</source>
+        <translation>Lambert-93 (EPSG:2154) pour la France métropolitaine. Des données hors de la zone de validité du système choisi sont écrites dans le système légal de leur territoire d&apos;outre-mer, dans le système projeté de la couche, ou en WGS 84 : le rapport qualité dit lequel et pourquoi</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,12 @@ class PrepareWidget(QWidget):
         formats.addStretch()
         self.crsWidget = QgsProjectionSelectionWidget()
         self.crsWidget.setToolTip(
-            self.tr("Lambert-93 (EPSG:2154) for metropolitan France; overseas layers keep theirs")
+            self.tr(
+                "Lambert-93 (EPSG:2154) for metropolitan France. Data outside the chosen "
+                "system's area of use is written in the legal system of its overseas territory, "
+                "in the layer's own projected system, or in WGS 84: the quality report says "
+                "which and why"
+            )
         )
         self.crsWidget.crsChanged.connect(self._changed)
         self.crsWidget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)

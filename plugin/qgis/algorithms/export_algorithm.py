@@ -74,7 +74,10 @@ class ExportPackageAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterCrs(
                 "CRS",
-                tr("Target CRS (default Lambert-93; an overseas layer keeps its own)"),
+                tr(
+                    "Target CRS (default Lambert-93; data outside its area of use: the "
+                    "overseas legal CRS, the layer's own, or WGS 84)"
+                ),
                 optional=True,
             )
         )
