@@ -7,6 +7,7 @@ codeListValue). The metadata date is left out: writing a record changes it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lxml import etree
@@ -52,7 +53,7 @@ def element_paths(xml: bytes) -> list[str]:
     root = etree.fromstring(xml)
     tree = etree.ElementTree(root)
     return [
-        tree.getelementpath(e)
+        re.sub(r"\[\d+\]", "", tree.getelementpath(e))
         for e in root.iter()
         if isinstance(e.tag, str)
         and not any(etree.QName(a).localname in IGNORED_ELEMENTS for a in [e, *e.iterancestors()])

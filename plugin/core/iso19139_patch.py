@@ -79,6 +79,7 @@ def patch(record: Record) -> bytes:
     for names, apply in _FIELDS:
         if any(getattr(base, name) != getattr(record, name) for name in names):
             apply(patcher)
+    _ConstraintPatch(patcher).ensure_geonetwork_shapes()
     hoist_namespaces(root, original_prefixes)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
@@ -596,13 +597,44 @@ class _ConstraintPatch:
         )
         place(target, built(target, lambda: writer.use_entries(target, wanted, lang)), None)
         self._restriction(target)
-        if not find_all(self.di, "gmd:resourceConstraints/*/gmd:useLimitation"):
-            text = writer.use_limitation_text(record, lang)
-            place(
-                target,
-                built(target, lambda: write_text(sub(target, "gmd:useLimitation"), text)),
-                None,
-            )
+
+    def ensure_geonetwork_shapes(self) -> None:
+        """What GeoNetwork's INSPIRE rules (M45) and the validator (C.17) need and a record
+        may lack even unedited: the limitations block says accessConstraints
+        "otherRestrictions", and a useLimitation with text exists when the record states a
+        licence or conditions. Added only when missing; nothing else changes."""
+        record, lang = self.p.record, self.p.lang
+        block = next((b for b in self.legal if is_limitation_block(b)), None)
+        if block is not None and record.access_limitations:
+            codes = [code_of(c) for c in find_all(block, "gmd:accessConstraints/*")]
+            if "otherRestrictions" not in codes:
+                place(
+                    block,
+                    built(
+                        block,
+                        lambda: write_code(
+                            sub(block, "gmd:accessConstraints"),
+                            "MD_RestrictionCode",
+                            "otherRestrictions",
+                        ),
+                    ),
+                    None,
+                )
+        said = [
+            text_of(p) for p in find_all(self.di, "gmd:resourceConstraints/*/gmd:useLimitation")
+        ]
+        if any(said) or not (record.licence or record.use_conditions):
+            return
+        target = self._use_block(constraint_entries(self.di))
+        if target is None:
+            target = block
+        if target is None:
+            self._place(built(self.di, lambda: writer.use_block(self.di, record, lang)))
+            return
+        text = writer.use_limitation_text(record, lang)
+        place(
+            target, built(target, lambda: write_text(sub(target, "gmd:useLimitation"), text)), None
+        )
 
     def _use_block(self, entries: list) -> Optional[etree._Element]:
         """Where conditions go: the block already holding the licence or conditions, else the

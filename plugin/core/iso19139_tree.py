@@ -49,6 +49,19 @@ ORDERS: dict[str, tuple[str, ...]] = {
         "updateScope updateScopeDescription maintenanceNote contact"
     ).split(),
     "MD_GeometricObjects": "geometricObjectType geometricObjectCount".split(),
+    "CI_OnlineResource": "linkage protocol applicationProfile name description function".split(),
+    "CI_ResponsibleParty": "individualName organisationName positionName contactInfo role".split(),
+    "CI_Contact": "phone address onlineResource hoursOfService contactInstructions".split(),
+    "CI_Address": (
+        "deliveryPoint city administrativeArea postalCode country electronicMailAddress"
+    ).split(),
+    "MD_Format": (
+        "name version amendmentNumber specification fileDecompressionTechnique formatDistributor"
+    ).split(),
+    "DQ_ConformanceResult": "specification explanation pass".split(),
+    "EX_GeographicBoundingBox": (
+        "extentTypeCode westBoundLongitude eastBoundLongitude southBoundLatitude northBoundLatitude"
+    ).split(),
 }
 
 

@@ -237,6 +237,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Indiquez la langue du contenu (fre, ou zxx s'il n'y a pas de texte).",
         "Give the language of the content (fre, or zxx for no text).",
     ),
+    "resource_language.geonetwork": (
+        "Les catalogues GeoNetwork demandent au moins une langue européenne pour la donnée "
+        "(« {value} ») : ajoutez « fre » (en plus de « zxx » si la donnée n'a pas de texte).",
+        'GeoNetwork catalogues want at least one European language for the data ("{value}"): '
+        'add "fre" (besides "zxx" if the data has no text).',
+    ),
+    "metadata_language.geonetwork": (
+        "Les catalogues GeoNetwork n'acceptent pas « {value} » comme langue de la fiche : "
+        "rédigez-la en français (« fre ») ou dans une autre langue de l'Union européenne.",
+        'GeoNetwork catalogues do not accept "{value}" as the record\'s language: write it in '
+        'French ("fre") or another European Union language.',
+    ),
+    "document.thesaurus_undated": (
+        "La fiche importée cite le thésaurus « {thesaurus} » sans date : la liste de mots-clés "
+        "doit avoir un nom et une date (publication, révision ou création).",
+        'The imported record cites thesaurus "{thesaurus}" without a date: a keyword list '
+        "needs a name and a date (publication, revision or creation).",
+    ),
+    "document.citation_date": (
+        "La fiche importée porte une date de type « {type} » ou une date invalide : seules les "
+        "dates de création, publication et révision au format AAAA-MM-JJ sont admises.",
+        'The imported record has a date of type "{type}" or an invalid date: only creation, '
+        "publication and revision dates as YYYY-MM-DD are allowed.",
+    ),
+    "document.order": (
+        "La fiche importée n'est pas un XML ISO 19139 valide : dans « {element} », "
+        "« {name} » est placé après « {after} ». Corrigez la fiche dans le catalogue d'origine "
+        "ou repartez d'une fiche créée ici.",
+        'The imported record is not valid ISO 19139 XML: in "{element}", "{name}" comes after '
+        '"{after}". Fix the record in its source catalogue or start from a record made here.',
+    ),
+    "document.several_quality": (
+        "La fiche importée a {count} sections « qualité » : INSPIRE en veut une seule "
+        "(conformité et généalogie ensemble). Corrigez la fiche dans le catalogue d'origine.",
+        "The imported record has {count} data quality sections: INSPIRE wants one (conformity "
+        "and lineage together). Fix the record in its source catalogue.",
+    ),
     "resource_language.invalid": (
         "La langue « {value} » n'est pas un code ISO 639-2/B (ex. « fre » et non « fra »).",
         'Language "{value}" is not an ISO 639-2/B code (e.g. "fre", not "fra").',

@@ -60,6 +60,10 @@ _T_CODES = {
     "isl": "ice",
     "eus": "baq",
 }
+# Languages GeoNetwork's INSPIRE rules accept (M49 metadata, M55 resource: at least one).
+GEONETWORK_LANGUAGES = (
+    "eng fre ger spa dut ita cze lav dan lit mlt pol est por fin rum slo slv gre bul hun swe gle"
+).split()
 _GENERIC_MAILBOXES = ("contact", "info", "infos", "accueil", "mairie", "webmaster", "admin")
 _PLACEHOLDERS = (
     "non renseigné",
@@ -81,10 +85,19 @@ ABSTRACT_MIN = 30
 
 
 def validate(record: Record) -> list[Issue]:
-    """Return every unmet INSPIRE requirement (error) and CNIG recommendation (warning)."""
+    """Return every unmet INSPIRE requirement (error) and CNIG recommendation (warning).
+
+    A record with a source document is also judged as the document it is written as (what the
+    form does not show still goes to the catalogue).
+    """
     issues: list[Issue] = []
     for check in _CHECKS:
         check(record, issues)
+    if record.source_document:
+        from .document_rules import check_document  # the writer is only needed for imports
+        from .iso19139_writer import write
+
+        issues.extend(check_document(write(record)))
     return issues
 
 
@@ -128,6 +141,14 @@ def _check_metadata(record: Record, issues: list[Issue]) -> None:
             "C.5",
             value=record.metadata_language,
             suggestion=_T_CODES.get(record.metadata_language, ""),
+        )
+    elif record.metadata_language not in GEONETWORK_LANGUAGES:
+        _add(
+            issues,
+            "metadata_language.geonetwork",
+            "metadata_language",
+            "GN M49",
+            value=record.metadata_language,
         )
     if not record.metadata_date:
         _add(issues, "metadata_date.missing", "metadata_date", "C.7")
@@ -357,6 +378,15 @@ def _check_technical(record: Record, issues: list[Issue]) -> None:
                 value=code,
                 suggestion=_T_CODES.get(code, ""),
             )
+    languages = record.resource_languages
+    if languages and not any(code in GEONETWORK_LANGUAGES for code in languages):
+        _add(
+            issues,
+            "resource_language.geonetwork",
+            "resource_languages",
+            "GN M55",
+            value=", ".join(languages),
+        )
     if not record.locators:
         _add(issues, "locator.missing", "locators", "1.8", WARNING)
     for index, locator in enumerate(record.locators, start=1):

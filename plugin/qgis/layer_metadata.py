@@ -30,7 +30,6 @@ from ..core.model import (
     BoundingBox,
     Identifier,
     Keyword,
-    KeywordGroup,
     OnlineResource,
     Record,
     ResponsibleParty,
@@ -255,21 +254,22 @@ def _read_keywords(metadata: QgsLayerMetadata, record: Record) -> None:
     if any(categories):
         record.topic_categories = [c for c in categories if c]
     groups = {g.thesaurus_title: g for g in record.keyword_groups}
+    free: list[str] = []
     for vocabulary, words in metadata.keywords().items():
         if vocabulary == CATEGORY_VOCABULARY:
             continue
         themes = [codelists.theme_lookup().get(w.strip()) for w in words]
         if themes and all(themes):
             record.inspire_themes = list(dict.fromkeys(themes))
-        elif not vocabulary.strip():
-            record.free_keywords = [w for w in words if w.strip()]
         elif vocabulary in groups:
             known = {k.label: k for k in groups[vocabulary].keywords}
             groups[vocabulary].keywords = [known.get(w) or Keyword(label=w) for w in words]
         else:
-            record.keyword_groups.append(
-                KeywordGroup(thesaurus_title=vocabulary, keywords=[Keyword(label=w) for w in words])
-            )
+            # "", « Mots-clés libres » or any vocabulary QGIS knows only by name: no thesaurus
+            # citation (title and date) can be written for it, so its words are free keywords.
+            free.extend(w.strip() for w in words if w.strip())
+    if free or "" in metadata.keywords():
+        record.free_keywords = list(dict.fromkeys(free))
 
 
 def _party(contact: QgsAbstractMetadataBase.Contact) -> ResponsibleParty:

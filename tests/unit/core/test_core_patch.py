@@ -7,6 +7,8 @@ document is compared with the original value by value.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from plugin.core.model import (
     OnlineResource,
     Record,
 )
+from plugin.core.rules import validate
 from plugin.core.xsd import validate_xsd
 from tests.record_values import element_paths, kept_share
 
@@ -68,7 +71,15 @@ def test_unedited_record_keeps_every_element_in_order(path: Path) -> None:
     record.metadata_date = TODAY
     written = write(record)
     assert kept_share(original, written) == (1.0, [])
-    assert element_paths(written) == element_paths(original)
+    # Same elements in the same order; only what GeoNetwork's INSPIRE rules (M45) and the
+    # validator (C.17) require may be added: accessConstraints "otherRestrictions" in the
+    # limitations block, a useLimitation with the conditions.
+    before, after = element_paths(original), element_paths(written)
+    may_add = re.compile(r"}(accessConstraints|useLimitation)(/|$)")
+    assert [p for p in after if not may_add.search(p)] == [
+        p for p in before if not may_add.search(p)
+    ]
+    assert not Counter(p for p in before if may_add.search(p)) - Counter(after)
     stamp = etree.fromstring(written).find("gmd:dateStamp/gco:Date", NS)
     assert stamp is not None and stamp.text == TODAY
     assert edited_fields(record) == ["metadata_date"]
@@ -197,3 +208,48 @@ def test_a_record_made_here_is_written_afresh() -> None:
     record = Record(title="Nouvelle fiche")
     assert edited_fields(record) == []
     assert b"Nouvelle fiche" in write(record)
+
+
+def test_the_checklist_judges_the_document_an_import_becomes() -> None:
+    """What the form does not show still counts: an undated GEMET citation (C.15), a second
+    quality section (1.9), elements out of schema order (C.1)."""
+    doc = _document(
+        "<gmd:descriptiveKeywords><gmd:MD_Keywords><gmd:keyword><gco:CharacterString>"
+        "Hydrographie</gco:CharacterString></gmd:keyword><gmd:thesaurusName><gmd:CI_Citation>"
+        "<gmd:title><gco:CharacterString>GEMET - INSPIRE themes, version 1.0"
+        "</gco:CharacterString></gmd:title></gmd:CI_Citation></gmd:thesaurusName>"
+        "</gmd:MD_Keywords></gmd:descriptiveKeywords>"
+    ).replace(
+        b"</gmd:identificationInfo>",
+        b"</gmd:identificationInfo>"
+        + b"<gmd:dataQualityInfo><gmd:DQ_DataQuality/></gmd:dataQualityInfo>" * 2,
+    )
+    record, _ = read_with_warnings(doc, keep_document=True)
+    codes = {issue.code: issue for issue in validate(record)}
+    assert codes["document.thesaurus_undated"].field == "inspire_themes"
+    assert codes["document.several_quality"].params["count"] == 2
+    assert "document.order" not in codes
+    swapped = doc.replace(
+        b"<gmd:abstract><gco:CharacterString>R\xc3\xa9sum\xc3\xa9</gco:CharacterString>"
+        b"</gmd:abstract>",
+        b"",
+    ).replace(
+        b"<gmd:citation>",
+        b"<gmd:abstract><gco:CharacterString>x</gco:CharacterString></gmd:abstract><gmd:citation>",
+    )
+    record, _ = read_with_warnings(swapped, keep_document=True)
+    assert any(i.code == "document.order" for i in validate(record))
+    assert all(not i.code.startswith("document.") for i in validate(Record(title="ici")))
+
+
+def test_geonetwork_languages_and_use_limitation() -> None:
+    record = Record(resource_languages=["zxx"], metadata_language="fre")
+    assert "resource_language.geonetwork" in {i.code for i in validate(record)}
+    record.resource_languages = ["zxx", "fre"]
+    assert "resource_language.geonetwork" not in {i.code for i in validate(record)}
+    record.licence, record.use_conditions = "lov2", ""
+    root = etree.fromstring(write(record))
+    limitation = root.find(".//gmd:resourceConstraints/*/gmd:useLimitation/gco:CharacterString", NS)
+    assert (
+        limitation is not None and limitation.text == "Licence Ouverte / Open Licence version 2.0"
+    )
