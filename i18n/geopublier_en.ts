@@ -29,12 +29,12 @@
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="83"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="95"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>ISO 19139 metadata to merge (optional)</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
         <source>Publish layer</source>
         <translation>Publish layer</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="82"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
         <source>Catalogue connection (name)</source>
         <translation>Catalogue connection (name)</translation>
     </message>
@@ -104,44 +104,44 @@
         <translation>Connections file (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="103"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Organisation profile (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="162"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="165"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="327"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="333"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="325"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="353"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -236,32 +236,32 @@
         <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="111"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="113"/>
         <source>Open data portal connection (name)</source>
         <translation>Open data portal connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
         <source>Upload the files</source>
         <translation>Upload the files</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
         <source>Reference the geoportal services</source>
         <translation>Reference the geoportal services</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
         <source>Portal mode</source>
         <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
         <source>Formats to upload</source>
         <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
@@ -271,22 +271,22 @@
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="300"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -726,7 +726,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="235"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -756,37 +756,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="70"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
         <source>WMS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="170"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="172"/>
         <source>WFS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="173"/>
         <source>Published layer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="270"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,6 +878,11 @@
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
         <source>Target CRS (default Lambert-93; data outside its area of use: the overseas legal CRS, the layer&apos;s own, or WGS 84)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1420,12 +1425,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="131"/>
+        <location filename="../plugin/gui/main_dialog.py" line="132"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="137"/>
+        <location filename="../plugin/gui/main_dialog.py" line="138"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1460,202 +1465,202 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="143"/>
+        <location filename="../plugin/gui/main_dialog.py" line="144"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <location filename="../plugin/gui/main_dialog.py" line="218"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="266"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="234"/>
+        <location filename="../plugin/gui/main_dialog.py" line="235"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="242"/>
+        <location filename="../plugin/gui/main_dialog.py" line="243"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="244"/>
+        <location filename="../plugin/gui/main_dialog.py" line="245"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="266"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="279"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="369"/>
+        <location filename="../plugin/gui/main_dialog.py" line="370"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="294"/>
+        <location filename="../plugin/gui/main_dialog.py" line="295"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="304"/>
+        <location filename="../plugin/gui/main_dialog.py" line="305"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <location filename="../plugin/gui/main_dialog.py" line="315"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="317"/>
+        <location filename="../plugin/gui/main_dialog.py" line="318"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="334"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <location filename="../plugin/gui/main_dialog.py" line="338"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="352"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="354"/>
+        <location filename="../plugin/gui/main_dialog.py" line="355"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="358"/>
+        <location filename="../plugin/gui/main_dialog.py" line="359"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="361"/>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="487"/>
+        <location filename="../plugin/gui/main_dialog.py" line="491"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="539"/>
+        <location filename="../plugin/gui/main_dialog.py" line="543"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="539"/>
+        <location filename="../plugin/gui/main_dialog.py" line="543"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="605"/>
+        <location filename="../plugin/gui/main_dialog.py" line="609"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="605"/>
+        <location filename="../plugin/gui/main_dialog.py" line="609"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="612"/>
+        <location filename="../plugin/gui/main_dialog.py" line="616"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="614"/>
+        <location filename="../plugin/gui/main_dialog.py" line="618"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="114"/>
+        <location filename="../plugin/gui/main_dialog.py" line="115"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="490"/>
+        <location filename="../plugin/gui/main_dialog.py" line="494"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="494"/>
+        <location filename="../plugin/gui/main_dialog.py" line="498"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="407"/>
+        <location filename="../plugin/gui/main_dialog.py" line="408"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="433"/>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="433"/>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="306"/>
+        <location filename="../plugin/gui/main_dialog.py" line="307"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="341"/>
+        <location filename="../plugin/gui/main_dialog.py" line="342"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="346"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="492"/>
+        <location filename="../plugin/gui/main_dialog.py" line="496"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="564"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="562"/>
+        <location filename="../plugin/gui/main_dialog.py" line="566"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="569"/>
+        <location filename="../plugin/gui/main_dialog.py" line="573"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="392"/>
+        <location filename="../plugin/gui/main_dialog.py" line="393"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation type="unfinished"></translation>
     </message>

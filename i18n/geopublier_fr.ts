@@ -29,12 +29,12 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="81"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="83"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="95"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
         <source>ISO 19139 metadata to merge (optional)</source>
         <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="61"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="82"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
@@ -104,44 +104,44 @@
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="103"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
         <source>Organisation profile (JSON, optional)</source>
         <translation>Profil de l'organisme (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="162"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="165"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="327"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="333"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="325"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="353"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -236,32 +236,32 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="111"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="113"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="121"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
@@ -271,22 +271,22 @@
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="272"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="300"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -726,7 +726,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="235"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -756,37 +756,37 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="70"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche. Un rapport JSON dit ce qui a été publié où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="170"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="172"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="173"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="254"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="270"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
@@ -878,7 +878,12 @@
     <message>
         <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
         <source>Target CRS (default Lambert-93; data outside its area of use: the overseas legal CRS, the layer&apos;s own, or WGS 84)</source>
-        <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l&apos;outre-mer, celui de la couche, ou WGS 84)</translation>
+        <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
+        <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
 </context>
 <context>
@@ -1420,12 +1425,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="131"/>
+        <location filename="../plugin/gui/main_dialog.py" line="132"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="137"/>
+        <location filename="../plugin/gui/main_dialog.py" line="138"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1460,202 +1465,202 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="143"/>
+        <location filename="../plugin/gui/main_dialog.py" line="144"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <location filename="../plugin/gui/main_dialog.py" line="218"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="266"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="234"/>
+        <location filename="../plugin/gui/main_dialog.py" line="235"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="242"/>
+        <location filename="../plugin/gui/main_dialog.py" line="243"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="244"/>
+        <location filename="../plugin/gui/main_dialog.py" line="245"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="266"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="279"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="369"/>
+        <location filename="../plugin/gui/main_dialog.py" line="370"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="294"/>
+        <location filename="../plugin/gui/main_dialog.py" line="295"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="304"/>
+        <location filename="../plugin/gui/main_dialog.py" line="305"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="314"/>
+        <location filename="../plugin/gui/main_dialog.py" line="315"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="317"/>
+        <location filename="../plugin/gui/main_dialog.py" line="318"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="334"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <location filename="../plugin/gui/main_dialog.py" line="338"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="352"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="354"/>
+        <location filename="../plugin/gui/main_dialog.py" line="355"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="358"/>
+        <location filename="../plugin/gui/main_dialog.py" line="359"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="361"/>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="487"/>
+        <location filename="../plugin/gui/main_dialog.py" line="491"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="539"/>
+        <location filename="../plugin/gui/main_dialog.py" line="543"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="539"/>
+        <location filename="../plugin/gui/main_dialog.py" line="543"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="605"/>
+        <location filename="../plugin/gui/main_dialog.py" line="609"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="605"/>
+        <location filename="../plugin/gui/main_dialog.py" line="609"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="612"/>
+        <location filename="../plugin/gui/main_dialog.py" line="616"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="614"/>
+        <location filename="../plugin/gui/main_dialog.py" line="618"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="114"/>
+        <location filename="../plugin/gui/main_dialog.py" line="115"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="490"/>
+        <location filename="../plugin/gui/main_dialog.py" line="494"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="494"/>
+        <location filename="../plugin/gui/main_dialog.py" line="498"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="407"/>
+        <location filename="../plugin/gui/main_dialog.py" line="408"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="433"/>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="433"/>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="306"/>
+        <location filename="../plugin/gui/main_dialog.py" line="307"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="341"/>
+        <location filename="../plugin/gui/main_dialog.py" line="342"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="346"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="492"/>
+        <location filename="../plugin/gui/main_dialog.py" line="496"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="564"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="562"/>
+        <location filename="../plugin/gui/main_dialog.py" line="566"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="569"/>
+        <location filename="../plugin/gui/main_dialog.py" line="573"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="392"/>
+        <location filename="../plugin/gui/main_dialog.py" line="393"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
@@ -1830,7 +1835,7 @@
     <message>
         <location filename="../plugin/gui/prepare_widget.py" line="93"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France. Data outside the chosen system&apos;s area of use is written in the legal system of its overseas territory, in the layer&apos;s own projected system, or in WGS 84: the quality report says which and why</source>
-        <translation>Lambert-93 (EPSG:2154) pour la France métropolitaine. Des données hors de la zone de validité du système choisi sont écrites dans le système légal de leur territoire d&apos;outre-mer, dans le système projeté de la couche, ou en WGS 84 : le rapport qualité dit lequel et pourquoi</translation>
+        <translation>Lambert-93 (EPSG:2154) pour la France métropolitaine. Des données hors de la zone de validité du système choisi sont écrites dans le système légal de leur territoire d'outre-mer, dans le système projeté de la couche, ou en WGS 84 : le rapport qualité dit lequel et pourquoi</translation>
     </message>
 </context>
 <context>
