@@ -67,3 +67,28 @@ def portal_files(folder: Path, version: int) -> list[Path]:
     geojson = folder / "haies.geojson"
     geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
     return [csv, geojson]
+
+
+def fill_inspire(record, title: str = ""):
+    """What a technician adds to a pre-filled record so it meets every INSPIRE requirement
+    (a plugin.core.model.Record, changed in place and returned)."""
+    from plugin.core.model import Conformity, ResponsibleParty
+
+    commune = ResponsibleParty(
+        organisation="Commune de Saint-Exemple", email="sig@saint-exemple.fr", role="custodian"
+    )
+    if title:
+        record.title = title
+    record.abstract = (
+        f"{record.title} : objets relevés par le service SIG de Saint-Exemple en 2026."
+    )
+    record.inspire_themes, record.topic_categories = ["lu"], ["planningCadastre"]
+    record.lineage = "Relevé sur le terrain par le service SIG en 2026."
+    record.licence, record.creation_date = "lov2", "2026-01-15"
+    record.responsible_parties = [commune]
+    record.metadata_contacts = [
+        ResponsibleParty(organisation=commune.organisation, email=commune.email)
+    ]
+    record.access_limitations = ["noLimitations"]
+    record.conformities = [Conformity(degree=False, explanation="Non évaluée.")]
+    return record

@@ -26,7 +26,6 @@ from qgis.core import (
 )
 
 from plugin.core.issues import ERROR
-from plugin.core.model import Conformity, ResponsibleParty
 from plugin.core.rules import validate
 from plugin.gui.publications_dock import PublicationsDock
 from plugin.publishers.connections import connection_from_json
@@ -37,7 +36,7 @@ from plugin.qgis.destinations import journal, save_saved_connections, saved_conn
 from plugin.qgis.freshness import project_states
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
-from tests.datasets import points_gpkg
+from tests.datasets import fill_inspire, points_gpkg
 from tests.dialog_helpers import french_ui, wait_for
 from tests.postgis import Postgis, postgis_database
 
@@ -53,21 +52,9 @@ def postgis() -> Iterator[Postgis]:
 
 def complete(layer: QgsVectorLayer, number: int) -> None:
     """What a technician typed for the layer (an INSPIRE-complete record) and chose."""
-    record = prefill(layer).record
-    commune = ResponsibleParty(
-        organisation="Commune de Saint-Exemple", email="sig@saint-exemple.fr", role="custodian"
+    record = fill_inspire(
+        prefill(layer).record, f"Couche {number:02d} de Saint-Exemple ({layer.name()})"
     )
-    record.title = f"Couche {number:02d} de Saint-Exemple ({layer.name()})"
-    record.abstract = f"Objets de la couche {layer.name()} relevés par le service SIG en 2026."
-    record.inspire_themes, record.topic_categories = ["lu"], ["planningCadastre"]
-    record.lineage = "Relevé sur le terrain par le service SIG en 2026."
-    record.licence, record.creation_date = "lov2", "2026-01-15"
-    record.responsible_parties = [commune]
-    record.metadata_contacts = [
-        ResponsibleParty(organisation=commune.organisation, email=commune.email)
-    ]
-    record.access_limitations = ["noLimitations"]
-    record.conformities = [Conformity(degree=False, explanation="Non évaluée.")]
     assert [i.code for i in validate(record) if i.level == ERROR] == []
     save_record(layer, record)
     layer.setCustomProperty(

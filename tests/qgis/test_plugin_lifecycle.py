@@ -88,3 +88,18 @@ def test_processing_provider_is_registered_then_removed(started_plugin) -> None:
     assert registry.providerById("geopublier") is None
     assert started_plugin.action is None
     assert started_plugin.dialog is None
+
+
+def test_publications_panel_from_the_menu_then_unload(started_plugin, qgis_iface) -> None:
+    action = started_plugin.panel_action
+    qgis_iface.addPluginToWebMenu.assert_any_call("&GeoPublier", action)
+    layer = QgsVectorLayer("Point?crs=EPSG:2154", "Bornes", "memory")
+    QgsProject.instance().addMapLayer(layer)
+    action.trigger()
+    panel = started_plugin.panel
+    assert not panel.isHidden() and panel.windowTitle() == "Publications"
+    assert panel.tree.topLevelItemCount() == 1
+    assert panel.tree.topLevelItem(0).text(0) == "Bornes"
+    assert qgis.utils.unloadPlugin("geopublier")
+    assert started_plugin.panel is None
+    QgsProject.instance().removeAllMapLayers()  # the panel no longer listens: nothing breaks

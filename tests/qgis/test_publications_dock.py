@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
-from plugin.core.model import Conformity, ResponsibleParty
 from plugin.gui.publications_dock import PublicationsDock
 from plugin.publishers.connections import connection_from_json
 from plugin.qgis.batch import FAILED, SKIPPED
@@ -21,26 +20,14 @@ from plugin.qgis.freshness import fingerprint, resource_id
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
 from plugin.qgis.publication import mark_withdrawn, remember_publication
-from tests.datasets import points_gpkg
+from tests.datasets import fill_inspire, points_gpkg
 from tests.dialog_helpers import french_ui, wait_for
 
 NAMES = ("jamais", "a_jour", "style_change", "echec", "retiree", "incomplete")
 
 
 def complete(layer: QgsVectorLayer) -> None:
-    record = prefill(layer).record
-    commune = ResponsibleParty(
-        organisation="Commune de Saint-Exemple", email="sig@saint-exemple.fr", role="custodian"
-    )
-    record.abstract = f"Couche {layer.name()} de la commune de Saint-Exemple."
-    record.inspire_themes, record.topic_categories = ["lu"], ["planningCadastre"]
-    record.lineage, record.licence, record.creation_date = "Relevé 2026.", "lov2", "2026-01-15"
-    record.responsible_parties = [commune]
-    record.metadata_contacts = [
-        ResponsibleParty(organisation=commune.organisation, email=commune.email)
-    ]
-    record.conformities = [Conformity(degree=False, explanation="Non évaluée.")]
-    save_record(layer, record)
+    save_record(layer, fill_inspire(prefill(layer).record))
 
 
 def pretend_published(layer: QgsVectorLayer, failed: bool = False) -> None:

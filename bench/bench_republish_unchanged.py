@@ -1,0 +1,104 @@
+"""Republishing a large layer whose data did not change (issue 18: under 10 % of the first
+publication).
+
+A GeoPackage of N points (1,500,000 by default) is published to a local pycsw and udata through
+the panel's path (plan_layer → LayerJob.run → keep_layer): export + upload + record. Its abstract
+is then edited and it is republished: the data did not change, so nothing is exported or
+uploaded; only the record, the ISO 19139 file and the dataset's fields are sent. Prints both
+times and their ratio. No assertion: this is a measurement.
+Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_republish_unchanged.py [N_POINTS]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(count: int) -> None:
+    """Start the servers, publish, edit the abstract, republish; print the times."""
+    work = Path(tempfile.mkdtemp(prefix="geopublier-bench-republish-"))
+    os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(work / "profile")
+    from qgis.core import QgsApplication, QgsFeedback, QgsVectorLayer
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from plugin.publishers.connections import connection_from_json
+    from plugin.qgis.batch import keep_layer, plan_layer
+    from plugin.qgis.choices import DESTINATIONS_PROPERTY, PREPARE_PROPERTY
+    from plugin.qgis.destinations import journal, save_saved_connections, saved_connections
+    from plugin.qgis.layer_metadata import save_record
+    from plugin.qgis.layer_reader import prefill
+    from sandbox.pycsw_server import PycswServer
+    from sandbox.udata_server import UdataServer
+    from sandbox.venvs import ensure_venv
+    from tests.datasets import fill_inspire, points_gpkg
+
+    ensure_venv("pycsw")
+    ensure_venv("udata")
+    pycsw, udata = PycswServer(work / "pycsw"), UdataServer(work / "udata")
+    pycsw.start()
+    udata.start()
+    try:
+        os.environ["GP_UDATA_KEY"] = udata.api_key
+        save_saved_connections(
+            [
+                connection_from_json({"name": "Catalogue", "type": "csw", "url": pycsw.url}),
+                connection_from_json(
+                    {
+                        "name": "Portail",
+                        "type": "udata",
+                        "url": udata.url,
+                        "api_key_env": "GP_UDATA_KEY",
+                        "options": {"organization": udata.organization_id},
+                    }
+                ),
+            ]
+        )
+        path = points_gpkg(work / "points.gpkg", count)
+        layer = QgsVectorLayer(f"{path}|layername=points", "points", "ogr")
+        save_record(layer, fill_inspire(prefill(layer).record, "Points de mesure"))
+        layer.setCustomProperty(
+            DESTINATIONS_PROPERTY, json.dumps({"catalogue": "Catalogue", "portal": "Portail"})
+        )
+        layer.setCustomProperty(PREPARE_PROPERTY, json.dumps({"formats": ["gpkg"]}))
+
+        def publish_once() -> tuple[float, bool, list[str]]:
+            start = time.perf_counter()
+            store = journal()
+            job = plan_layer(layer, saved_connections(), store, work / "paquets")
+            outcome = job.run(store, QgsFeedback(), lambda: False)
+            keep_layer(layer, job, store)
+            assert outcome.status == "republished", outcome
+            return time.perf_counter() - start, outcome.files_kept, job.request.files
+
+        first_s, _, first_files = publish_once()
+        record = prefill(layer).record
+        record.abstract += " Mise à jour du résumé seulement."
+        save_record(layer, record)
+        time.sleep(1.1)  # udata refuses to store two files under one name in the same second
+        again_s, kept, again_files = publish_once()
+    finally:
+        udata.stop()
+        pycsw.stop()
+    size = sum(Path(f).stat().st_size for f in first_files) / 1e6
+    print(f"points: {count}; files uploaded the first time: {size:.0f} MB")
+    print(f"first publication (export + upload + record): {first_s:.1f} s")
+    print(
+        f"republication, abstract edited, data unchanged: {again_s:.2f} s "
+        f"(files kept on the portal: {kept}; sent: {[Path(f).name for f in again_files]})"
+    )
+    print(f"ratio republication / first publication: {again_s / first_s:.3f} (target < 0.10)")
+    layer = None  # gone before QGIS exits
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_500_000)
