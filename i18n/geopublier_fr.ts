@@ -1078,59 +1078,64 @@
 <context>
     <name>DescribeWidget</name>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="64"/>
+        <location filename="../plugin/gui/describe_widget.py" line="69"/>
         <source>Import an XML record…</source>
         <translation>Importer une fiche XML…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="64"/>
+        <location filename="../plugin/gui/describe_widget.py" line="69"/>
         <source>Import from a catalogue…</source>
         <translation>Importer depuis un catalogue…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="64"/>
+        <location filename="../plugin/gui/describe_widget.py" line="69"/>
         <source>Export the XML record…</source>
         <translation>Exporter la fiche XML…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="64"/>
+        <location filename="../plugin/gui/describe_widget.py" line="69"/>
         <source>Fill the form from an ISO 19139 / INSPIRE XML file</source>
         <translation>Remplir le formulaire à partir d'un fichier XML ISO 19139 / INSPIRE</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="64"/>
+        <location filename="../plugin/gui/describe_widget.py" line="69"/>
         <source>Fill the form from a record of a saved catalogue (CSW GetRecordById)</source>
         <translation>Remplir le formulaire à partir d'une fiche d'un catalogue enregistré (CSW GetRecordById)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="64"/>
+        <location filename="../plugin/gui/describe_widget.py" line="69"/>
         <source>Save the record as an ISO 19139 XML file</source>
         <translation>Enregistrer la fiche dans un fichier XML ISO 19139</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="119"/>
+        <location filename="../plugin/gui/describe_widget.py" line="124"/>
         <source>(read from the layer)</source>
         <translation>(lu dans la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="136"/>
+        <location filename="../plugin/gui/describe_widget.py" line="142"/>
         <source>geometry: {0}</source>
         <translation>géométrie : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="138"/>
+        <location filename="../plugin/gui/describe_widget.py" line="144"/>
         <source>{0} feature(s)</source>
         <translation>{0} objet(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="142"/>
+        <location filename="../plugin/gui/describe_widget.py" line="148"/>
         <source>attributes: {0}</source>
         <translation>attributs : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="143"/>
+        <location filename="../plugin/gui/describe_widget.py" line="149"/>
         <source>Read from the layer — </source>
         <translation>Lu dans la couche — </translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/describe_widget.py" line="156"/>
+        <source>Kept from the imported record (not in this form, published unchanged): {0}.</source>
+        <translation>Conservé de la fiche importée (absent de ce formulaire, publié tel quel) : {0}.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.issues import Issue
+from ..core.kept import kept_elements
 from ..core.model import Record
 from ..core.rules import validate
 from .checklist import ChecklistWidget
@@ -47,6 +48,10 @@ class DescribeWidget(QWidget):
         self.facts.setObjectName("layerFacts")
         self.facts.setWordWrap(True)
         layout.addWidget(self.facts)
+        self.kept = QLabel()
+        self.kept.setObjectName("keptFromImport")
+        self.kept.setWordWrap(True)
+        layout.addWidget(self.kept)
         splitter = QSplitter(Qt.Horizontal)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -127,6 +132,7 @@ class DescribeWidget(QWidget):
             editor.load(self.base)
         self._refresh_labels()
         self._show_facts()
+        self._show_kept()
         self.checklist.show_issues(validate(self.record()))
 
     def _show_facts(self) -> None:
@@ -141,6 +147,17 @@ class DescribeWidget(QWidget):
             more = "…" if len(record.attributes) > 12 else ""
             parts.append(self.tr("attributes: {0}").format(names + more))
         self.facts.setText(self.tr("Read from the layer — ") + " · ".join(parts) if parts else "")
+
+    def _show_kept(self) -> None:
+        """Say what an imported record holds beyond the form: it is published unchanged."""
+        items = kept_elements(self.base, self.language)
+        text = ""
+        if items:
+            text = self.tr(
+                "Kept from the imported record (not in this form, published unchanged): {0}."
+            ).format(", ".join(items))
+        self.kept.setText(text)
+        self.kept.setVisible(bool(text))
 
     def record(self) -> Record:
         """The record as the form shows it now."""

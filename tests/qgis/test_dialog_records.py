@@ -40,3 +40,14 @@ def test_imported_record_shown_in_the_form_is_exported_without_loss(
     dialog.export_file(str(out))
     share, lost = kept_share(original, out.read_bytes())
     assert share >= 0.95, lost
+
+
+def test_describe_says_what_the_import_keeps_beyond_the_form(dialog) -> None:
+    path = RECORDS[0].parent / "ign-bdtopo.xml"
+    assert dialog.merge_xml(path.read_bytes(), path.name)
+    text = dialog.describe.kept.text()
+    assert text.startswith("Conservé de la fiche importée")
+    assert "1 distributeur" in text and "9 identifiants géographiques" in text
+    assert dialog.describe.kept.isVisible()
+    dialog.describe.set_record(Record(title="Fiche créée ici"))
+    assert not dialog.describe.kept.isVisible()

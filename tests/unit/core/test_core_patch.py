@@ -18,6 +18,7 @@ from plugin.core.iso19139_common import NS
 from plugin.core.iso19139_patch import edited_fields
 from plugin.core.iso19139_reader import read, read_with_warnings
 from plugin.core.iso19139_writer import write
+from plugin.core.kept import kept_elements
 from plugin.core.merge import merge_records
 from plugin.core.model import (
     Attribute,
@@ -253,3 +254,11 @@ def test_geonetwork_languages_and_use_limitation() -> None:
     assert (
         limitation is not None and limitation.text == "Licence Ouverte / Open Licence version 2.0"
     )
+
+
+def test_what_an_import_keeps_beyond_the_form_is_counted() -> None:
+    record = _imported(RECORDS[0].parent / "ign-bdtopo.xml")
+    kept = kept_elements(record)
+    assert "1 distributeur" in kept and "9 identifiants géographiques" in kept
+    assert "1 distributor" in kept_elements(record, "en")
+    assert kept_elements(Record(title="ici")) == []
