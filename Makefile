@@ -5,14 +5,16 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# Names resolved per Debian release by scripts/debian-packages.sh ("a|b": the first apt knows;
+# PGMAJOR: the major of Debian's PostgreSQL, 15 on Debian 12 and 17 on Debian 13).
 APT_PACKAGES := python3-qgis qgis-providers qgis qgis-server xvfb python3-venv python3-pip \
 	qttools5-dev-tools pyqt5-dev-tools gdal-bin python3-gdal unzip curl \
-	postgresql postgresql-15-postgis-3 libpq-dev python3-dev gcc libmagic1 chromium
-VENV := .venv
+	postgresql postgresql-PGMAJOR-postgis-3 libpq-dev python3-dev gcc libmagic1t64|libmagic1 chromium
+VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PACKAGE_ZIP := dist/geopublier-$(VERSION).zip
-QGIS_CONFIG := $(CURDIR)/.qgis-profile
+QGIS_CONFIG ?= $(CURDIR)/.qgis-profile
 TS_FILES := i18n/geopublier_fr.ts i18n/geopublier_en.ts
 TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
@@ -38,12 +40,15 @@ help:
 setup: apt venv servers
 
 apt:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@updated=""; packages=$$(scripts/debian-packages.sh '$(APT_PACKAGES)' 2>/dev/null) || { \
+		echo ">> Mise à jour des listes de paquets Debian"; updated=1; $(SUDO) apt-get update -q && \
+		packages=$$(scripts/debian-packages.sh '$(APT_PACKAGES)'); } || exit 1; \
+	missing=""; for p in $$packages; do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo ">> Installation des paquets Debian :$$missing"; \
-		$(SUDO) apt-get update -q && \
+		{ [ -n "$$updated" ] || $(SUDO) apt-get update -q; } && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q -o DPkg::Lock::Timeout=900 \
 			--no-install-recommends $$missing; \
 	else echo ">> Paquets Debian déjà installés"; fi

@@ -27,6 +27,22 @@ def pg_bindir() -> Path:
     return Path(found[-1]).parent
 
 
+def extension_dir() -> Path:
+    """Return the extension folder of that PostgreSQL, as its own `pg_config --sharedir` says."""
+    try:
+        completed = subprocess.run(
+            [str(pg_bindir() / "pg_config"), "--sharedir"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=PG_TIMEOUT_S,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise SandboxError("postgres_failed", step="pg_config", detail=error) from error
+    return Path(completed.stdout.strip()) / "extension"
+
+
 def _version_key(path: str) -> int:
     """Sort key: the major version in /usr/lib/postgresql/<major>/bin."""
     part = Path(path).parent.parent.name

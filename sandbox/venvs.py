@@ -22,7 +22,10 @@ INSTALL_TIMEOUT_S = 1200
 
 # Pinned, verified requirement lines (issue 8); the marker holds exactly this line.
 REQUIREMENTS: dict[str, str] = {
-    "pycsw": "pycsw==2.6.2 sqlalchemy<2 waitress",
+    # pycsw 2.6.2 imports pkg_resources (gone from setuptools 81, and venvs of Python >= 3.12
+    # have no setuptools) and cgi (removed from Python 3.13: legacy-cgi is its copy).
+    "pycsw": "pycsw==2.6.2 sqlalchemy<2 waitress setuptools<81 "
+    "'legacy-cgi; python_version >= \"3.13\"'",
     "udata": "udata==17.18.0 mongomock==4.3.0",
     # The portal with data.gouv.fr's web pages (udata-front pins Flask 2.1: not udata 17).
     "udata10": "udata==10.4.2 udata-front==6.2.4 mongomock==4.3.0",

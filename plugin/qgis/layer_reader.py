@@ -25,6 +25,7 @@ from qgis.core import (
 
 from ..core.model import Attribute, BoundingBox, Encoding, Record, Resolution, iso_geometry_type
 from ..core.profile import OrganisationProfile, apply_profile
+from .compat import layer_texts
 from .layer_metadata import metadata_to_record, qgis_metadata, stored_record
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -153,9 +154,10 @@ def read_layer(layer: QgsMapLayer, base: Optional[Record] = None) -> LayerFacts:
         setattr(record, name, value)
         guessed.add(name)
 
-    offer("title", layer.title() or layer.name())
-    offer("abstract", layer.abstract())
-    offer("free_keywords", [k.strip() for k in layer.keywordList().split(",") if k.strip()])
+    title, abstract, keywords = layer_texts(layer)
+    offer("title", title or layer.name())
+    offer("abstract", abstract)
+    offer("free_keywords", [k.strip() for k in keywords.split(",") if k.strip()])
     crs = layer.crs()
     if crs.isValid() and crs.authid():
         offer("reference_systems", [crs.authid()])

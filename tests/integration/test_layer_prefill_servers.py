@@ -1,6 +1,6 @@
 """Layer → record pre-fill from a real PostGIS table and a real WMS layer (issue 3 §6).
 
-PostGIS 3 on Debian's PostgreSQL 15 and QGIS Server (`qgis_mapserver`) run on 127.0.0.1, started
+PostGIS 3 on Debian's PostgreSQL (15 on Debian 12, 17 on Debian 13) and QGIS Server (`qgis_mapserver`) run on 127.0.0.1, started
 by the fixtures below and stopped at the end of the session: nothing here is a stand-in.
 Both serve the same 50 points in Lambert-93, so the expected WGS84 box is computed once, by GDAL.
 """
@@ -27,7 +27,7 @@ from qgis.core import (
 from plugin.core.model import Record
 from plugin.qgis.layer_reader import prefill
 from sandbox.common import HOST, free_port, probe, spawn, stop_group, wait_ready
-from sandbox.postgres import PostgresCluster
+from sandbox.postgres import PostgresCluster, extension_dir
 from tests.datasets import points_gpkg
 
 pytestmark = pytest.mark.integration
@@ -118,12 +118,13 @@ class PostgisDatabase:
 
 @pytest.fixture(scope="session")
 def postgis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgisDatabase]:
-    """Real PostgreSQL 15 + PostGIS 3 on 127.0.0.1; tables `arbres` (analysed) and `frais` (not).
+    """Real PostgreSQL + PostGIS 3 on 127.0.0.1; tables `arbres` (analysed) and `frais` (not).
 
     The data dir is outside pytest's 0700 tmp tree: the postgres user must reach it.
     """
-    assert Path("/usr/share/postgresql/15/extension/postgis.control").exists(), (
-        "PostGIS manquant : make apt (paquet postgresql-15-postgis-3)"
+    extensions = extension_dir()
+    assert (extensions / "postgis.control").exists(), (
+        f"PostGIS manquant dans {extensions} : make apt (paquet postgresql-<version>-postgis-3)"
     )
     data_dir = Path(tempfile.mkdtemp(prefix="geopublier-postgis-"))
     cluster = PostgresCluster(data_dir)

@@ -22,6 +22,7 @@ from qgis.core import (
 from ...core.errors import GeoPublierError
 from ...core.quality import ERROR, message
 from ...toolbelt.i18n import ui_language
+from ..compat import parameter_as_names
 from ..export import DEFAULT_CRS, FORMATS, ExportOptions, export_package
 from ..quality_facts import REPAIR, REPORT
 from .common import layer_record, tr
@@ -128,7 +129,7 @@ class ExportPackageAlgorithm(QgsProcessingAlgorithm):
         return ExportOptions(
             formats=formats or ["gpkg"],
             crs=crs.authid() if crs.isValid() else DEFAULT_CRS,
-            fields=self.parameterAsFields(parameters, "FIELDS", context) or None,
+            fields=parameter_as_names(self, parameters, "FIELDS", context) or None,
             geometry_mode=GEOMETRY_MODES[
                 self.parameterAsEnum(parameters, "GEOMETRY_CHECK", context)
             ],

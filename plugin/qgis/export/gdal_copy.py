@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from .fields import feature_id_field, names_survive_copy, rename_in_file
-from .options import check_cancel, vector_write_failed
+from .options import check_cancel, gdal_progress, vector_write_failed
 
 
 def plain_ogr_source(layer: QgsVectorLayer) -> Optional[tuple[str, str]]:
@@ -76,12 +76,6 @@ def translate_gpkg(
     if selection == []:
         return False
 
-    def progress(done: float, _message, _data) -> int:
-        if feedback is not None:
-            feedback.setProgress(100.0 * done)
-            return 0 if feedback.isCanceled() else 1
-        return 1
-
     feature_id = feature_id_field(layer)
     keep_ids = bool(feature_id) and layer.fields().lookupField(feature_id) in indexes
     options = gdal.VectorTranslateOptions(
@@ -93,7 +87,7 @@ def translate_gpkg(
         dstSRS=target.authid() if target.authid() else None,
         reproject=bool(target.authid()) and target != layer.crs(),
         layerCreationOptions=["FID=fid"],
-        callback=progress,
+        callback=gdal_progress(feedback),
     )
     try:
         done = gdal.VectorTranslate(str(path), source[0], options=options)

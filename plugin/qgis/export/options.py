@@ -121,6 +121,21 @@ class StepFeedback:
         return child
 
 
+def gdal_progress(feedback: Optional[QgsFeedback], start: float = 0.0, span: float = 100.0):
+    """A GDAL progress callback reporting into `feedback` between start and start + span %.
+
+    The fraction is clamped: GDAL 3.10 reports past 1 when feature ids are sparse (id / count).
+    """
+
+    def progress(done: float, _message, _data) -> int:
+        if feedback is None:
+            return 1
+        feedback.setProgress(start + span * min(max(done, 0.0), 1.0))
+        return 0 if feedback.isCanceled() else 1
+
+    return progress
+
+
 def check_cancel(feedback: Optional[QgsFeedback]) -> None:
     """Stop with `export.cancelled` when the user pressed Cancel."""
     if feedback is not None and feedback.isCanceled():

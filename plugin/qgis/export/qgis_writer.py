@@ -20,9 +20,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from ...core.package_readme import FieldName
+from ..compat import text_field
 from ..quality_facts import plain_value
 from . import gdal_copy
 from .crs import WGS84
@@ -54,7 +55,7 @@ class Harmoniser(QgsVectorFileWriter.FieldValueConverter):
         index = self.layer.fields().lookupField(source.name())
         name = self.names.get(index, source.name())
         if index in self.iso:
-            return QgsField(name, QVariant.String, "String", 32)
+            return text_field(name, 32)
         renamed = QgsField(source)
         renamed.setName(name)
         return renamed
@@ -164,8 +165,8 @@ def writer_options(
 def iso_fields(layer: QgsVectorLayer, indexes: list[int], fmt: str) -> set[int]:
     """Date/time fields the format would not write as ISO 8601 by itself."""
     kinds = {
-        "csv": (QVariant.Date, QVariant.DateTime, QVariant.Time),
-        "shp": (QVariant.DateTime, QVariant.Time),
+        "csv": (QMetaType.Type.QDate, QMetaType.Type.QDateTime, QMetaType.Type.QTime),
+        "shp": (QMetaType.Type.QDateTime, QMetaType.Type.QTime),
     }.get(fmt, ())
     return {i for i in indexes if layer.fields().at(i).type() in kinds}
 

@@ -29,7 +29,7 @@ from ...core.model import Resolution
 from ...core.quality import ERROR, QualityIssue, QualityReport
 from ..layer_reader import source_path
 from .crs import CrsChoice
-from .options import check_cancel, write_failed
+from .options import check_cancel, gdal_progress, write_failed
 
 COG_OPTIONS = ["COMPRESS=DEFLATE", "OVERVIEWS=IGNORE_EXISTING", "BIGTIFF=IF_SAFER"]
 
@@ -69,18 +69,6 @@ def raster_report(layer: QgsRasterLayer, choice: CrsChoice) -> QualityReport:
     else:
         report.issues.append(choice.issue())
     return report
-
-
-def _gdal_progress(feedback: Optional[QgsFeedback], start: float, span: float):
-    """A GDAL progress callback reporting into `feedback` between start and start + span %."""
-
-    def progress(done: float, _message, _data) -> int:
-        if feedback is None:
-            return 1
-        feedback.setProgress(start + span * done)
-        return 0 if feedback.isCanceled() else 1
-
-    return progress
 
 
 def _through_qgis(
@@ -146,7 +134,7 @@ def write_raster(
     options = gdal.TranslateOptions(
         format="COG",
         creationOptions=COG_OPTIONS,
-        callback=_gdal_progress(feedback, start, 100.0 - start),
+        callback=gdal_progress(feedback, start, 100.0 - start),
     )
     try:
         written = gdal.Translate(str(path), source, options=options)
