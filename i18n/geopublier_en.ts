@@ -34,11 +34,6 @@
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
-        <source>ISO 19139 metadata to merge (optional)</source>
-        <translation>ISO 19139 metadata to merge (optional)</translation>
-    </message>
-    <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="45"/>
         <source>Meets every INSPIRE requirement</source>
         <translation>Meets every INSPIRE requirement</translation>
@@ -104,11 +99,6 @@
         <translation>Connections file (JSON, optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
-        <source>Organisation profile (JSON, optional)</source>
-        <translation>Organisation profile (JSON, optional)</translation>
-    </message>
-    <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
@@ -146,92 +136,87 @@
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="39"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="40"/>
         <source>Export harmonised package</source>
         <translation>Export harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="42"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="43"/>
         <source>Open data</source>
         <translation>Open data</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="51"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="52"/>
         <source>Exports the layer into a dated folder (and optionally a zip): GeoPackage, GeoJSON (WGS 84), CSV UTF-8, zipped Shapefile, with the ISO 19139 record, a DCAT-AP description and a README listing field names. A quality report (HTML and JSON) lists invalid geometries, duplicates, empty columns and columns that look like personal data, and checks an optional Table Schema.</source>
         <translation>Exports the layer into a dated folder (and optionally a zip): GeoPackage, GeoJSON (WGS 84), CSV UTF-8, zipped Shapefile, with the ISO 19139 record, a DCAT-AP description and a README listing field names. A quality report (HTML and JSON) lists invalid geometries, duplicates, empty columns and columns that look like personal data, and checks an optional Table Schema.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="65"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="66"/>
         <source>Formats (vector layers)</source>
         <translation>Formats (vector layers)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="85"/>
         <source>Fields to export (all when none chosen)</source>
         <translation>Fields to export (all when none chosen)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="94"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="94"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="94"/>
         <source>Report them only</source>
         <translation>Report them only</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="101"/>
-        <source>Table Schema (JSON file or URL, optional)</source>
-        <translation>Table Schema (JSON file or URL, optional)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="110"/>
         <source>Output folder</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
         <source>Also make a zip</source>
         <translation>Also make a zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
         <source>Package zip</source>
         <translation>Package zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="118"/>
         <source>Quality report (HTML)</source>
         <translation>Quality report (HTML)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="119"/>
         <source>Quality report (JSON)</source>
         <translation>Quality report (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="120"/>
         <source>Blocking quality issues</source>
         <translation>Blocking quality issues</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="120"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="121"/>
         <source>Columns that look like personal data</source>
         <translation>Columns that look like personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="156"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="157"/>
         <source>Package written to {0}</source>
         <translation>Package written to {0}</translation>
     </message>
@@ -876,13 +861,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="75"/>
         <source>Target CRS (default Lambert-93; data outside its area of use: the overseas legal CRS, the layer&apos;s own, or WGS 84)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="102"/>
+        <source>Table Schema (JSON file or URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
+        <source>ISO 19139 metadata to merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
+        <source>Connections file (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <source>Organisation profile (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

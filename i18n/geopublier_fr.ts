@@ -34,11 +34,6 @@
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
-        <source>ISO 19139 metadata to merge (optional)</source>
-        <translation>Métadonnées ISO 19139 à fusionner (facultatif)</translation>
-    </message>
-    <message>
         <location filename="../plugin/qgis/algorithms/metadata_algorithms.py" line="45"/>
         <source>Meets every INSPIRE requirement</source>
         <translation>Respecte toutes les exigences INSPIRE</translation>
@@ -104,11 +99,6 @@
         <translation>Fichier de connexions (JSON, facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
-        <source>Organisation profile (JSON, optional)</source>
-        <translation>Profil de l'organisme (JSON, facultatif)</translation>
-    </message>
-    <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
@@ -146,92 +136,87 @@
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="39"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="40"/>
         <source>Export harmonised package</source>
         <translation>Exporter un paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="42"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="43"/>
         <source>Open data</source>
         <translation>Données ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="51"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="52"/>
         <source>Exports the layer into a dated folder (and optionally a zip): GeoPackage, GeoJSON (WGS 84), CSV UTF-8, zipped Shapefile, with the ISO 19139 record, a DCAT-AP description and a README listing field names. A quality report (HTML and JSON) lists invalid geometries, duplicates, empty columns and columns that look like personal data, and checks an optional Table Schema.</source>
         <translation>Exporte la couche dans un dossier daté (et, au choix, un zip) : GeoPackage, GeoJSON (WGS 84), CSV UTF-8, Shapefile zippé, avec la fiche ISO 19139, une description DCAT-AP et un LISEZMOI qui liste les noms des champs. Un rapport qualité (HTML et JSON) signale les géométries invalides, les doublons, les colonnes vides et les colonnes qui ressemblent à des données personnelles, et vérifie un schéma de table (Table Schema) facultatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="65"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="66"/>
         <source>Formats (vector layers)</source>
         <translation>Formats (couches vecteur)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="85"/>
         <source>Fields to export (all when none chosen)</source>
         <translation>Champs à exporter (tous si aucun n'est choisi)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="94"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="94"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="94"/>
         <source>Report them only</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="101"/>
-        <source>Table Schema (JSON file or URL, optional)</source>
-        <translation>Schéma de table (fichier JSON ou adresse, facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="110"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="113"/>
         <source>Also make a zip</source>
         <translation>Créer aussi un zip</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="115"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="116"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
         <source>Package zip</source>
         <translation>Zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="117"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="118"/>
         <source>Quality report (HTML)</source>
         <translation>Rapport qualité (HTML)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="119"/>
         <source>Quality report (JSON)</source>
         <translation>Rapport qualité (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="120"/>
         <source>Blocking quality issues</source>
         <translation>Problèmes de qualité bloquants</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="120"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="121"/>
         <source>Columns that look like personal data</source>
         <translation>Colonnes qui ressemblent à des données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="156"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="157"/>
         <source>Package written to {0}</source>
         <translation>Paquet écrit dans {0}</translation>
     </message>
@@ -876,7 +861,7 @@
         <translation>{0} : republication…</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="75"/>
         <source>Target CRS (default Lambert-93; data outside its area of use: the overseas legal CRS, the layer&apos;s own, or WGS 84)</source>
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
@@ -884,6 +869,26 @@
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/export_algorithm.py" line="102"/>
+        <source>Table Schema (JSON file or URL)</source>
+        <translation>Schéma de table (fichier JSON ou adresse)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
+        <source>ISO 19139 metadata to merge</source>
+        <translation>Métadonnées ISO 19139 à fusionner</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
+        <source>Connections file (JSON)</source>
+        <translation>Fichier de connexions (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <source>Organisation profile (JSON)</source>
+        <translation>Profil de l'organisme (JSON)</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ class ExportPackageAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "TABLE_SCHEMA",
-                tr("Table Schema (JSON file or URL, optional)"),
+                tr("Table Schema (JSON file or URL)"),
                 optional=True,
                 fileFilter="Table Schema (*.json)",
             )

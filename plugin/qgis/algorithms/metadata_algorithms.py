@@ -37,7 +37,7 @@ class _MetadataAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "METADATA",
-                tr("ISO 19139 metadata to merge (optional)"),
+                tr("ISO 19139 metadata to merge"),
                 extension="xml",
                 optional=True,
             )

@@ -89,7 +89,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "CONNECTIONS",
-                tr("Connections file (JSON, optional)"),
+                tr("Connections file (JSON)"),
                 extension="json",
                 optional=True,
             )
@@ -97,7 +97,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "METADATA",
-                tr("ISO 19139 metadata to merge (optional)"),
+                tr("ISO 19139 metadata to merge"),
                 extension="xml",
                 optional=True,
             )
@@ -105,7 +105,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "PROFILE",
-                tr("Organisation profile (JSON, optional)"),
+                tr("Organisation profile (JSON)"),
                 extension="json",
                 optional=True,
             )
