@@ -18,15 +18,17 @@ QGIS_CONFIG ?= $(CURDIR)/.qgis-profile
 TS_FILES := i18n/geopublier_fr.ts i18n/geopublier_en.ts
 TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
+QGIS_TESTS ?= tests/qgis tests/integration
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
 	package install-plugin run demo demo-browser clean bench screenshots sandbox sandbox-stop \
-	sandbox-reset sandbox-status
+	sandbox-reset sandbox-status test-trixie demo-trixie
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
 	@echo "make demo            démonstration complète sur le bac à sable local"
 	@echo "make setup           installe QGIS (Debian), les outils et les environnements Python"
+	@echo "make test-trixie     les mêmes tests sur Debian 13 / QGIS 3.40, dans un chroot (.chroot/)"
 	@echo "make lint            vérifie le code avec ruff"
 	@echo "make translations    met à jour i18n/*.ts puis compile les .qm"
 	@echo "make package         construit $(PACKAGE_ZIP)"
@@ -73,7 +75,16 @@ test-unit: venv
 
 test-qgis: venv qm
 	@echo ">> Tests QGIS (sans écran) et tests d'intégration (vrais serveurs sur 127.0.0.1)"
-	$(PYTEST) tests/qgis tests/integration
+	$(PYTEST) $(QGIS_TESTS)
+
+# Debian 13 "trixie" (QGIS 3.40 LTR, Python 3.13) in a debootstrap chroot under .chroot/trixie,
+# built once and reused; inside, the same `make` targets run with their own venvs.
+test-trixie:
+	@echo ">> Tests QGIS et d'intégration sur Debian 13 / QGIS 3.40 (chroot .chroot/trixie)"
+	scripts/debian-chroot.sh setup qm test-unit test-qgis
+
+demo-trixie:
+	scripts/debian-chroot.sh demo
 
 lint: venv
 	@echo ">> ruff"

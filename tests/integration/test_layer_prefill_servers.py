@@ -1,7 +1,8 @@
 """Layer → record pre-fill from a real PostGIS table and a real WMS layer (issue 3 §6).
 
-PostGIS 3 on Debian's PostgreSQL (15 on Debian 12, 17 on Debian 13) and QGIS Server (`qgis_mapserver`) run on 127.0.0.1, started
-by the fixtures below and stopped at the end of the session: nothing here is a stand-in.
+PostGIS 3 on Debian's PostgreSQL (15 on Debian 12, 17 on Debian 13) and QGIS Server
+(`qgis_mapserver`) run on 127.0.0.1, started by the fixtures below and stopped at the end of the
+session: nothing here is a stand-in.
 Both serve the same 50 points in Lambert-93, so the expected WGS84 box is computed once, by GDAL.
 """
 

@@ -13,6 +13,7 @@ from owslib.csw import CatalogueServiceWeb
 from qgis.core import QgsApplication
 
 from plugin.qgis.destinations import profile_folder
+from tests.owslib_records import data_identification
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +57,7 @@ def catalogue_titles(url: str, identifier: str) -> list[str]:
     """Titles of the records the catalogue returns for an identifier (read with OWSLib)."""
     csw = CatalogueServiceWeb(url, skip_caps=True)
     csw.getrecordbyid(id=[identifier], outputschema="http://www.isotc211.org/2005/gmd")
-    return [record.identification.title for record in csw.records.values()]
+    return [data_identification(record).title for record in csw.records.values()]
 
 
 def run_publish(rivers_shapefile: Path, files: dict[str, Path], report: Path) -> dict:

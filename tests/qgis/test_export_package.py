@@ -163,12 +163,23 @@ def test_gpkg_keeps_count_type_accents_and_dates(package) -> None:
     assert epsg_of(package.package_dir / "arbres_d_alignement.gpkg") == "2154"
 
 
+def first_position(geometry: dict) -> list[float]:
+    """The first position of a GeoJSON geometry, whatever its type.
+
+    GDAL versions differ on whether a one-part multipolygon is written as Polygon or MultiPolygon.
+    """
+    coordinates = geometry["coordinates"]
+    while isinstance(coordinates[0], list):
+        coordinates = coordinates[0]
+    return coordinates
+
+
 def test_geojson_is_rfc7946(package) -> None:
     path = package.package_dir / "arbres_d_alignement.geojson"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "crs" not in data and "name" not in data
     first = data["features"][0]
-    lon, lat = first["geometry"]["coordinates"][0][0]
+    lon, lat = first_position(first["geometry"])
     assert 2.0 < lon < 2.6 and 48.5 < lat < 49.0
     assert len(str(lon).split(".")[1]) <= 7
     assert first["properties"]["Espèce_plantée"] == "Érable champêtre"
@@ -514,7 +525,9 @@ def test_cancel_while_gdal_copies_leaves_no_package(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
         export_package(layer, Record(title="Points"), str(out), ExportOptions(), feedback)
     assert caught.value.code == "export.cancelled"
-    assert 50 < max(seen) < 100  # stopped in the GeoPackage step (the second half)
+    # Stopped in the GeoPackage step (the second half); how often GDAL reports progress varies
+    # (GDAL 3.10 copies in batches), but the bar never goes past 100 %.
+    assert 50 < max(seen) <= 100
     assert list(out.iterdir()) == []
 
 
