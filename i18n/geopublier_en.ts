@@ -94,11 +94,6 @@
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
-        <source>Connections file (JSON, optional)</source>
-        <translation>Connections file (JSON, optional)</translation>
-    </message>
-    <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
@@ -881,7 +876,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>Connections file (JSON)</source>
         <translation type="unfinished"></translation>
     </message>

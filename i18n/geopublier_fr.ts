@@ -94,11 +94,6 @@
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
-        <source>Connections file (JSON, optional)</source>
-        <translation>Fichier de connexions (JSON, facultatif)</translation>
-    </message>
-    <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
@@ -881,7 +876,7 @@
         <translation>Métadonnées ISO 19139 à fusionner</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>Connections file (JSON)</source>
         <translation>Fichier de connexions (JSON)</translation>
     </message>

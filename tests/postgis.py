@@ -1,4 +1,4 @@
-"""A throw-away PostGIS database on 127.0.0.1 for tests (Debian's PostgreSQL 15 + PostGIS 3).
+"""A throw-away PostGIS database on 127.0.0.1 for tests (Debian's PostgreSQL + PostGIS 3).
 
 The superuser is trusted on 127.0.0.1 (a private cluster on a free port, stopped at the end).
 """
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sandbox.common import HOST
-from sandbox.postgres import PostgresCluster
+from sandbox.postgres import PostgresCluster, extension_dir
 
 DATABASE = "geo"
 
@@ -50,12 +50,18 @@ class Postgis:
         )
 
 
+def assert_postgis_installed() -> None:
+    """Fail with the package to install when Debian's PostgreSQL has no PostGIS."""
+    extensions = extension_dir()
+    assert (extensions / "postgis.control").exists(), (
+        f"PostGIS manquant dans {extensions} : make apt (paquet postgresql-<version>-postgis-3)"
+    )
+
+
 @contextmanager
 def postgis_database() -> Iterator[Postgis]:
     """Start the cluster, create `geo` with PostGIS, stop and delete it at the end."""
-    assert Path("/usr/share/postgresql/15/extension/postgis.control").exists(), (
-        "PostGIS manquant : make apt (paquet postgresql-15-postgis-3)"
-    )
+    assert_postgis_installed()
     data_dir = Path(tempfile.mkdtemp(prefix="geopublier-postgis-"))
     cluster = PostgresCluster(data_dir)
     try:

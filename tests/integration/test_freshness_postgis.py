@@ -1,4 +1,4 @@
-"""Freshness of PostGIS layers read from the server's own row counters (real PostgreSQL 15 +
+"""Freshness of PostGIS layers read from the server's own row counters (real PostgreSQL +
 PostGIS 3 on 127.0.0.1): a table edited by someone else is flagged, its neighbour is not, and no
 row is read to tell."""
 

@@ -28,8 +28,9 @@ from qgis.core import (
 from plugin.core.model import Record
 from plugin.qgis.layer_reader import prefill
 from sandbox.common import HOST, free_port, probe, spawn, stop_group, wait_ready
-from sandbox.postgres import PostgresCluster, extension_dir
+from sandbox.postgres import PostgresCluster
 from tests.datasets import points_gpkg
+from tests.postgis import assert_postgis_installed
 
 pytestmark = pytest.mark.integration
 
@@ -123,10 +124,7 @@ def postgis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgisDatabas
 
     The data dir is outside pytest's 0700 tmp tree: the postgres user must reach it.
     """
-    extensions = extension_dir()
-    assert (extensions / "postgis.control").exists(), (
-        f"PostGIS manquant dans {extensions} : make apt (paquet postgresql-<version>-postgis-3)"
-    )
+    assert_postgis_installed()
     data_dir = Path(tempfile.mkdtemp(prefix="geopublier-postgis-"))
     cluster = PostgresCluster(data_dir)
     try:

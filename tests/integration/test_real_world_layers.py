@@ -21,6 +21,7 @@ from owslib.csw import CatalogueServiceWeb
 from tests import layer_corpus
 from tests.conftest import QMD
 from tests.datasets import points_gpkg
+from tests.owslib_records import data_identification
 from tests.portal_setup import connections_file, profile_file
 from tests.postgis import Postgis, postgis_database
 
@@ -116,7 +117,7 @@ def package_rows(result: dict, suffix: str = ".gpkg") -> list[dict]:
 def assert_published(result: dict, pycsw_server, udata_server, epsg: str) -> dict:
     """Record in the catalogue, public dataset with the files, CRS as expected; the dataset."""
     record = catalogue_record(pycsw_server.url, result["CATALOGUE_RECORD_ID"])
-    assert record.identification.title
+    assert data_identification(record).title
     dataset = portal_dataset(udata_server, result["PORTAL_DATASET_ID"])
     assert dataset["private"] is False and dataset["resources"]
     assert package_epsg(result) == epsg

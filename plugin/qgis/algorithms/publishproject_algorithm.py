@@ -103,7 +103,7 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 "CONNECTIONS",
-                tr("Connections file (JSON, optional)"),
+                tr("Connections file (JSON)"),
                 extension="json",
                 optional=True,
             )
