@@ -21,8 +21,8 @@ PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 QGIS_TESTS ?= tests/qgis tests/integration
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
-	package install-plugin run demo demo-browser clean bench screenshots sandbox sandbox-stop \
-	sandbox-reset sandbox-status test-trixie demo-trixie
+	package install-plugin run demo demo-browser room-rehearsal clean bench screenshots sandbox \
+	sandbox-stop sandbox-reset sandbox-status test-trixie demo-trixie
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
@@ -38,6 +38,7 @@ help:
 	@echo "                     salle de formation : make sandbox TRAINEES=12 (fiches dans .sandbox/stagiaires/)"
 	@echo "                     sur le réseau de la salle : GEOPUBLIER_SANDBOX_HOST=192.168.1.10 make sandbox"
 	@echo "make demo-browser    la démonstration, puis sa page du portail et son rapport ouverts dans Chromium"
+	@echo "make room-rehearsal  répétition : TRAINEES stagiaires simulés (12) publient la même couche"
 
 setup: apt venv servers
 
@@ -149,6 +150,10 @@ screenshots: setup qm
 demo: setup qm install-plugin
 	@echo ">> Démonstration : bac à sable + publication de la couche d'exemple par qgis_process"
 	$(PYTHON) scripts/demo.py
+
+room-rehearsal: setup qm
+	@echo ">> Répétition de la salle : chaque stagiaire publie la couche d'exemple avec son profil QGIS"
+	$(PYTHON) scripts/room_rehearsal.py --trainees $(or $(TRAINEES),12)
 
 demo-browser: demo
 	@echo ">> La page du portail et le rapport de publication dans Chromium (captures dans docs/screenshots/)"

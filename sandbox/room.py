@@ -12,7 +12,9 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,30 @@ def organisation_profile(trainee: dict[str, Any]) -> dict[str, Any]:
     return profile
 
 
+def sample_copy(folder: Path, trainee: dict[str, Any]) -> Path:
+    """The trainee's own copy of the sample layer: its metadata (.qmd) carries an identifier
+    in the trainee's namespace and their number in the title, so twelve trainees make twelve
+    catalogue records instead of rewriting one."""
+    target = folder / SAMPLE.name
+    shutil.copyfile(SAMPLE, target)
+    namespace = organisation_profile(trainee)["identifier_namespace"]
+    metadata = SAMPLE.with_suffix(".qmd").read_text(encoding="utf-8")
+    metadata = re.sub(
+        r"<identifier>[^<]*?([^/<]+)</identifier>",
+        lambda found: f"<identifier>{namespace}{found.group(1)}</identifier>",
+        metadata,
+        count=1,
+    )
+    metadata = re.sub(
+        r"<title>([^<]*)</title>",
+        lambda found: f"<title>{found.group(1)} ({trainee_name(int(trainee['number']))})</title>",
+        metadata,
+        count=1,
+    )
+    target.with_suffix(".qmd").write_text(metadata, encoding="utf-8")
+    return target
+
+
 def connections(catalogue_url: str, portal_url: str, organization_id: str, key_env: str) -> dict:
     """The GeoPublier connections file of the sandbox (no secret: the key is read from env)."""
     return {
@@ -116,6 +142,7 @@ def write_trainee_files(
         "profile": folder / "profil_organisme.json",
         "env": folder / "sandbox.env",
         "sheet": folder / "fiche.html",
+        "layer": sample_copy(folder, trainee),
     }
     portal = state["udata"]
     content = connections(state["pycsw"]["url"], portal["url"], trainee["organization_id"], key_env)
@@ -159,6 +186,7 @@ def sheet_body(trainee: dict[str, Any], state: dict[str, Any], files: dict[str, 
     profile = organisation_profile(trainee)
     name = trainee_name(int(trainee["number"]))
     login_url = f"{portal['url']}/fr/login"
+    profile_page = f"{portal['url']}/fr/admin/me/"
     organisation_page = f"{portal['url']}/fr/organizations/{trainee.get('organization_slug', '')}/"
     account = "".join(
         [
@@ -176,7 +204,7 @@ def sheet_body(trainee: dict[str, Any], state: dict[str, Any], files: dict[str, 
             _row("Organisme", profile["organisation"]),
             _row("Courriel de l'organisme", profile["email"]),
             _row("Espace de noms des identifiants", profile["identifier_namespace"]),
-            _row("Couche d'exemple", str(SAMPLE)),
+            _row("Couche d'exemple (votre copie)", str(files["layer"])),
             _row("Clé d'API du portail", trainee["api_key"], "key"),
         ]
     )
@@ -195,8 +223,9 @@ l'espace de noms des identifiants ci-dessus, puis OK.</li>
 <li>Ouvrez la couche d'exemple, puis GeoPublier. Étape <b>Destinations</b> : « Importer… » le
 fichier de connexions ci-dessus.</li>
 <li>Connexion « Portail bac à sable » : bouton d'authentification → nouvelle configuration
-« De base », mot de passe = votre clé d'API (sur le portail : connectez-vous, menu de votre
-profil → « Clé d'API », copiez-la). « Tester la connexion » doit afficher votre organisation.</li>
+« De base », mot de passe = votre clé d'API (sur le portail : connectez-vous, puis
+{html.escape(profile_page)} : cadre « Clé d'API », copiez-la). « Tester la connexion » doit
+afficher votre organisation.</li>
 <li>Étape <b>Décrire</b> : complétez ce que la liste de contrôle INSPIRE demande encore.</li>
 <li><b>Publier</b>. Ouvrez le lien du portail : votre jeu de données est public, sous votre
 organisation, avec ses fichiers et sa barre « Qualité des métadonnées ».</li>

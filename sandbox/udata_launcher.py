@@ -19,6 +19,7 @@ import importlib.util
 import json
 import os
 import secrets
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,10 @@ def build_settings(data_dir: Path, host: str, port: int) -> type:
         SENTRY_DSN = None
         SECURITY_EMAIL_VALIDATOR_ARGS = {"check_deliverability": False}
         SITE_TITLE = "Portail du bac à sable GeoPublier"
+        # The sandbox serves plain http: a "Secure" session cookie would never come back, and
+        # trainees could not stay logged in on the portal's web pages.
+        SESSION_COOKIE_SECURE = False
+        REMEMBER_COOKIE_SECURE = False
         if has_front():
             PLUGINS = ["front"]
             THEME = "gouvfr"
@@ -171,7 +176,7 @@ def seed_zones() -> None:
 def seed_user(account: dict[str, Any]) -> Any:
     """Create (or find again, after a restore) a confirmed account; set its password."""
     from flask_security.utils import hash_password
-    from udata.models import User
+    from udata.models import User, datastore
 
     user, created = get_or_create(User, account.get("user_id", ""), email=account["email"])
     password = account.get("password") or secrets.token_urlsafe(24) + "Aa1"
@@ -181,7 +186,10 @@ def seed_user(account: dict[str, Any]) -> Any:
     user.active = True
     if created or not user.confirmed_at:
         user.confirmed_at = datetime.now(timezone.utc)
+    if not user.fs_uniquifier:  # what Flask-Security keeps in the web session
+        user.fs_uniquifier = uuid.uuid4().hex
     user.save()
+    datastore.commit()
     return user
 
 

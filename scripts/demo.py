@@ -42,31 +42,47 @@ def say(text: str = "") -> None:
     print(text, flush=True)
 
 
-def run_publish(layout: Layout, config_dir: Path, state: dict) -> dict:
-    """geopublier:publish through qgis_process; returns the JSON publication report."""
-    demo = layout.home / "demo"
-    demo.mkdir(parents=True, exist_ok=True)
-    report = demo / "rapport_publication.json"
+def qgis_publish(
+    config_dir: Path,
+    api_key: str,
+    connections: Path,
+    profile: Path,
+    out_dir: Path,
+    map_server: bool = True,
+    layer: Path = SAMPLE,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """Run geopublier:publish on the sample (or a trainee's copy) through qgis_process with one
+    QGIS profile and one portal key; returns the run and the JSON report's path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = out_dir / "rapport_publication.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(config_dir))
-    env[KEY_ENV] = state["udata"]["api_key"]
+    env[KEY_ENV] = api_key
     command = [
         QGIS_PROCESS,
         "run",
         "geopublier:publish",
         "--",
-        f"INPUT={SAMPLE}",
+        f"INPUT={layer}",
         "CATALOGUE=Catalogue bac à sable",
         "PORTAL=Portail bac à sable",
-        f"MAP_SERVER={qgis_server.CONNECTION_NAME}",
-        f"CONNECTIONS={layout.connections}",
-        f"PROFILE={PROFILE}",
+        *([f"MAP_SERVER={qgis_server.CONNECTION_NAME}"] if map_server else []),
+        f"CONNECTIONS={connections}",
+        f"PROFILE={profile}",
         "MODE=0",
         "FORMATS=0,1",
-        f"PACKAGE_FOLDER={demo / 'paquets'}",
+        f"PACKAGE_FOLDER={out_dir / 'paquets'}",
         f"REPORT={report}",
     ]
     result = subprocess.run(
         command, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    return result, report
+
+
+def run_publish(layout: Layout, config_dir: Path, state: dict) -> dict:
+    """The demo's publication; returns the JSON publication report."""
+    result, report = qgis_publish(
+        config_dir, state["udata"]["api_key"], layout.connections, PROFILE, layout.home / "demo"
     )
     if result.returncode != 0:
         say(result.stdout[-3000:])

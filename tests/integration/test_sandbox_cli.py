@@ -138,6 +138,17 @@ def test_start_writes_connections_and_a_private_key(trainer_home: Path) -> None:
         assert account["email"] == f"stagiaire-{number}@bac-a-sable.example.org"
         assert [org["id"] for org in account["organizations"]] == [organisation]
         organisations.add(organisation)
+    state = json.loads((trainer_home / "state.json").read_text(encoding="utf-8"))
+    trainee = state["trainees"][1]
+    browser = requests.Session()  # the portal's web login, as a trainee in a browser
+    login = browser.post(
+        f"{portal['url']}/fr/login/",
+        data={"email": trainee["email"], "password": trainee["password"]},
+        timeout=TIMEOUT,
+    )
+    assert login.status_code == 200 and "/login" not in login.url
+    profile = browser.get(f"{portal['url']}/api/1/me/", timeout=TIMEOUT)
+    assert profile.status_code == 200 and profile.json()["email"] == trainee["email"]
     assert len(organisations) == 2 and portal["options"]["organization"] not in organisations
     assert (trainer_home / "stagiaires" / "fiches.html").read_text().count("<section") == 2
     for private in ("sandbox.env", "state.json"):

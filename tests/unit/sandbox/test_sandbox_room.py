@@ -86,6 +86,13 @@ def test_room_files_and_printable_sheets(tmp_path: Path) -> None:
     ):
         assert expected in sheet, expected
     assert everything.read_text(encoding="utf-8").count('<section class="sheet">') == 2
+    metadata = (folder / "bornes_recharge_saint_exemple.qmd").read_text(encoding="utf-8")
+    assert (
+        "<identifier>https://bac-a-sable.example.org/stagiaire-02/id/bornes-recharge</identifier>"
+        in metadata
+    )
+    assert "Saint-Exemple (stagiaire-02)</title>" in metadata
+    assert (folder / "bornes_recharge_saint_exemple.geojson").is_file()
 
 
 def test_reset_makes_every_known_profile_forget_the_sandbox(tmp_path: Path) -> None:
