@@ -11,7 +11,6 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_republish_unchange
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -30,45 +29,17 @@ def main(count: int) -> None:
 
     app = QgsApplication([], False)
     app.initQgis()
-    from plugin.publishers.connections import connection_from_json
+    from bench.publication_servers import describe_for_both, publication_servers
     from plugin.qgis.batch import keep_layer, plan_layer
-    from plugin.qgis.choices import DESTINATIONS_PROPERTY, PREPARE_PROPERTY
-    from plugin.qgis.destinations import journal, save_saved_connections, saved_connections
+    from plugin.qgis.destinations import journal, saved_connections
     from plugin.qgis.layer_metadata import save_record
     from plugin.qgis.layer_reader import prefill
-    from sandbox.pycsw_server import PycswServer
-    from sandbox.udata_server import UdataServer
-    from sandbox.venvs import ensure_venv
-    from tests.datasets import fill_inspire, points_gpkg
+    from tests.datasets import points_gpkg
 
-    ensure_venv("pycsw")
-    ensure_venv("udata")
-    pycsw, udata = PycswServer(work / "pycsw"), UdataServer(work / "udata")
-    pycsw.start()
-    udata.start()
-    try:
-        os.environ["GP_UDATA_KEY"] = udata.api_key
-        save_saved_connections(
-            [
-                connection_from_json({"name": "Catalogue", "type": "csw", "url": pycsw.url}),
-                connection_from_json(
-                    {
-                        "name": "Portail",
-                        "type": "udata",
-                        "url": udata.url,
-                        "api_key_env": "GP_UDATA_KEY",
-                        "options": {"organization": udata.organization_id},
-                    }
-                ),
-            ]
-        )
+    with publication_servers(work):
         path = points_gpkg(work / "points.gpkg", count)
         layer = QgsVectorLayer(f"{path}|layername=points", "points", "ogr")
-        save_record(layer, fill_inspire(prefill(layer).record, "Points de mesure"))
-        layer.setCustomProperty(
-            DESTINATIONS_PROPERTY, json.dumps({"catalogue": "Catalogue", "portal": "Portail"})
-        )
-        layer.setCustomProperty(PREPARE_PROPERTY, json.dumps({"formats": ["gpkg"]}))
+        describe_for_both(layer, "Points de mesure")
 
         def publish_once() -> tuple[float, bool, list[str]]:
             start = time.perf_counter()
@@ -85,9 +56,6 @@ def main(count: int) -> None:
         save_record(layer, record)
         time.sleep(1.1)  # udata refuses to store two files under one name in the same second
         again_s, kept, again_files = publish_once()
-    finally:
-        udata.stop()
-        pycsw.stop()
     size = sum(Path(f).stat().st_size for f in first_files) / 1e6
     print(f"points: {count}; files uploaded the first time: {size:.0f} MB")
     print(f"first publication (export + upload + record): {first_s:.1f} s")

@@ -127,3 +127,23 @@ def test_geopackage_data_part_comes_from_its_bookkeeping(two_tables) -> None:
             "UPDATE gpkg_ogr_contents SET feature_count = 999 WHERE table_name = 'arbres'"
         )
     assert fingerprint(arbres).data != before
+
+
+def test_a_moved_file_is_matched_by_its_identifier(two_tables, journal: Journal, tmp_path) -> None:
+    """The journal entry follows the record kept on the layer, not the path: a GeoPackage moved
+    elsewhere (same content) is still « up to date », and republishing updates the same ids."""
+    arbres, _ = two_tables
+    published(arbres, journal)
+    rid = resource_id(arbres)
+    old = Path(arbres.source().split("|")[0])
+    moved = tmp_path / "archive" / "communes_2026.gpkg"
+    moved.parent.mkdir()
+    old.rename(moved)
+    arbres.setDataSource(f"{moved}|layername=arbres", "arbres", "ogr")
+    assert arbres.isValid()
+    assert resource_id(arbres) == rid
+    found = project_states([arbres], journal)[arbres.id()]
+    assert (found.code, found.destinations[0].remote_id) == (
+        UP_TO_DATE,
+        prefill(arbres).record.file_identifier,
+    )
