@@ -82,6 +82,8 @@ def _pg_counters(uri: QgsDataSourceUri) -> PgStats:
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     try:
         connection = metadata.createConnection(uri.uri(False), {})
+        # A pooled connection may sit in a transaction holding an older statistics snapshot.
+        connection.executeSql("SELECT pg_stat_clear_snapshot()")
         rows = connection.executeSql(PG_STATS_SQL)
     except Exception as error:  # noqa: BLE001 - statistics are optional: "cannot tell"
         LOG.info("PostgreSQL statistics unavailable (%s)", type(error).__name__)
@@ -212,6 +214,24 @@ def layer_entries(layer: QgsMapLayer, journal: Journal, rid: str) -> list[Journa
         for dest, raw in sorted(kept.items())
         if isinstance(raw, dict)
     ]
+
+
+def kept_fingerprints(layer: QgsMapLayer) -> list[Fingerprint]:
+    """The fingerprints of the publications kept with the layer (its journal copy)."""
+    try:
+        kept = json.loads(layer.customProperty(JOURNAL_PROPERTY) or "{}")
+    except ValueError:
+        return []
+    found = (
+        [
+            Fingerprint.from_json(str(raw.get("fingerprint") or ""))
+            for raw in kept.values()
+            if isinstance(raw, dict)
+        ]
+        if isinstance(kept, dict)
+        else []
+    )
+    return [f for f in found if f is not None]
 
 
 def project_states(layers: list[QgsMapLayer], journal: Journal) -> dict[str, LayerState]:

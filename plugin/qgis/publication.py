@@ -40,7 +40,13 @@ from .destinations import journal as default_journal
 from .destinations import make_publisher
 from .export import ExportError, ExportOptions, ExportResult, export_package, slug
 from .export.encoding import latin1_columns
-from .freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, files_digest
+from .freshness import (
+    JOURNAL_PROPERTY,
+    WITHDRAWN_PROPERTY,
+    DataReader,
+    files_digest,
+    kept_fingerprints,
+)
 from .layer_metadata import save_record
 from .layer_reader import source_path
 
@@ -131,9 +137,16 @@ def data_fingerprint(layer: QgsMapLayer) -> str:
 
 
 def data_changed_since_last_publication(layer: QgsMapLayer) -> bool:
-    """True when the files changed since the fingerprint kept at the last publication."""
+    """True when the data changed since the last publication: its files, or what the
+    freshness check reads (a GeoPackage table's bookkeeping, PostGIS row counters)."""
     previous = layer.customProperty(FINGERPRINT_PROPERTY)
-    return bool(previous) and previous != data_fingerprint(layer)
+    if previous and previous != data_fingerprint(layer):
+        return True
+    kept = [f.data for f in kept_fingerprints(layer) if f.data]
+    if not kept:
+        return False
+    now = DataReader().digest(layer)
+    return bool(now) and any(data != now for data in kept)
 
 
 def remember_publication(layer: QgsMapLayer, journal: Journal, record: Record) -> None:

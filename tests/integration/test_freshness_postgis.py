@@ -15,6 +15,7 @@ from plugin.publishers.journal import Journal
 from plugin.qgis.freshness import fingerprint, project_states, resource_id
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
+from plugin.qgis.publication import data_changed_since_last_publication, mirror_journal
 from tests.datasets import points_gpkg
 from tests.postgis import Postgis, postgis_database
 
@@ -39,6 +40,7 @@ def test_a_table_edited_elsewhere_is_flagged_alone(postgis: Postgis, tmp_path: P
         journal.record(
             resource_id(layer), "catalogue", remote_id="x", fingerprint=fingerprint(layer).to_json()
         )
+        mirror_journal(layer, journal, resource_id(layer))
     states = project_states(layers, journal)
     assert [states[layer.id()].code for layer in layers] == [UP_TO_DATE, UP_TO_DATE]
     postgis.psql("UPDATE arbres SET nom = 'chêne' WHERE fid = 3")
@@ -47,3 +49,5 @@ def test_a_table_edited_elsewhere_is_flagged_alone(postgis: Postgis, tmp_path: P
         (CHANGED, ["data"]),
         (UP_TO_DATE, []),
     ]
+    # The republished record gets today's revision date (the data changed).
+    assert [data_changed_since_last_publication(layer) for layer in layers] == [True, False]
