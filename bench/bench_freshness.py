@@ -13,7 +13,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,17 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
 
+from bench.bench_prefill import best_of  # noqa: E402
 from tests.datasets import points_gpkg  # noqa: E402
-
-
-def best_of(runs: int, action) -> float:
-    """Fastest of several runs, in seconds."""
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def make_layers(folder: Path, count: int) -> list[QgsVectorLayer]:

@@ -30,7 +30,7 @@ from ..core.model import Record
 from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
 from ..publishers.journal import FAILED, JournalEntry
-from ..publishers.pipeline import failed_destinations
+from ..qgis.batch import export_plan, layer_request
 from ..qgis.choices import (
     DESTINATIONS_PROPERTY,
     PREPARE_PROPERTY,
@@ -41,19 +41,14 @@ from ..qgis.choices import (
 from ..qgis.destinations import journal, profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
-from ..qgis.freshness import fingerprint
 from ..qgis.layer_metadata import save_record
 from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
-    PublicationRequest,
-    data_changed_since_last_publication,
-    keep_portal_files,
     mark_withdrawn,
     mirror_journal,
     remember_publication,
 )
-from ..qgis.tasks import ExportPlan, PublicationJob, UnpublishTask, detached_copy
-from ..qgis.thumbnail import render_thumbnail
+from ..qgis.tasks import PublicationJob, UnpublishTask
 from ..toolbelt.i18n import ui_language
 from ..toolbelt.settings import Settings
 from .catalogue_import import CatalogueImportDialog
@@ -447,52 +442,29 @@ class MainDialog(QDialog, FORM_CLASS):
         if self.layer is None or blockers or self.job is not None:
             return None
         self.save_now()
-        record = self.describe.record()
-        choice = self.destinations.choice()
-        catalogue = self.destinations.connection(choice.catalogue)
-        portal = self.destinations.connection(choice.portal)
-        map_server = self.destinations.connection(choice.map_server)
         store = journal()
-        only = failed_destinations(store, record.identifier.uri) if retry else None
-        request = PublicationRequest(
-            record=record,
-            catalogue=catalogue,
-            portal=portal,
-            map_server=map_server,
-            mode=choice.mode,
-            only=only,
-            zones=tuple(choice.zones),
-            granularity=choice.granularity,
+        request = layer_request(
+            self.layer,
+            self.describe.record(),
+            self.destinations.choice(),
+            self.destinations.connection,
+            store,
+            retry,
         )
-        request.data_changed = data_changed_since_last_publication(self.layer)
-        if map_server is not None and (only is None or map_server.name in only):
-            request.map_layer = detached_copy(self.layer)
-        request.fingerprint = fingerprint(self.layer)
-        if catalogue is not None and catalogue.type == "geonetwork":
-            request.thumbnail = render_thumbnail(self.layer)
-        export = None
-        uploads = portal is not None and choice.mode == "upload"
-        if (
-            uploads
-            and not portal.options.get("harvested")
-            and (only is None or portal.name in only)
-        ):
-            prepare = self.prepare.choice()
-            if not keep_portal_files(
-                request, store, prepare.to_dict(), self.prepare.package_folder()
-            ):
-                export = ExportPlan(
-                    self.prepare.package_folder(),
-                    prepare.export_options(self.prepare.default_crs),
-                    tuple(prepare.confirmed_columns),
-                )
+        export = export_plan(
+            request,
+            store,
+            self.prepare.choice(),
+            self.prepare.package_folder(),
+            self.prepare.default_crs,
+        )
         self.job = PublicationJob(self.layer, request, store, export)
         self.job_layer = self.layer
         steps = [("export", self.tr("Export of the harmonised package"))] if export else []
         for connection in request.destinations():
-            if connection is catalogue:
+            if connection is request.catalogue:
                 label = self.tr("Record → {0}")
-            elif connection is map_server:
+            elif connection is request.map_server:
                 label = self.tr("Map layer (WMS/WFS) → {0}")
             else:
                 label = self.tr("Dataset → {0}")

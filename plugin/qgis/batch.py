@@ -288,14 +288,35 @@ def plan_layer(
         return LayerOutcome.skipped(
             layer, "connection_missing", {"name": missing[0]}, resource_id=record.identifier.uri
         )
-    catalogue = _connection(connections, choice.catalogue)
-    portal = _connection(connections, choice.portal)
-    map_server = _connection(connections, choice.map_server)
+    request = layer_request(
+        layer, record, choice, lambda name: _connection(connections, name), journal, retry
+    )
+    job = LayerJob(layer.id(), layer.name(), request)
+    prepare = PrepareChoice.from_dict(stored_choice(layer, PREPARE_PROPERTY))
+    folder = Path(prepare.output_folder or package_folder)
+    job.export = export_plan(request, journal, prepare, folder, settings.default_crs)
+    if job.export is not None:
+        job.copy = detached_copy(layer)
+    return job
+
+
+def layer_request(
+    layer: QgsMapLayer,
+    record: Record,
+    choice: DestinationChoice,
+    connection: Callable[[str], Optional[Connection]],
+    journal: Journal,
+    retry: bool = False,
+) -> PublicationRequest:
+    """Main thread: the request for a layer as the dialog and the panel build it (the failed
+    destinations only for a retry; data change, fingerprint, map layer, thumbnail)."""
+    catalogue = connection(choice.catalogue)
+    map_server = connection(choice.map_server)
     only = failed_destinations(journal, record.identifier.uri) if retry else None
     request = PublicationRequest(
         record=record,
         catalogue=catalogue,
-        portal=portal,
+        portal=connection(choice.portal),
         map_server=map_server,
         mode=choice.mode,
         only=only,
@@ -308,20 +329,26 @@ def plan_layer(
         request.map_layer = detached_copy(layer)
     if catalogue is not None and catalogue.type == "geonetwork":
         request.thumbnail = render_thumbnail(layer)
-    job = LayerJob(layer.id(), layer.name(), request)
-    uploads = portal is not None and choice.mode == "upload"
-    if uploads and not portal.options.get("harvested") and (only is None or portal.name in only):
-        prepare = PrepareChoice.from_dict(stored_choice(layer, PREPARE_PROPERTY))
-        folder = Path(prepare.output_folder or package_folder)
-        if keep_portal_files(request, journal, prepare.to_dict(), folder):
-            return job  # same data, same choices: no export, no upload of the data
-        job.export = ExportPlan(
-            folder,
-            prepare.export_options(settings.default_crs),
-            tuple(prepare.confirmed_columns),
-        )
-        job.copy = detached_copy(layer)
-    return job
+    return request
+
+
+def export_plan(
+    request: PublicationRequest,
+    journal: Journal,
+    prepare: PrepareChoice,
+    folder: Path,
+    default_crs: str,
+) -> Optional[ExportPlan]:
+    """The package to export before the portal upload; None when nothing is uploaded (no
+    portal, reference mode, harvested portal, not retried) or the portal keeps its files."""
+    portal = request.portal
+    if portal is None or request.mode != "upload" or portal.options.get("harvested"):
+        return None
+    if request.only is not None and portal.name not in request.only:
+        return None
+    if keep_portal_files(request, journal, prepare.to_dict(), folder):
+        return None  # same data, same choices: no export, no upload of the data
+    return ExportPlan(folder, prepare.export_options(default_crs), tuple(prepare.confirmed_columns))
 
 
 def keep_layer(layer: QgsMapLayer, job: LayerJob, journal: Journal) -> None:
