@@ -421,7 +421,7 @@ class PublicationsDock(QgsDockWidget):
         """Main thread: keep what was published with the layers, then show the new states."""
         if task is not None:
             task.keep(QgsProject.instance().mapLayer)
-            self.outcomes.update(task.outcomes)
+            self.outcomes.update(task.all_outcomes())
         self.task = None
         self.progress.setVisible(False)
         self.refresh()

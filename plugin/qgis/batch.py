@@ -386,14 +386,7 @@ class RepublishTask(QgsTask):
         total = max(1, len(self.jobs))
         for number, job in enumerate(self.jobs):
             if self.isCanceled():
-                self.outcomes[job.layer_id] = LayerOutcome(
-                    job.layer_id,
-                    job.name,
-                    CANCELLED_LAYER,
-                    "cancelled",
-                    reason("cancelled", "fr"),
-                    reason("cancelled", "en"),
-                )
+                self.outcomes[job.layer_id] = self.not_reached(job)
                 self.layerChanged.emit(job.layer_id, CANCELLED_LAYER)
                 continue
             self.layerChanged.emit(job.layer_id, "running")
@@ -412,6 +405,27 @@ class RepublishTask(QgsTask):
             self.layerChanged.emit(job.layer_id, outcome.status)
             self.setProgress(100.0 * (number + 1) / total)
         return all(o.status in (REPUBLISHED, SKIPPED) for o in self.outcomes.values())
+
+    @staticmethod
+    def not_reached(job: LayerJob) -> LayerOutcome:
+        """The outcome of a layer the task did not reach (cancelled before its turn)."""
+        return LayerOutcome(
+            job.layer_id,
+            job.name,
+            CANCELLED_LAYER,
+            "cancelled",
+            reason("cancelled", "fr"),
+            reason("cancelled", "en"),
+            job.request.record.identifier.uri,
+        )
+
+    def all_outcomes(self) -> dict[str, LayerOutcome]:
+        """Every job's outcome, « cancelled » for those never run (the task may be cancelled
+        before it starts)."""
+        return {
+            job.layer_id: self.outcomes.get(job.layer_id) or self.not_reached(job)
+            for job in self.jobs
+        }
 
     def cancel(self) -> None:
         """Stop the running export as soon as it checks, then the task."""

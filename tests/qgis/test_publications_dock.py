@@ -13,9 +13,9 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from plugin.gui.publications_dock import PublicationsDock
 from plugin.publishers.connections import connection_from_json
-from plugin.qgis.batch import FAILED, SKIPPED
+from plugin.qgis.batch import CANCELLED_LAYER, FAILED, SKIPPED, RepublishTask, plan_layer
 from plugin.qgis.choices import DESTINATIONS_PROPERTY
-from plugin.qgis.destinations import journal, save_saved_connections
+from plugin.qgis.destinations import journal, save_saved_connections, saved_connections
 from plugin.qgis.freshness import fingerprint, resource_id
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
@@ -139,3 +139,32 @@ def test_republish_skips_with_reason_fails_clearly_then_retry(project) -> None:
     assert all(job.request.only == {"Catalogue"} for job in retry.jobs)
     wait_for(lambda: dock.task is None, 120)
     dock.release()
+
+
+def test_cancel_before_the_task_runs_leaves_every_layer_as_it_was(project) -> None:
+    dock = PublicationsDock()
+    dock.refresh()
+    dock.select_changed()
+    task = dock.republish()
+    task.cancel()  # at once: before or during the first request
+    wait_for(lambda: dock.task is None, 120)
+    statuses = [dock.outcomes[project[name].id()].status for name in ("style_change", "echec")]
+    assert CANCELLED_LAYER in statuses and set(statuses) <= {CANCELLED_LAYER, FAILED}
+    assert "annulée(s)" in dock.summary.text()
+    assert not dock.cancelButton.isEnabled() and dock.republishButton.isEnabled()
+    assert rows(dock)["style_change"] in ("Modifiée : style", "Annulée — Annulée avant son tour.")
+    dock.release()
+
+
+def test_a_task_cancelled_before_its_start_reports_every_layer_cancelled(project) -> None:
+    store = journal()
+    jobs = [
+        plan_layer(project[name], saved_connections(), store, Path("/tmp"))
+        for name in ("style_change", "echec")
+    ]
+    task = RepublishTask(jobs, store)
+    task.cancel()
+    task.run()
+    outcomes = task.all_outcomes()
+    assert {o.status for o in outcomes.values()} == {CANCELLED_LAYER}
+    assert {o.reason_fr for o in outcomes.values()} == {"Annulée avant son tour."}

@@ -54,3 +54,36 @@ def test_sandbox_connections_are_preloaded_into_the_profile(tmp_path: Path) -> N
     stored = QSettings(str(ini), QSettings.IniFormat).value("geopublier/connections")
     assert json.loads(stored) == connections["connections"]
     assert "geopublier=true" in ini.read_text(encoding="utf-8")
+
+
+def test_qgis_process_publishproject_reports_what_it_skipped_and_why(tmp_path: Path) -> None:
+    """What cron runs: a project file, « the changed layers »; nothing published yet, so
+    every layer is skipped with its reason in the JSON report, and the run succeeds."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from tests.datasets import points_gpkg
+
+    config_dir = tmp_path / "qgis-config"
+    install_plugin.install(build_package.build(tmp_path / "dist"), config_dir)
+    data = points_gpkg(tmp_path / "arbres.gpkg", 10, layer="arbres")
+    project = QgsProject()
+    project.addMapLayer(QgsVectorLayer(f"{data}|layername=arbres", "Arbres", "ogr"))
+    assert project.write(str(tmp_path / "commune.qgz"))
+    report = tmp_path / "rapport.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(config_dir))
+    env.pop("QGIS_PLUGINPATH", None)
+    command = [QGIS_PROCESS, "run", "geopublier:publishproject", "--"]
+    command += [f"PROJECT={tmp_path / 'commune.qgz'}", "SELECTION=0", f"REPORT={report}"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["selection"] == "changed"
+    assert written["counts"] == {"republished": 0, "skipped": 1, "failed": 0}
+    (row,) = written["layers"]
+    assert (row["name"], row["status"], row["code"], row["state"]) == (
+        "Arbres",
+        "skipped",
+        "never_published",
+        "never",
+    )
+    assert row["reason_fr"].startswith("Jamais publiée")
