@@ -171,7 +171,14 @@ class PublicationsDock(QgsDockWidget):
         self.schedule_refresh()
 
     def schedule_refresh(self, *_args) -> None:
-        """Refresh soon (several changes in a row give one refresh), not during a run."""
+        """Refresh soon (several changes in a row give one refresh); not during a run, and
+        not while the panel is closed (it refreshes when shown again)."""
+        if self.task is None and self.isVisible():
+            self.refresh_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API name
+        """Shown again: the states may have changed meanwhile."""
+        super().showEvent(event)
         if self.task is None:
             self.refresh_timer.start()
 

@@ -168,3 +168,13 @@ def test_a_task_cancelled_before_its_start_reports_every_layer_cancelled(project
     outcomes = task.all_outcomes()
     assert {o.status for o in outcomes.values()} == {CANCELLED_LAYER}
     assert {o.reason_fr for o in outcomes.values()} == {"Annulée avant son tour."}
+
+
+def test_an_open_panel_follows_the_edits(project) -> None:
+    dock = PublicationsDock()
+    dock.show()
+    wait_for(lambda: rows(dock).get("a_jour") == "À jour", 30)
+    project["a_jour"].setOpacity(0.2)  # a style edit in the Layer Styling panel
+    wait_for(lambda: rows(dock)["a_jour"] == "Modifiée : style", 30)
+    dock.hide()
+    dock.release()
