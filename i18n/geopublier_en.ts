@@ -29,7 +29,7 @@
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="83"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
         <source>Publish layer</source>
         <translation>Publish layer</translation>
     </message>
@@ -89,44 +89,44 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
         <source>Catalogue connection (name)</source>
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="175"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="178"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="327"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="333"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="353"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -216,32 +216,32 @@
         <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="114"/>
         <source>Open data portal connection (name)</source>
         <translation>Open data portal connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
         <source>Upload the files</source>
         <translation>Upload the files</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
         <source>Reference the geoportal services</source>
         <translation>Reference the geoportal services</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="135"/>
         <source>Portal mode</source>
         <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Formats to upload</source>
         <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="179"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="180"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="331"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="300"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="323"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="262"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -736,37 +736,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="182"/>
         <source>WMS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="172"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="183"/>
         <source>WFS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="173"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="184"/>
         <source>Published layer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="270"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="281"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +861,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="221"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,7 +871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="98"/>
         <source>ISO 19139 metadata to merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,8 +881,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
         <source>Organisation profile (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
+        <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
+        <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1565,37 +1575,37 @@
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="491"/>
+        <location filename="../plugin/gui/main_dialog.py" line="496"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="543"/>
+        <location filename="../plugin/gui/main_dialog.py" line="549"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="543"/>
+        <location filename="../plugin/gui/main_dialog.py" line="549"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="609"/>
+        <location filename="../plugin/gui/main_dialog.py" line="662"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="609"/>
+        <location filename="../plugin/gui/main_dialog.py" line="662"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="616"/>
+        <location filename="../plugin/gui/main_dialog.py" line="669"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="618"/>
+        <location filename="../plugin/gui/main_dialog.py" line="671"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
@@ -1605,12 +1615,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="494"/>
+        <location filename="../plugin/gui/main_dialog.py" line="499"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="498"/>
+        <location filename="../plugin/gui/main_dialog.py" line="503"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
@@ -1645,28 +1655,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="496"/>
+        <location filename="../plugin/gui/main_dialog.py" line="501"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="564"/>
+        <location filename="../plugin/gui/main_dialog.py" line="616"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="566"/>
+        <location filename="../plugin/gui/main_dialog.py" line="618"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="573"/>
+        <location filename="../plugin/gui/main_dialog.py" line="625"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/gui/main_dialog.py" line="393"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="573"/>
+        <source>The catalogue&apos;s changes were overwritten: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="576"/>
+        <source>Taken from the catalogue: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="580"/>
+        <source>Changed on both sides, your value kept: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <source>Merge: their changes plus yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <source>Overwrite the catalogue&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

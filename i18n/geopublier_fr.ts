@@ -29,7 +29,7 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="83"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="63"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
@@ -89,44 +89,44 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="175"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="178"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="327"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="333"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="353"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -216,32 +216,32 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="113"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="114"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="135"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="168"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="179"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="180"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="331"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="300"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="323"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="251"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="262"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -736,37 +736,37 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="72"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche. Un rapport JSON dit ce qui a été publié où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="182"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="172"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="183"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="173"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="184"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="270"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="281"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="143"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
@@ -861,7 +861,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="210"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="221"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -871,7 +871,7 @@
         <translation>Schéma de table (fichier JSON ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="98"/>
         <source>ISO 19139 metadata to merge</source>
         <translation>Métadonnées ISO 19139 à fusionner</translation>
     </message>
@@ -881,9 +881,19 @@
         <translation>Fichier de connexions (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
         <source>Organisation profile (JSON)</source>
         <translation>Profil de l'organisme (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
+        <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
+        <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l&apos;écraser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
+        <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
+        <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
 </context>
 <context>
@@ -1565,37 +1575,37 @@
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="491"/>
+        <location filename="../plugin/gui/main_dialog.py" line="496"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="543"/>
+        <location filename="../plugin/gui/main_dialog.py" line="549"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="543"/>
+        <location filename="../plugin/gui/main_dialog.py" line="549"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="609"/>
+        <location filename="../plugin/gui/main_dialog.py" line="662"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="609"/>
+        <location filename="../plugin/gui/main_dialog.py" line="662"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="616"/>
+        <location filename="../plugin/gui/main_dialog.py" line="669"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="618"/>
+        <location filename="../plugin/gui/main_dialog.py" line="671"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
@@ -1605,12 +1615,12 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="494"/>
+        <location filename="../plugin/gui/main_dialog.py" line="499"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="498"/>
+        <location filename="../plugin/gui/main_dialog.py" line="503"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
@@ -1645,22 +1655,22 @@
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="496"/>
+        <location filename="../plugin/gui/main_dialog.py" line="501"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="564"/>
+        <location filename="../plugin/gui/main_dialog.py" line="616"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="566"/>
+        <location filename="../plugin/gui/main_dialog.py" line="618"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="573"/>
+        <location filename="../plugin/gui/main_dialog.py" line="625"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
@@ -1668,6 +1678,36 @@
         <location filename="../plugin/gui/main_dialog.py" line="393"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="573"/>
+        <source>The catalogue&apos;s changes were overwritten: {0}.</source>
+        <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="576"/>
+        <source>Taken from the catalogue: {0}.</source>
+        <translation>Repris du catalogue : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="580"/>
+        <source>Changed on both sides, your value kept: {0}.</source>
+        <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
+        <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n&apos;a été écrasé. Que faire ?</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <source>Merge: their changes plus yours</source>
+        <translation>Fusionner : leurs modifications plus les vôtres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <source>Overwrite the catalogue&apos;s record</source>
+        <translation>Écraser la fiche du catalogue</translation>
     </message>
 </context>
 <context>

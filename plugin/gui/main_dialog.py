@@ -436,8 +436,12 @@ class MainDialog(QDialog, FORM_CLASS):
 
     # -- publication -----------------------------------------------------------------------------
 
-    def publish(self, retry: bool = False) -> Optional[PublicationJob]:
-        """Start the publication task (all destinations, or only the failed ones)."""
+    def publish(self, retry: bool = False, on_remote_change: str = "") -> Optional[PublicationJob]:
+        """Start the publication task (all destinations, or only the failed ones).
+
+        `on_remote_change`: what to do with a catalogue record changed by someone else since
+        our last publication ("" stops and asks, "merge", "overwrite").
+        """
         summary, blockers = self.plan()
         if self.layer is None or blockers or self.job is not None:
             return None
@@ -451,6 +455,7 @@ class MainDialog(QDialog, FORM_CLASS):
             store,
             retry,
         )
+        request.on_remote_change = on_remote_change
         export = export_plan(
             request,
             store,
@@ -508,6 +513,7 @@ class MainDialog(QDialog, FORM_CLASS):
                 status = "cancelled" if step.error_code == "cancelled" else step.status
                 limits = style_limits_text(step.details.get("style_limits") or (), self.language)
                 shown = note or (f"{step.url}\n{limits}" if limits else step.url)
+                shown += self._merge_note(step.details)
                 self.publisher.set_step(step.destination, status, shown, step.action)
                 if step.status == "done" and step.role == "mapserver":
                     links += self._service_links(step.details)
@@ -527,6 +533,52 @@ class MainDialog(QDialog, FORM_CLASS):
         self.publisher.finish(links, self.last_report_path if report is not None else None)
         self._tell(job, links)
         self.refresh_plan()
+        changed = report is not None and any(s.error_code == "remote_changed" for s in report.steps)
+        if changed and not job.isCanceled():
+            QTimer.singleShot(0, self.ask_remote_change)
+
+    def _merge_note(self, details: dict) -> str:
+        """What a merge with the catalogue's changes did, field by field."""
+        if "merged" not in details and not details.get("overwritten"):
+            return ""
+        if details.get("overwritten"):
+            return "\n" + self.tr("The catalogue's changes were overwritten: {0}.").format(
+                ", ".join(details.get("remote_changed") or [])
+            )
+        text = "\n" + self.tr("Taken from the catalogue: {0}.").format(
+            ", ".join(details.get("merged") or []) or "—"
+        )
+        if details.get("conflicts"):
+            text += " " + self.tr("Changed on both sides, your value kept: {0}.").format(
+                ", ".join(details["conflicts"])
+            )
+        return text
+
+    def ask_remote_change(self) -> Optional[PublicationJob]:
+        """The catalogue's record was changed by someone else: merge, overwrite or cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle(__title__)
+        box.setText(
+            self.tr(
+                "The record was changed in the catalogue since your last publication. Nothing "
+                "was overwritten. What should be done?"
+            )
+        )
+        merge = box.addButton(self.tr("Merge: their changes plus yours"), QMessageBox.AcceptRole)
+        overwrite = box.addButton(
+            self.tr("Overwrite the catalogue's record"), QMessageBox.DestructiveRole
+        )
+        box.addButton(QMessageBox.Cancel)
+        box.exec_()
+        choice = {merge: "merge", overwrite: "overwrite"}.get(box.clickedButton(), "")
+        return self.resolve_remote_change(choice)
+
+    def resolve_remote_change(self, choice: str) -> Optional[PublicationJob]:
+        """Publish the failed steps again, merging or overwriting ("" does nothing)."""
+        if choice not in ("merge", "overwrite"):
+            return None
+        return self.publish(retry=True, on_remote_change=choice)
 
     def _service_links(self, details: dict) -> list[tuple[str, str]]:
         """The WMS and WFS addresses of a map-server step; the WMS one can go on the map."""
@@ -551,7 +603,8 @@ class MainDialog(QDialog, FORM_CLASS):
         remember_publication(layer, job.journal, published)
         if layer is not self.layer:
             return  # the user moved on to another layer while it ran
-        current = self.describe.record()
+        merged = any("merged" in s.details for s in job.report.steps)
+        current = published if merged else self.describe.record()  # their changes shown
         current.metadata_date = published.metadata_date
         current.revision_date = published.revision_date
         self.describe.set_record(current, set())

@@ -163,6 +163,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The catalogue {server} did not confirm the '{operation}' operation ({count} record "
         "instead of 1). The record is not counted as published.",
     },
+    "remote_changed": {
+        "fr": "La fiche a été modifiée dans le catalogue {server} depuis votre dernière "
+        "publication ({changed}) : rien n'a été écrasé. Choisissez de fusionner (ses "
+        "modifications plus les vôtres) ou d'écraser, ou annulez.",
+        "en": "The record was changed in the catalogue {server} since your last publication "
+        "({changed}): nothing was overwritten. Choose to merge (their changes plus yours) or to "
+        "overwrite, or cancel.",
+    },
     "invalid_record": {
         "fr": "La fiche de métadonnées ne peut pas être envoyée : {detail}",
         "en": "The metadata record cannot be sent: {detail}",

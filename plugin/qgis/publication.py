@@ -36,6 +36,7 @@ from ..publishers.pipeline import (
     Step,
     run_steps,
 )
+from ..publishers.remote_guard import GuardedCatalogueStep, PublishedStore
 from .destinations import journal as default_journal
 from .destinations import make_publisher
 from .export import ExportError, ExportOptions, ExportResult, export_package, slug
@@ -70,6 +71,9 @@ class PublicationRequest:
     zones: tuple[str, ...] = ()  # udata spatial coverage ("fr:commune:44109"), picked by the user
     granularity: str = ""  # udata spatial granularity ("fr:commune")
     fingerprint: Optional[Fingerprint] = None  # the layer's data and style now (freshness)
+    # The catalogue's record changed since our last publication: "" stops the step, "merge"
+    # takes their changes in (ours win conflicts), "overwrite" replaces it.
+    on_remote_change: str = ""
     files_kept: bool = False  # data unchanged: the portal keeps its files, only fields update
 
     def destinations(self) -> list[Connection]:
@@ -165,15 +169,35 @@ def mark_withdrawn(layer: QgsMapLayer) -> None:
 
 
 def build_steps(
-    request: PublicationRequest, record: Record, cancel: Callable[[], bool]
+    request: PublicationRequest,
+    record: Record,
+    cancel: Callable[[], bool],
+    published: Optional[PublishedStore] = None,
 ) -> list[Step]:
-    """One step per chosen destination, in publication order (catalogue, map server, portal)."""
+    """One step per chosen destination, in publication order (catalogue, map server, portal).
+
+    `published`: where the documents last sent to catalogues are kept; with it, the catalogue
+    step first checks the record was not changed in the catalogue since (no lost update).
+    """
     steps: list[Step] = []
     if request.catalogue is not None:
         publisher = make_publisher(request.catalogue, cancel=cancel)
-        steps.append(
-            CatalogueStep(publisher, write(record), record.file_identifier, request.thumbnail)
-        )
+        if published is None:
+            steps.append(
+                CatalogueStep(publisher, write(record), record.file_identifier, request.thumbnail)
+            )
+        else:
+            steps.append(
+                GuardedCatalogueStep(
+                    publisher,
+                    record,
+                    write,
+                    published,
+                    record.identifier.uri,
+                    request.on_remote_change,
+                    request.thumbnail,
+                )
+            )
     if request.map_server is not None:
         steps.append(map_server_step(request, record, cancel))
     if request.portal is not None:
@@ -339,8 +363,8 @@ def publish(
 ) -> tuple[PublicationReport, Record]:
     """Run the publication; returns the report and the record as published."""
     record = record_for_publication(request.record, request.data_changed)
-    steps = build_steps(request, record, is_cancelled)
     store = journal or default_journal()
+    steps = build_steps(request, record, is_cancelled, published_store(store))
     kept = ""
     if request.fingerprint is not None:
         kept = dataclasses.replace(
@@ -356,7 +380,15 @@ def publish(
         context=known_context(store, record.identifier.uri, request.map_server),
         fingerprint=kept,
     )
-    return report, record
+    merged = next(
+        (s.merged for s in steps if isinstance(s, GuardedCatalogueStep) and s.merged), None
+    )
+    return report, merged or record
+
+
+def published_store(journal: Journal) -> PublishedStore:
+    """The documents last published to catalogues, kept beside the journal."""
+    return PublishedStore(journal.path.parent / "published")
 
 
 def mirror_journal(layer: QgsMapLayer, journal: Journal, resource_id: str) -> None:
@@ -390,3 +422,4 @@ def unpublish(
             if error.code != "not_found":
                 raise
     store.clear(record.identifier.uri, destination.name)
+    published_store(store).forget(record.identifier.uri, destination.name)

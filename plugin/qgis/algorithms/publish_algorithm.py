@@ -30,6 +30,7 @@ from ...core.rules import validate
 from ...core.style_limits import style_limits_text
 from ...publishers.connections import find_connection
 from ...publishers.errors import PublishError, message
+from ...publishers.remote_guard import ON_REMOTE_CHANGE
 from ...toolbelt.i18n import ui_language
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions
@@ -118,6 +119,16 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 "MAP_SERVER", tr("Map server connection (QGIS Server, GeoServer)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "ON_REMOTE_CHANGE",
+                tr(
+                    "If the catalogue's record was changed since the last publication: "
+                    "empty = stop, merge = take its changes in, overwrite = replace it"
+                ),
+                optional=True,
             )
         )
         modes = [tr("Upload the files"), tr("Reference the geoportal services")]
@@ -271,8 +282,20 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 tr("Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).")
             )
         mode = MODES[self.parameterAsEnum(parameters, "MODE", context)]
+        on_change = self.parameterAsString(parameters, "ON_REMOTE_CHANGE", context).strip()
+        if on_change.lower() not in ON_REMOTE_CHANGE:
+            raise QgsProcessingException(
+                tr(
+                    "ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite."
+                ).format(on_change)
+            )
         return PublicationRequest(
-            record=record, catalogue=catalogue, portal=portal, map_server=map_server, mode=mode
+            record=record,
+            catalogue=catalogue,
+            portal=portal,
+            map_server=map_server,
+            mode=mode,
+            on_remote_change=on_change.lower(),
         )
 
     def _export_choices(self, parameters, context) -> dict:
