@@ -1440,12 +1440,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="132"/>
+        <location filename="../plugin/gui/main_dialog.py" line="127"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="138"/>
+        <location filename="../plugin/gui/main_dialog.py" line="133"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1480,232 +1480,232 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="144"/>
+        <location filename="../plugin/gui/main_dialog.py" line="139"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="218"/>
+        <location filename="../plugin/gui/main_dialog.py" line="213"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="266"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="235"/>
+        <location filename="../plugin/gui/main_dialog.py" line="230"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="243"/>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="245"/>
+        <location filename="../plugin/gui/main_dialog.py" line="240"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="266"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="279"/>
+        <location filename="../plugin/gui/main_dialog.py" line="274"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <location filename="../plugin/gui/main_dialog.py" line="365"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="295"/>
+        <location filename="../plugin/gui/main_dialog.py" line="290"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="305"/>
+        <location filename="../plugin/gui/main_dialog.py" line="300"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="315"/>
+        <location filename="../plugin/gui/main_dialog.py" line="310"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="318"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="334"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="338"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="352"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="355"/>
+        <location filename="../plugin/gui/main_dialog.py" line="350"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="359"/>
+        <location filename="../plugin/gui/main_dialog.py" line="354"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="496"/>
+        <location filename="../plugin/gui/main_dialog.py" line="468"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="549"/>
+        <location filename="../plugin/gui/main_dialog.py" line="521"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="549"/>
+        <location filename="../plugin/gui/main_dialog.py" line="521"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="662"/>
+        <location filename="../plugin/gui/main_dialog.py" line="634"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="662"/>
+        <location filename="../plugin/gui/main_dialog.py" line="634"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="669"/>
+        <location filename="../plugin/gui/main_dialog.py" line="641"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="671"/>
+        <location filename="../plugin/gui/main_dialog.py" line="643"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="115"/>
+        <location filename="../plugin/gui/main_dialog.py" line="110"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="499"/>
+        <location filename="../plugin/gui/main_dialog.py" line="471"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="503"/>
+        <location filename="../plugin/gui/main_dialog.py" line="475"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="408"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="429"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="429"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="307"/>
+        <location filename="../plugin/gui/main_dialog.py" line="302"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <location filename="../plugin/gui/main_dialog.py" line="337"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="347"/>
+        <location filename="../plugin/gui/main_dialog.py" line="342"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="501"/>
+        <location filename="../plugin/gui/main_dialog.py" line="473"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="616"/>
+        <location filename="../plugin/gui/main_dialog.py" line="588"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="618"/>
+        <location filename="../plugin/gui/main_dialog.py" line="590"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="625"/>
+        <location filename="../plugin/gui/main_dialog.py" line="597"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="393"/>
+        <location filename="../plugin/gui/main_dialog.py" line="388"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="573"/>
+        <location filename="../plugin/gui/main_dialog.py" line="545"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="576"/>
+        <location filename="../plugin/gui/main_dialog.py" line="548"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="580"/>
+        <location filename="../plugin/gui/main_dialog.py" line="552"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <location filename="../plugin/gui/main_dialog.py" line="568"/>
         <source>Merge: their changes plus yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <location filename="../plugin/gui/main_dialog.py" line="569"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>

@@ -888,7 +888,7 @@
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
-        <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l&apos;écraser</translation>
+        <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
@@ -1440,12 +1440,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="132"/>
+        <location filename="../plugin/gui/main_dialog.py" line="127"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="138"/>
+        <location filename="../plugin/gui/main_dialog.py" line="133"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1480,232 +1480,232 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="144"/>
+        <location filename="../plugin/gui/main_dialog.py" line="139"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="218"/>
+        <location filename="../plugin/gui/main_dialog.py" line="213"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="266"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="235"/>
+        <location filename="../plugin/gui/main_dialog.py" line="230"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="243"/>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="245"/>
+        <location filename="../plugin/gui/main_dialog.py" line="240"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="266"/>
+        <location filename="../plugin/gui/main_dialog.py" line="261"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="279"/>
+        <location filename="../plugin/gui/main_dialog.py" line="274"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <location filename="../plugin/gui/main_dialog.py" line="365"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="295"/>
+        <location filename="../plugin/gui/main_dialog.py" line="290"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="305"/>
+        <location filename="../plugin/gui/main_dialog.py" line="300"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="315"/>
+        <location filename="../plugin/gui/main_dialog.py" line="310"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="318"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="334"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="338"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="352"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="355"/>
+        <location filename="../plugin/gui/main_dialog.py" line="350"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="359"/>
+        <location filename="../plugin/gui/main_dialog.py" line="354"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="496"/>
+        <location filename="../plugin/gui/main_dialog.py" line="468"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="549"/>
+        <location filename="../plugin/gui/main_dialog.py" line="521"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="549"/>
+        <location filename="../plugin/gui/main_dialog.py" line="521"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="662"/>
+        <location filename="../plugin/gui/main_dialog.py" line="634"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="662"/>
+        <location filename="../plugin/gui/main_dialog.py" line="634"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="669"/>
+        <location filename="../plugin/gui/main_dialog.py" line="641"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="671"/>
+        <location filename="../plugin/gui/main_dialog.py" line="643"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="115"/>
+        <location filename="../plugin/gui/main_dialog.py" line="110"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="499"/>
+        <location filename="../plugin/gui/main_dialog.py" line="471"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="503"/>
+        <location filename="../plugin/gui/main_dialog.py" line="475"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="408"/>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="429"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="429"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="307"/>
+        <location filename="../plugin/gui/main_dialog.py" line="302"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <location filename="../plugin/gui/main_dialog.py" line="337"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="347"/>
+        <location filename="../plugin/gui/main_dialog.py" line="342"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="501"/>
+        <location filename="../plugin/gui/main_dialog.py" line="473"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="616"/>
+        <location filename="../plugin/gui/main_dialog.py" line="588"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="618"/>
+        <location filename="../plugin/gui/main_dialog.py" line="590"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="625"/>
+        <location filename="../plugin/gui/main_dialog.py" line="597"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="393"/>
+        <location filename="../plugin/gui/main_dialog.py" line="388"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="573"/>
+        <location filename="../plugin/gui/main_dialog.py" line="545"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="576"/>
+        <location filename="../plugin/gui/main_dialog.py" line="548"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="580"/>
+        <location filename="../plugin/gui/main_dialog.py" line="552"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
-        <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n&apos;a été écrasé. Que faire ?</translation>
+        <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <location filename="../plugin/gui/main_dialog.py" line="568"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <location filename="../plugin/gui/main_dialog.py" line="569"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
     </message>
