@@ -149,6 +149,13 @@ def package_folder(report: dict) -> str:
     return str((report.get("package") or {}).get("folder") or "(aucun paquet exporté)")
 
 
+def files_and_links(dataset: dict) -> str:
+    """« 3 fichier(s) et 2 lien(s) »: uploaded files, and links (services, catalogue)."""
+    resources = dataset.get("resources") or []
+    files = sum(1 for r in resources if r.get("filetype") == "file")
+    return f"{files} fichier(s) et {len(resources) - files} lien(s)"
+
+
 def answering(url: str) -> bool:
     """Tell whether a link opens: an existing local file, or an HTTP 200 for a visitor."""
     if url.startswith("/") or url.startswith("file:"):
@@ -199,7 +206,7 @@ def main() -> int:
     say("  " + link_line("page du portail", str(dataset.get("page") or "")))
     say("  " + link_line("API", f"{state['udata']['api_url']}/datasets/{dataset['id']}/"))
     say(
-        f"  relu sur le portail : « {dataset['title']} », {len(dataset['resources'])} fichier(s), "
+        f"  relu sur le portail : « {dataset['title']} », {files_and_links(dataset)}, "
         f"licence {dataset['license']}, public"
     )
     map_ok = say_map(steps.get("mapserver"))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
-from sandbox.common import free_port
+from tests.sandbox_runs import private_sandbox, run_ok
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,47 +18,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 @pytest.fixture()
-def demo_env(tmp_path: Path, sandbox_venvs_home: Path):
+def demo_env(tmp_path: Path, sandbox_venvs_home: Path) -> Iterator[dict[str, str]]:
     """A private sandbox folder (sharing the installed venvs), free ports, a fresh QGIS profile."""
     import build_package
     import install_plugin
 
-    home = tmp_path / "bac-a-sable"
-    home.mkdir()
-    (home / "venvs").symlink_to(sandbox_venvs_home / "venvs")
     config = tmp_path / "qgis"
     install_plugin.install(build_package.build(tmp_path / "dist"), config)
-    env = dict(
-        os.environ,
-        GEOPUBLIER_SANDBOX_DIR=str(home),
-        GEOPUBLIER_SANDBOX_CSW_PORT=str(free_port()),
-        GEOPUBLIER_SANDBOX_UDATA_PORT=str(free_port()),
-        GEOPUBLIER_SANDBOX_QGIS_PORT=str(free_port()),
-        GEOPUBLIER_DEMO_QGIS_CONFIG=str(config),
-    )
-    yield env
-    subprocess.run(
-        [sys.executable, "-m", "sandbox", "stop"],
-        cwd=ROOT,
-        env=env,
-        check=False,
-        capture_output=True,
-        timeout=120,
-    )
+    for env in private_sandbox(tmp_path / "bac-a-sable", sandbox_venvs_home):
+        yield dict(env, GEOPUBLIER_DEMO_QGIS_CONFIG=str(config))
 
 
 def run_demo(env: dict) -> str:
-    result = subprocess.run(
-        [sys.executable, "scripts/demo.py"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return result.stdout
+    return run_ok(env, "scripts/demo.py")
 
 
 def link(output: str, label: str) -> str:
@@ -69,17 +40,7 @@ def link(output: str, label: str) -> str:
 
 def sandbox(env: dict, command: str) -> str:
     """Run `python -m sandbox <command>` as the Makefile does; its output."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sandbox", command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return result.stdout
+    return run_ok(env, "-m", "sandbox", command, timeout=300)
 
 
 def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after_reset(

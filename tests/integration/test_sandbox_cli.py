@@ -187,6 +187,18 @@ def test_content_kept_across_stop_start_and_emptied_by_reset(trainer_home: Path)
     identifier = f"avant-reset-{uuid.uuid4()}"
     _insert_record(state["pycsw"]["url"], identifier)
     dataset_id = _create_dataset(state["udata"]["url"], key, organisation)
+    found = requests.get(  # full-text search, patched in on mongomock (else 500)
+        f"{state['udata']['url']}/api/1/datasets/", params={"q": "arrêt"}, timeout=TIMEOUT
+    )
+    assert [d["id"] for d in found.json()["data"]] == [dataset_id]
+    search_page = requests.get(
+        f"{state['udata']['url']}/fr/datasets/", params={"q": "arrêt"}, timeout=TIMEOUT
+    )
+    assert search_page.status_code == 200
+    box = requests.get(  # what the page's search box asks
+        f"{state['udata']['url']}/api/2/datasets/search/", params={"q": "arrêt"}, timeout=TIMEOUT
+    )
+    assert [d["id"] for d in box.json()["data"]] == [dataset_id]
 
     assert _run(trainer_home, "stop").returncode == 0
     restarted = _run(trainer_home, "start")

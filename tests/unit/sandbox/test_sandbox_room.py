@@ -124,3 +124,16 @@ def test_reset_makes_every_known_profile_forget_the_sandbox(tmp_path: Path) -> N
         assert [e.destination for e in Journal(path).entries("urn:layer")] == [
             "Géoportail régional"
         ]
+
+
+def test_a_room_on_the_network_may_write_to_the_catalogue(monkeypatch) -> None:
+    """GEOPUBLIER_SANDBOX_HOST: the servers listen there; the catalogue takes writes from the
+    room's /24 network (and this machine), and from this machine only by default."""
+    from sandbox.common import sandbox_host
+    from sandbox.pycsw_server import allowed_ips
+
+    monkeypatch.delenv("GEOPUBLIER_SANDBOX_HOST", raising=False)
+    assert sandbox_host() == "127.0.0.1" and allowed_ips("127.0.0.1") == "127.0.0.1"
+    monkeypatch.setenv("GEOPUBLIER_SANDBOX_HOST", " 192.168.1.10 ")
+    assert sandbox_host() == "192.168.1.10"
+    assert allowed_ips("192.168.1.10") == "127.0.0.1,192.168.1.0/24"
