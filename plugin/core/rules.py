@@ -7,6 +7,8 @@ The codes name the requirement in their params ("req": "C.8") so reports can cit
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from typing import Callable
@@ -94,11 +96,30 @@ def validate(record: Record) -> list[Issue]:
     for check in _CHECKS:
         check(record, issues)
     if record.source_document:
-        from .document_rules import check_document  # the writer is only needed for imports
-        from .iso19139_writer import write
-
-        issues.extend(check_document(write(record)))
+        issues.extend(_document_issues(record))
     return issues
+
+
+# Fields typed key by key whose text cannot change what `check_document` finds: the written
+# document is checked again only when something else changes (the checklist runs per keystroke).
+_TYPED_FIELDS = ("title", "abstract", "lineage", "use_conditions", "metadata_date")
+_DOCUMENT_CACHE: dict[str, list[Issue]] = {}
+
+
+def _document_issues(record: Record) -> list[Issue]:
+    """`check_document` of the record as written, cached on what can change its outcome."""
+    from .document_rules import check_document  # the writer is only needed for imports
+    from .iso19139_writer import write
+
+    data = record.to_dict()
+    for name in _TYPED_FIELDS:
+        data.pop(name, None)
+    key = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    if key not in _DOCUMENT_CACHE:
+        if len(_DOCUMENT_CACHE) > 16:
+            _DOCUMENT_CACHE.clear()
+        _DOCUMENT_CACHE[key] = check_document(write(record))
+    return list(_DOCUMENT_CACHE[key])
 
 
 def errors(issues: list[Issue]) -> list[Issue]:
