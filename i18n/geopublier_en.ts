@@ -29,7 +29,7 @@
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -79,54 +79,54 @@
         <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="65"/>
         <source>Publish layer</source>
         <translation>Publish layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="62"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="63"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
         <source>Catalogue connection (name)</source>
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="175"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="185"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="178"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="216"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="366"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="372"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -216,57 +216,57 @@
         <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="114"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="117"/>
         <source>Open data portal connection (name)</source>
         <translation>Open data portal connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
         <source>Upload the files</source>
         <translation>Upload the files</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
         <source>Reference the geoportal services</source>
         <translation>Reference the geoportal services</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="135"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Portal mode</source>
         <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
         <source>Formats to upload</source>
         <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="119"/>
         <source>Export package folder</source>
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="179"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="180"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="331"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="347"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="323"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="339"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="262"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="278"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -736,122 +736,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="182"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="192"/>
         <source>WMS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="183"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
         <source>WFS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="184"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
         <source>Published layer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="281"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="297"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="59"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="60"/>
         <source>Republish project layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="73"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="85"/>
         <source>Project file (empty: the current project)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>Layers changed since their publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>Every layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>A list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="94"/>
         <source>Layers to republish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="98"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="99"/>
         <source>Layer names or ids (comma separated, for a list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="111"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="112"/>
         <source>Save the project file afterwards (publication kept with the layers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="124"/>
         <source>Republication report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
         <source>Layers republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
         <source>Layers skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
         <source>Layers failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="142"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="143"/>
         <source>None of the layers listed in LAYERS is in the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="182"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="185"/>
         <source>{0} layer(s) could not be republished: see the report {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="200"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="203"/>
         <source>Cannot open the project {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="216"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="219"/>
         <source>{0}: republishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="221"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,28 +866,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="98"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
         <source>ISO 19139 metadata to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
         <source>Connections file (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
         <source>Organisation profile (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="303"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="249"/>
+        <source>Earlier publications found in the project: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1440,12 +1450,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <location filename="../plugin/gui/main_dialog.py" line="130"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="133"/>
+        <location filename="../plugin/gui/main_dialog.py" line="136"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1480,232 +1490,232 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="139"/>
+        <location filename="../plugin/gui/main_dialog.py" line="142"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="213"/>
+        <location filename="../plugin/gui/main_dialog.py" line="216"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="261"/>
+        <location filename="../plugin/gui/main_dialog.py" line="264"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="233"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <location filename="../plugin/gui/main_dialog.py" line="241"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="240"/>
+        <location filename="../plugin/gui/main_dialog.py" line="243"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="261"/>
+        <location filename="../plugin/gui/main_dialog.py" line="264"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="274"/>
+        <location filename="../plugin/gui/main_dialog.py" line="277"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="365"/>
+        <location filename="../plugin/gui/main_dialog.py" line="394"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="290"/>
+        <location filename="../plugin/gui/main_dialog.py" line="308"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="300"/>
+        <location filename="../plugin/gui/main_dialog.py" line="318"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="310"/>
+        <location filename="../plugin/gui/main_dialog.py" line="328"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="331"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="329"/>
+        <location filename="../plugin/gui/main_dialog.py" line="346"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="347"/>
+        <location filename="../plugin/gui/main_dialog.py" line="367"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="350"/>
+        <location filename="../plugin/gui/main_dialog.py" line="370"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="354"/>
+        <location filename="../plugin/gui/main_dialog.py" line="374"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="357"/>
+        <location filename="../plugin/gui/main_dialog.py" line="378"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="468"/>
+        <location filename="../plugin/gui/main_dialog.py" line="502"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="521"/>
+        <location filename="../plugin/gui/main_dialog.py" line="555"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="521"/>
+        <location filename="../plugin/gui/main_dialog.py" line="555"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="634"/>
+        <location filename="../plugin/gui/main_dialog.py" line="668"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="634"/>
+        <location filename="../plugin/gui/main_dialog.py" line="668"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="641"/>
+        <location filename="../plugin/gui/main_dialog.py" line="675"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="643"/>
+        <location filename="../plugin/gui/main_dialog.py" line="677"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="110"/>
+        <location filename="../plugin/gui/main_dialog.py" line="113"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="471"/>
+        <location filename="../plugin/gui/main_dialog.py" line="505"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="475"/>
+        <location filename="../plugin/gui/main_dialog.py" line="509"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <location filename="../plugin/gui/main_dialog.py" line="433"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="429"/>
+        <location filename="../plugin/gui/main_dialog.py" line="459"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="429"/>
+        <location filename="../plugin/gui/main_dialog.py" line="459"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="302"/>
+        <location filename="../plugin/gui/main_dialog.py" line="320"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <location filename="../plugin/gui/main_dialog.py" line="356"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="473"/>
+        <location filename="../plugin/gui/main_dialog.py" line="507"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="588"/>
+        <location filename="../plugin/gui/main_dialog.py" line="622"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <location filename="../plugin/gui/main_dialog.py" line="624"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <location filename="../plugin/gui/main_dialog.py" line="631"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="388"/>
+        <location filename="../plugin/gui/main_dialog.py" line="418"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="545"/>
+        <location filename="../plugin/gui/main_dialog.py" line="579"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="548"/>
+        <location filename="../plugin/gui/main_dialog.py" line="582"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="552"/>
+        <location filename="../plugin/gui/main_dialog.py" line="586"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="562"/>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="568"/>
+        <location filename="../plugin/gui/main_dialog.py" line="602"/>
         <source>Merge: their changes plus yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="569"/>
+        <location filename="../plugin/gui/main_dialog.py" line="603"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,7 +1911,7 @@
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="278"/>
+        <location filename="../plugin/gui/publications_dock.py" line="285"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,122 +1961,122 @@
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="196"/>
+        <location filename="../plugin/gui/publications_dock.py" line="203"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="218"/>
         <source>data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="212"/>
+        <location filename="../plugin/gui/publications_dock.py" line="219"/>
         <source>metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="213"/>
+        <location filename="../plugin/gui/publications_dock.py" line="220"/>
         <source>style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="220"/>
+        <location filename="../plugin/gui/publications_dock.py" line="227"/>
         <source>Never published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="221"/>
+        <location filename="../plugin/gui/publications_dock.py" line="228"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="222"/>
+        <location filename="../plugin/gui/publications_dock.py" line="229"/>
         <source>Changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="223"/>
+        <location filename="../plugin/gui/publications_dock.py" line="230"/>
         <source>Last publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="224"/>
+        <location filename="../plugin/gui/publications_dock.py" line="231"/>
         <source>Publication withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="225"/>
+        <location filename="../plugin/gui/publications_dock.py" line="232"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="231"/>
+        <location filename="../plugin/gui/publications_dock.py" line="238"/>
         <source>changed since: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="240"/>
+        <location filename="../plugin/gui/publications_dock.py" line="247"/>
         <source>Changed since its last publication: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="263"/>
+        <location filename="../plugin/gui/publications_dock.py" line="270"/>
         <source>The layer changed since this publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="264"/>
+        <location filename="../plugin/gui/publications_dock.py" line="271"/>
         <source>Double-click to open {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="407"/>
+        <location filename="../plugin/gui/publications_dock.py" line="414"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="356"/>
+        <location filename="../plugin/gui/publications_dock.py" line="363"/>
         <source>Republishing {0} layer(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="379"/>
+        <location filename="../plugin/gui/publications_dock.py" line="386"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="378"/>
+        <location filename="../plugin/gui/publications_dock.py" line="385"/>
         <source>Export of the harmonised package</source>
         <translation type="unfinished">Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="403"/>
+        <location filename="../plugin/gui/publications_dock.py" line="410"/>
         <source>In progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="404"/>
+        <location filename="../plugin/gui/publications_dock.py" line="411"/>
         <source>Republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="405"/>
+        <location filename="../plugin/gui/publications_dock.py" line="412"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="406"/>
+        <location filename="../plugin/gui/publications_dock.py" line="413"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="408"/>
+        <location filename="../plugin/gui/publications_dock.py" line="415"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="429"/>
+        <location filename="../plugin/gui/publications_dock.py" line="436"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,93 +2084,103 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="61"/>
+        <location filename="../plugin/gui/publish_widget.py" line="63"/>
         <source>Publish</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="150"/>
+        <location filename="../plugin/gui/publish_widget.py" line="169"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publish the record and the data to every destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="69"/>
+        <location filename="../plugin/gui/publish_widget.py" line="71"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <location filename="../plugin/gui/publish_widget.py" line="74"/>
         <source>Stop after the current step</source>
         <translation>Stop after the current step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="74"/>
+        <location filename="../plugin/gui/publish_widget.py" line="76"/>
         <source>Retry failed steps</source>
         <translation>Retry failed steps</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="77"/>
+        <location filename="../plugin/gui/publish_widget.py" line="79"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Publish again only where it failed (what succeeded is kept)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="92"/>
+        <location filename="../plugin/gui/publish_widget.py" line="105"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="92"/>
+        <location filename="../plugin/gui/publish_widget.py" line="105"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="92"/>
+        <location filename="../plugin/gui/publish_widget.py" line="105"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="104"/>
+        <location filename="../plugin/gui/publish_widget.py" line="117"/>
         <source>Open the publication report</source>
         <translation>Open the publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="141"/>
+        <location filename="../plugin/gui/publish_widget.py" line="160"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publishing is not possible yet:</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="150"/>
+        <location filename="../plugin/gui/publish_widget.py" line="169"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publishing is not possible yet: see the reasons above the button</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="170"/>
+        <location filename="../plugin/gui/publish_widget.py" line="192"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="188"/>
+        <location filename="../plugin/gui/publish_widget.py" line="210"/>
         <source>in progress…</source>
         <translation>in progress…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="119"/>
+        <location filename="../plugin/gui/publish_widget.py" line="132"/>
         <source>Withdraw the publication…</source>
         <translation>Withdraw the publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="109"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Add to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="111"/>
+        <location filename="../plugin/gui/publish_widget.py" line="124"/>
         <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <location filename="../plugin/gui/publish_widget.py" line="135"/>
         <source>Delete this layer&apos;s record, map layer and dataset from the destinations they are on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="83"/>
+        <source>Publish afresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="86"/>
+        <source>The dataset published earlier was deleted on the portal: create a new one there and remember it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

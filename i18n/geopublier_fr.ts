@@ -29,7 +29,7 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -79,54 +79,54 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="64"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="65"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="62"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="63"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="166"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="175"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="185"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="178"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="216"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="366"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="372"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -216,57 +216,57 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="114"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="117"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="135"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="119"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="179"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="180"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="331"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="347"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="323"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="339"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="262"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="278"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -736,122 +736,117 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="73"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record. A JSON report says what was published where.</source>
-        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche. Un rapport JSON dit ce qui a été publié où.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="182"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="192"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="183"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="184"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="281"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="297"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="154"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="59"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="60"/>
         <source>Republish project layers</source>
         <translation>Republier les couches d'un projet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="73"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
         <translation>Republie les couches d'un projet vers les destinations choisies pour chacune dans GeoPublier : les couches modifiées depuis leur dernière publication (données, métadonnées ou style), toutes les couches, ou une liste. Une couche dont les métadonnées sont incomplètes ou dont les colonnes de données personnelles ne sont pas confirmées est ignorée, avec la raison. Pour les lancements programmés avec qgis_process. Un rapport JSON dit ce qui a été republié, ignoré, et pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="84"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="85"/>
         <source>Project file (empty: the current project)</source>
         <translation>Fichier de projet (vide : le projet en cours)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>Layers changed since their publication</source>
         <translation>Les couches modifiées depuis leur publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>Every layer</source>
         <translation>Toutes les couches</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="92"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
         <source>A list</source>
         <translation>Une liste</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="94"/>
         <source>Layers to republish</source>
         <translation>Couches à republier</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="98"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="99"/>
         <source>Layer names or ids (comma separated, for a list)</source>
         <translation>Noms ou identifiants des couches (séparés par des virgules, pour une liste)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="111"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="112"/>
         <source>Save the project file afterwards (publication kept with the layers)</source>
         <translation>Enregistrer ensuite le fichier de projet (la publication est gardée avec les couches)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="124"/>
         <source>Republication report</source>
         <translation>Rapport de republication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
         <source>Layers republished</source>
         <translation>Couches republiées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
         <source>Layers skipped</source>
         <translation>Couches ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
         <source>Layers failed</source>
         <translation>Couches en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="142"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="143"/>
         <source>None of the layers listed in LAYERS is in the project.</source>
         <translation>Aucune des couches listées dans LAYERS n'est dans le projet.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="182"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="185"/>
         <source>{0} layer(s) could not be republished: see the report {1}</source>
         <translation>{0} couche(s) n'ont pas pu être republiées : voir le rapport {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="200"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="203"/>
         <source>Cannot open the project {0}: {1}</source>
         <translation>Impossible d'ouvrir le projet {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="216"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="219"/>
         <source>{0}: republishing…</source>
         <translation>{0} : republication…</translation>
     </message>
@@ -861,7 +856,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="221"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -871,29 +866,44 @@
         <translation>Schéma de table (fichier JSON ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="98"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
         <source>ISO 19139 metadata to merge</source>
         <translation>Métadonnées ISO 19139 à fusionner</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
         <source>Connections file (JSON)</source>
         <translation>Fichier de connexions (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="106"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
         <source>Organisation profile (JSON)</source>
         <translation>Profil de l'organisme (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="124"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="303"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
+        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n&apos;importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
+        <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n&apos;a plus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="249"/>
+        <source>Earlier publications found in the project: {0}</source>
+        <translation>Publications antérieures retrouvées dans le projet : {0}</translation>
     </message>
 </context>
 <context>
@@ -1440,12 +1450,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <location filename="../plugin/gui/main_dialog.py" line="130"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="133"/>
+        <location filename="../plugin/gui/main_dialog.py" line="136"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1480,232 +1490,232 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="139"/>
+        <location filename="../plugin/gui/main_dialog.py" line="142"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="213"/>
+        <location filename="../plugin/gui/main_dialog.py" line="216"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="261"/>
+        <location filename="../plugin/gui/main_dialog.py" line="264"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="233"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <location filename="../plugin/gui/main_dialog.py" line="241"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="240"/>
+        <location filename="../plugin/gui/main_dialog.py" line="243"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="261"/>
+        <location filename="../plugin/gui/main_dialog.py" line="264"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="274"/>
+        <location filename="../plugin/gui/main_dialog.py" line="277"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="365"/>
+        <location filename="../plugin/gui/main_dialog.py" line="394"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="290"/>
+        <location filename="../plugin/gui/main_dialog.py" line="308"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="300"/>
+        <location filename="../plugin/gui/main_dialog.py" line="318"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="310"/>
+        <location filename="../plugin/gui/main_dialog.py" line="328"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="331"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="329"/>
+        <location filename="../plugin/gui/main_dialog.py" line="346"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="347"/>
+        <location filename="../plugin/gui/main_dialog.py" line="367"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="350"/>
+        <location filename="../plugin/gui/main_dialog.py" line="370"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="354"/>
+        <location filename="../plugin/gui/main_dialog.py" line="374"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="357"/>
+        <location filename="../plugin/gui/main_dialog.py" line="378"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="468"/>
+        <location filename="../plugin/gui/main_dialog.py" line="502"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="521"/>
+        <location filename="../plugin/gui/main_dialog.py" line="555"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="521"/>
+        <location filename="../plugin/gui/main_dialog.py" line="555"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="634"/>
+        <location filename="../plugin/gui/main_dialog.py" line="668"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="634"/>
+        <location filename="../plugin/gui/main_dialog.py" line="668"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="641"/>
+        <location filename="../plugin/gui/main_dialog.py" line="675"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="643"/>
+        <location filename="../plugin/gui/main_dialog.py" line="677"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="110"/>
+        <location filename="../plugin/gui/main_dialog.py" line="113"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="471"/>
+        <location filename="../plugin/gui/main_dialog.py" line="505"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="475"/>
+        <location filename="../plugin/gui/main_dialog.py" line="509"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <location filename="../plugin/gui/main_dialog.py" line="433"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="429"/>
+        <location filename="../plugin/gui/main_dialog.py" line="459"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="429"/>
+        <location filename="../plugin/gui/main_dialog.py" line="459"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="302"/>
+        <location filename="../plugin/gui/main_dialog.py" line="320"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="337"/>
+        <location filename="../plugin/gui/main_dialog.py" line="356"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="342"/>
+        <location filename="../plugin/gui/main_dialog.py" line="362"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="473"/>
+        <location filename="../plugin/gui/main_dialog.py" line="507"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="588"/>
+        <location filename="../plugin/gui/main_dialog.py" line="622"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <location filename="../plugin/gui/main_dialog.py" line="624"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <location filename="../plugin/gui/main_dialog.py" line="631"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="388"/>
+        <location filename="../plugin/gui/main_dialog.py" line="418"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="545"/>
+        <location filename="../plugin/gui/main_dialog.py" line="579"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="548"/>
+        <location filename="../plugin/gui/main_dialog.py" line="582"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="552"/>
+        <location filename="../plugin/gui/main_dialog.py" line="586"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="562"/>
+        <location filename="../plugin/gui/main_dialog.py" line="596"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="568"/>
+        <location filename="../plugin/gui/main_dialog.py" line="602"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="569"/>
+        <location filename="../plugin/gui/main_dialog.py" line="603"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
     </message>
@@ -1901,7 +1911,7 @@
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="278"/>
+        <location filename="../plugin/gui/publications_dock.py" line="285"/>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
@@ -1951,122 +1961,122 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="196"/>
+        <location filename="../plugin/gui/publications_dock.py" line="203"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation>{0} couche(s) : {1} à jour, {2} modifiée(s), {3} en échec, {4} non publiée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="218"/>
         <source>data</source>
         <translation>données</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="212"/>
+        <location filename="../plugin/gui/publications_dock.py" line="219"/>
         <source>metadata</source>
         <translation>métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="213"/>
+        <location filename="../plugin/gui/publications_dock.py" line="220"/>
         <source>style</source>
         <translation>style</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="220"/>
+        <location filename="../plugin/gui/publications_dock.py" line="227"/>
         <source>Never published</source>
         <translation>Jamais publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="221"/>
+        <location filename="../plugin/gui/publications_dock.py" line="228"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="222"/>
+        <location filename="../plugin/gui/publications_dock.py" line="229"/>
         <source>Changed: {0}</source>
         <translation>Modifiée : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="223"/>
+        <location filename="../plugin/gui/publications_dock.py" line="230"/>
         <source>Last publication failed</source>
         <translation>Dernière publication en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="224"/>
+        <location filename="../plugin/gui/publications_dock.py" line="231"/>
         <source>Publication withdrawn</source>
         <translation>Publication retirée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="225"/>
+        <location filename="../plugin/gui/publications_dock.py" line="232"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation>Publiée (modifications inconnues : publiée avant cette version)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="231"/>
+        <location filename="../plugin/gui/publications_dock.py" line="238"/>
         <source>changed since: {0}</source>
         <translation>modifiée depuis : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="240"/>
+        <location filename="../plugin/gui/publications_dock.py" line="247"/>
         <source>Changed since its last publication: {0}</source>
         <translation>Modifiée depuis sa dernière publication : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="263"/>
+        <location filename="../plugin/gui/publications_dock.py" line="270"/>
         <source>The layer changed since this publication</source>
         <translation>La couche a changé depuis cette publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="264"/>
+        <location filename="../plugin/gui/publications_dock.py" line="271"/>
         <source>Double-click to open {0}</source>
         <translation>Double-cliquez pour ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="407"/>
+        <location filename="../plugin/gui/publications_dock.py" line="414"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="356"/>
+        <location filename="../plugin/gui/publications_dock.py" line="363"/>
         <source>Republishing {0} layer(s)…</source>
         <translation>Republication de {0} couche(s)…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="379"/>
+        <location filename="../plugin/gui/publications_dock.py" line="386"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="378"/>
+        <location filename="../plugin/gui/publications_dock.py" line="385"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="403"/>
+        <location filename="../plugin/gui/publications_dock.py" line="410"/>
         <source>In progress…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="404"/>
+        <location filename="../plugin/gui/publications_dock.py" line="411"/>
         <source>Republished</source>
         <translation>Republiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="405"/>
+        <location filename="../plugin/gui/publications_dock.py" line="412"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="406"/>
+        <location filename="../plugin/gui/publications_dock.py" line="413"/>
         <source>Skipped</source>
         <translation>Ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="408"/>
+        <location filename="../plugin/gui/publications_dock.py" line="415"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="429"/>
+        <location filename="../plugin/gui/publications_dock.py" line="436"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation>Republication : {0} republiée(s), {1} ignorée(s), {2} en échec, {3} annulée(s).</translation>
     </message>
@@ -2074,94 +2084,104 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="61"/>
+        <location filename="../plugin/gui/publish_widget.py" line="63"/>
         <source>Publish</source>
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="150"/>
+        <location filename="../plugin/gui/publish_widget.py" line="169"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="69"/>
+        <location filename="../plugin/gui/publish_widget.py" line="71"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="72"/>
+        <location filename="../plugin/gui/publish_widget.py" line="74"/>
         <source>Stop after the current step</source>
         <translation>Arrêter après l'étape en cours</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="74"/>
+        <location filename="../plugin/gui/publish_widget.py" line="76"/>
         <source>Retry failed steps</source>
         <translation>Réessayer les étapes en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="77"/>
+        <location filename="../plugin/gui/publish_widget.py" line="79"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="92"/>
+        <location filename="../plugin/gui/publish_widget.py" line="105"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="92"/>
+        <location filename="../plugin/gui/publish_widget.py" line="105"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="92"/>
+        <location filename="../plugin/gui/publish_widget.py" line="105"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="104"/>
+        <location filename="../plugin/gui/publish_widget.py" line="117"/>
         <source>Open the publication report</source>
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="141"/>
+        <location filename="../plugin/gui/publish_widget.py" line="160"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="150"/>
+        <location filename="../plugin/gui/publish_widget.py" line="169"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="170"/>
+        <location filename="../plugin/gui/publish_widget.py" line="192"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="188"/>
+        <location filename="../plugin/gui/publish_widget.py" line="210"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="119"/>
+        <location filename="../plugin/gui/publish_widget.py" line="132"/>
         <source>Withdraw the publication…</source>
         <translation>Retirer la publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="109"/>
+        <location filename="../plugin/gui/publish_widget.py" line="122"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="111"/>
+        <location filename="../plugin/gui/publish_widget.py" line="124"/>
         <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
         <translation>Ajouter à la carte QGIS la couche publiée, telle que le serveur cartographique la sert (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <location filename="../plugin/gui/publish_widget.py" line="135"/>
         <source>Delete this layer&apos;s record, map layer and dataset from the destinations they are on</source>
         <translation>Supprimer la fiche, la couche cartographique et le jeu de données de cette couche des destinations où ils se trouvent</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="83"/>
+        <source>Publish afresh</source>
+        <translation>Publier à neuf</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publish_widget.py" line="86"/>
+        <source>The dataset published earlier was deleted on the portal: create a new one there and remember it</source>
+        <translation>Le jeu de données publié auparavant a été supprimé sur le portail : en créer un nouveau et le retenir</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,8 @@ from ..core.merge import merge_records
 from ..core.model import Record
 from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
-from ..publishers.journal import FAILED, JournalEntry
+from ..publishers.journal import FAILED, Journal, JournalEntry, server_key
+from ..publishers.pipeline import MISSING
 from ..qgis.batch import export_plan, layer_request
 from ..qgis.choices import (
     DESTINATIONS_PROPERTY,
@@ -38,12 +39,13 @@ from ..qgis.choices import (
     PrepareChoice,
     stored_choice,
 )
-from ..qgis.destinations import journal, profile_folder
+from ..qgis.destinations import profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
 from ..qgis.layer_metadata import save_record
 from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
+    layer_journal,
     mark_withdrawn,
     mirror_journal,
     remember_publication,
@@ -103,6 +105,7 @@ class MainDialog(QDialog, FORM_CLASS):
         self.destinations.changed.connect(self._choices_changed)
         self.publisher.publishRequested.connect(lambda: self.publish(retry=False))
         self.publisher.retryRequested.connect(lambda: self.publish(retry=True))
+        self.publisher.afreshRequested.connect(lambda: self.publish(retry=True, recreate=True))
         self.publisher.cancelRequested.connect(self.cancel_publication)
         self.publisher.unpublishRequested.connect(self.ask_unpublish)
         self.stepTabs.currentChanged.connect(lambda *_: self.refresh_plan())
@@ -280,7 +283,22 @@ class MainDialog(QDialog, FORM_CLASS):
         if self.layer is None:
             return "", [self.tr("Choose a layer in the Layers panel.")]
         record = self.describe.record()
-        return self._plan(record, journal().entries(record.identifier.uri))
+        return self._plan(record, self.journal(record).entries(record.identifier.uri))
+
+    def journal(self, record: Optional[Record] = None) -> Journal:
+        """The publication journal of this profile, with the copy the layer carries in the
+        project merged in (a project published from another machine or profile)."""
+        record = record or self.describe.record()
+        return layer_journal(self.layer, record.identifier.uri)
+
+    @staticmethod
+    def _published_on(connection, entries: list[JournalEntry]) -> Optional[JournalEntry]:
+        """The entry of ``connection`` among ``entries``: by name, else by address (renamed)."""
+        by_name = [e for e in entries if e.destination == connection.name]
+        key = server_key(connection.url)
+        return next(iter(by_name), None) or next(
+            (e for e in entries if key and server_key(e.server) == key), None
+        )
 
     def _plan(self, record: Record, entries: list[JournalEntry]) -> tuple[str, list[str]]:
         """`plan()` for a record and its journal entries, read once by the caller."""
@@ -324,13 +342,14 @@ class MainDialog(QDialog, FORM_CLASS):
         self, record: Record, entries: list[JournalEntry], catalogue, portal, choice, prepare
     ) -> str:
         lines = []
-        published = {e.destination: e for e in entries}
         if catalogue is not None:
             line = self.tr("The record “{0}” goes to the catalogue “{1}”.").format(
                 escape(record.title), escape(catalogue.name)
             )
-            if catalogue.name in published and published[catalogue.name].remote_id:
+            known = self._published_on(catalogue, entries)
+            if known is not None and known.remote_id:
                 line += " " + self.tr("It is already there: it will be updated in place.")
+                line += self._link(known)
             lines.append(line)
         map_server = self.destinations.connection(choice.map_server)
         if map_server is not None:
@@ -338,7 +357,8 @@ class MainDialog(QDialog, FORM_CLASS):
                 "The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for "
                 "download (WFS)."
             ).format(escape(map_server.name))
-            if map_server.name in published and published[map_server.name].remote_id:
+            known = self._published_on(map_server, entries)
+            if known is not None and known.remote_id:
                 line += " " + self.tr("It is already there: it will be replaced in place.")
             lines.append(line)
         if portal is not None:
@@ -353,10 +373,19 @@ class MainDialog(QDialog, FORM_CLASS):
                 formats = ", ".join(FORMAT_LABELS.get(f, f) for f in prepare.formats)
                 line = self.tr("The dataset on “{0}” receives the files: {1}.")
                 line = line.format(name, escape(formats or "GeoTIFF"))
-            if portal.name in published and published[portal.name].remote_id:
+            known = self._published_on(portal, entries)
+            if known is not None and known.remote_id:
                 line += " " + self.tr("It already exists: it will be updated in place.")
+                line += self._link(known)
             lines.append(line)
         return "<br/>".join(lines)
+
+    @staticmethod
+    def _link(entry: JournalEntry) -> str:
+        """A link to what the journal says was published (empty when it has no address)."""
+        if not entry.url:
+            return ""
+        return f' <a href="{escape(entry.url)}">{escape(entry.url)}</a>'
 
     def refresh_plan(self) -> None:
         """Update the Publish step (summary, reasons, buttons); runs on every edit, so the
@@ -366,19 +395,20 @@ class MainDialog(QDialog, FORM_CLASS):
             self.publisher.set_published(False)
             return
         record = self.describe.record()
-        entries = journal().entries(record.identifier.uri)
+        entries = self.journal(record).entries(record.identifier.uri)
         summary, blockers = self._plan(record, entries)
         retry = any(entry.status == FAILED for entry in entries)
+        missing = any(e.status == FAILED and e.error_code == MISSING for e in entries)
         published = bool(self.published_destinations(entries))
-        self.publisher.set_plan(summary, [escape(b) for b in blockers], retry)
+        self.publisher.set_plan(summary, [escape(b) for b in blockers], retry, missing)
         self.publisher.set_published(published and self.job is None)
 
     def published_destinations(self, entries: Optional[list[JournalEntry]] = None) -> list:
         """The saved connections this layer is published to (per the journal)."""
         if entries is None:
-            entries = journal().entries(self.describe.record().identifier.uri)
-        names = {entry.destination for entry in entries if entry.remote_id}
-        return [c for c in self.destinations.connections if c.name in names]
+            entries = self.journal().entries(self.describe.record().identifier.uri)
+        published = [e for e in entries if e.remote_id]
+        return [c for c in self.destinations.connections if self._published_on(c, published)]
 
     def ask_unpublish(self) -> Optional[UnpublishTask]:
         """Confirm, then withdraw the publication from every destination, in a task."""
@@ -397,7 +427,7 @@ class MainDialog(QDialog, FORM_CLASS):
 
     def unpublish(self, targets: list) -> UnpublishTask:
         """Withdraw the publication from `targets` in the background."""
-        task = UnpublishTask(self.describe.record(), targets, journal())
+        task = UnpublishTask(self.describe.record(), targets, self.journal())
         self.job = task
         self.job_layer = self.layer
         self.publisher.start(
@@ -436,17 +466,20 @@ class MainDialog(QDialog, FORM_CLASS):
 
     # -- publication -----------------------------------------------------------------------------
 
-    def publish(self, retry: bool = False, on_remote_change: str = "") -> Optional[PublicationJob]:
+    def publish(
+        self, retry: bool = False, on_remote_change: str = "", recreate: bool = False
+    ) -> Optional[PublicationJob]:
         """Start the publication task (all destinations, or only the failed ones).
 
         `on_remote_change`: what to do with a catalogue record changed by someone else since
-        our last publication ("" stops and asks, "merge", "overwrite").
+        our last publication ("" stops and asks, "merge", "overwrite"). `recreate`: the user
+        asked to publish afresh a dataset deleted on its portal.
         """
         summary, blockers = self.plan()
         if self.layer is None or blockers or self.job is not None:
             return None
         self.save_now()
-        store = journal()
+        store = self.journal()
         request = layer_request(
             self.layer,
             self.describe.record(),
@@ -456,6 +489,7 @@ class MainDialog(QDialog, FORM_CLASS):
             retry,
         )
         request.on_remote_change = on_remote_change
+        request.recreate_missing = recreate  # before export_plan: a new dataset gets its files
         export = export_plan(
             request,
             store,

@@ -42,6 +42,7 @@ class PublishWidget(QWidget):
     retryRequested = pyqtSignal()  # noqa: N815
     cancelRequested = pyqtSignal()  # noqa: N815
     unpublishRequested = pyqtSignal()  # noqa: N815
+    afreshRequested = pyqtSignal()  # noqa: N815 - publish again a dataset gone from the portal
 
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -51,6 +52,7 @@ class PublishWidget(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("publishSummary")
         self.summary.setWordWrap(True)
+        self.summary.setOpenExternalLinks(True)  # links to what is already published
         layout.addWidget(self.summary)
         self.blockers = QLabel()
         self.blockers.setObjectName("publishBlockers")
@@ -78,7 +80,18 @@ class PublishWidget(QWidget):
             self.tr("Publish again only where it failed (what succeeded is kept)")
         )
         self.retryButton.clicked.connect(self.retryRequested)
-        for button in (self.publishButton, self.cancelButton, self.retryButton):
+        self.afreshButton = QPushButton(self.tr("Publish afresh"))
+        self.afreshButton.setObjectName("afreshButton")
+        self.afreshButton.setVisible(False)
+        self.afreshButton.setToolTip(
+            self.tr(
+                "The dataset published earlier was deleted on the portal: create a new one "
+                "there and remember it"
+            )
+        )
+        self.afreshButton.clicked.connect(self.afreshRequested)
+        buttons = (self.publishButton, self.cancelButton, self.retryButton, self.afreshButton)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
@@ -134,8 +147,14 @@ class PublishWidget(QWidget):
         """Whether the layer is published somewhere (it can then be withdrawn)."""
         self.unpublishButton.setEnabled(published and not self.running)
 
-    def set_plan(self, summary: str, blockers: list[str], can_retry: bool) -> None:
-        """What a click on Publish would do, and why it cannot (when it cannot)."""
+    def set_plan(
+        self, summary: str, blockers: list[str], can_retry: bool, missing: bool = False
+    ) -> None:
+        """What a click on Publish would do, and why it cannot (when it cannot).
+
+        ``missing``: a dataset published earlier is gone from its portal; "Publish afresh"
+        is offered.
+        """
         self.summary.setText(summary)
         if blockers:
             self.blockers.setText(
@@ -153,12 +172,15 @@ class PublishWidget(QWidget):
             else self.tr("Publishing is not possible yet: see the reasons above the button")
         )
         self.retryButton.setEnabled(can_retry and not blockers and not self.running)
+        self.afreshButton.setVisible(missing)
+        self.afreshButton.setEnabled(missing and not blockers and not self.running)
 
     def start(self, steps: list[tuple[str, str]]) -> None:
         """A publication starts: (key, label) of each step, all waiting."""
         self.running = True
         self.publishButton.setEnabled(False)
         self.retryButton.setEnabled(False)
+        self.afreshButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
         self.reportButton.setEnabled(False)
         self.unpublishButton.setEnabled(False)

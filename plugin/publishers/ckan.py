@@ -10,6 +10,11 @@ of another organisation answers 403 but holds its name; a deleted one frees it).
 CKAN answers errors as ``{"success": false, "error": {"__type": ..., field: [messages]}}``; it
 reads an unknown token as an anonymous visitor (reads work, writes get 403), so a 403 is checked
 with ``user_show`` to tell a bad token (``portal_bad_token``) from missing rights.
+Without an id from the journal (another machine, a fresh QGIS profile), the package is looked up
+before one is created: under its name, and among the organisation's packages (private ones
+included; the account's own without an organisation) by the ``inspire:identifier`` extra, so a
+changed title (hence name) still finds it. Two packages with the same identifier stop the
+publication (``portal_duplicates``).
 Checked against the real CKAN 2.12 in ``tests/integration/test_ckan_publisher.py``.
 """
 
@@ -28,7 +33,7 @@ import requests
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import PublishError, flatten_field_errors, redact
 from .multipart import MultipartFileBody
-from .udata import ROLE_MARK, check_licence
+from .udata import LISTING_PAGE_SIZE, MAX_LISTING_PAGES, ROLE_MARK, check_licence, single_match
 
 LOG = logging.getLogger(__name__)
 
@@ -292,10 +297,47 @@ class CkanPublisher(DataPublisher):
                     "portal_dataset_missing", {"server": self.http.server, "dataset": remote_id}
                 )
             return found
-        found = self._lookup_name(str(package["name"]))[1]
-        if found is not None and self._is_ours(found, package):
-            return found
-        return None
+        identifier = extras_dict(package).get(EXTRA_IDENTIFIER, "")
+        if not identifier:
+            return None
+        by_name = self._lookup_name(str(package["name"]))[1]
+        found = {p["id"]: p for p in self.find_by_identifier(identifier, package)}
+        if by_name is not None and self._is_ours(by_name, package):
+            found.setdefault(by_name["id"], by_name)
+        return single_match(self.http.server, identifier, list(found.values()), self.dataset_page)
+
+    def find_by_identifier(
+        self, identifier: str, package: Mapping[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Packages whose ``inspire:identifier`` extra is ``identifier``, among the owner
+        organisation's (private included), or the account's own without one; paged through
+        ``package_search`` and compared here."""
+        owner = str(package.get("owner_org") or "")
+        if owner:
+            organization = self.call("organization_show", params={"id": owner})
+            query = f'owner_org:"{organization["id"]}"'
+        else:
+            user = self.whoami() or {}
+            query = f'creator_user_id:"{user.get("id", "")}"'
+        found: list[dict[str, Any]] = []
+        for number in range(MAX_LISTING_PAGES):
+            params = {
+                "fq": query,
+                "include_private": "true",
+                "rows": LISTING_PAGE_SIZE,
+                "start": number * LISTING_PAGE_SIZE,
+            }
+            page = self.call("package_search", params=params) or {}
+            rows = [r for r in page.get("results") or [] if isinstance(r, dict)]
+            found += [
+                r
+                for r in rows
+                if extras_dict(r).get(EXTRA_IDENTIFIER) == identifier
+                and r.get("state", "active") == "active"
+            ]
+            if len(rows) < LISTING_PAGE_SIZE:
+                break
+        return found
 
     def _lookup_name(self, name: str) -> tuple[bool, Optional[dict[str, Any]]]:
         """Whether ``name`` is taken, and the package when this account may see it (a

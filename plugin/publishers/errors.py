@@ -251,10 +251,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'{stored}'). Choose a licence this portal offers.",
     },
     "portal_dataset_missing": {
-        "fr": "Le jeu de données {dataset} n'existe plus sur {server} (ou ce compte ne le voit "
-        "pas). Vérifiez sur le portail, puis effacez l'entrée du journal pour le recréer.",
-        "en": "The dataset {dataset} no longer exists on {server} (or this account cannot see "
-        "it). Check on the portal, then clear the journal entry to create it again.",
+        "fr": "Le jeu de données {dataset} publié auparavant n'existe plus sur {server} (supprimé "
+        "sur le portail, ou ce compte ne le voit plus). Pour le publier à nouveau, cliquez sur "
+        "« Publier à neuf » (avec geopublier:publish : option REPUBLISH_MISSING) ; un nouveau jeu "
+        "de données sera créé et le journal mis à jour.",
+        "en": "The dataset {dataset} published earlier no longer exists on {server} (deleted on "
+        "the portal, or this account can no longer see it). To publish it again, click "
+        "'Publish afresh' (with geopublier:publish: the REPUBLISH_MISSING option); a new dataset "
+        "will be created and the journal updated.",
+    },
+    "portal_duplicates": {
+        "fr": "Le portail {server} a déjà plusieurs jeux de données pour la ressource "
+        "{identifier} : {datasets}. GeoPublier n'en crée pas un de plus et ne choisit pas à votre "
+        "place : supprimez le doublon sur le portail (ou retirez-lui l'identifiant dans ses "
+        "métadonnées complémentaires), puis publiez à nouveau.",
+        "en": "The portal {server} already has several datasets for the resource {identifier}: "
+        "{datasets}. GeoPublier creates no other one and does not choose for you: delete the "
+        "duplicate on the portal (or remove the identifier from its extras), then publish again.",
     },
     "upload_failed": {
         "fr": "{server} a refusé l'envoi du fichier « {file} » : {detail}",

@@ -5,6 +5,12 @@ Republication reads the previous remote id from here so the same remote object i
 "Retry failed steps" lists failed entries; "Unpublish" clears an entry. A failure never erases
 what an earlier success recorded. Writes are atomic (temporary file + rename). The QGIS side
 mirrors entries in the layer's custom properties.
+
+The journal file lives in one QGIS profile; the layer's copy travels with the project. Another
+machine, a reinstalled QGIS or a ``qgis_process`` job with its own profile reads the project's
+copy back with :meth:`Journal.merge`. Each entry also keeps the address of the destination
+(``server``), so a renamed connection still finds what it published (:meth:`Journal.entry_for`),
+and a destination wiped clean (a training sandbox reset) is forgotten with :meth:`Journal.forget`.
 """
 
 from __future__ import annotations
@@ -13,11 +19,12 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
+from urllib.parse import urlsplit
 
 from .errors import ConfigError, safe_url
 
@@ -25,6 +32,7 @@ DONE = "done"
 FAILED = "failed"
 _VERSION = 1
 _MAX_BYTES = 50 * 1024 * 1024
+_MAX_FORGOTTEN = 2000  # remembered withdrawals, so a project's old copy does not revive them
 
 
 def content_hash(data: bytes) -> str:
@@ -34,6 +42,25 @@ def content_hash(data: bytes) -> str:
 
 def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def server_key(url: str) -> str:
+    """A destination's address reduced to what identifies it (no credentials, no case in the
+    host, no trailing slash), so the same server typed twice compares equal."""
+    try:
+        parts = urlsplit(safe_url(url.strip()))
+    except ValueError:
+        return ""
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.rsplit("@", 1)[-1].lower()
+    except ValueError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +77,7 @@ class JournalEntry:
     step: str = ""
     error_code: str = ""
     fingerprint: str = ""  # the layer as published (see freshness.py); "" in older journals
+    server: str = ""  # the destination's address (connection URL), to match a renamed one
 
     def to_json(self) -> dict[str, Any]:
         """Serialisable form (resource id and destination are the keys, not stored twice)."""
@@ -58,11 +86,26 @@ class JournalEntry:
         return data
 
 
+def entries_from_json(resource_id: str, raw: Any) -> list[JournalEntry]:
+    """Entries from their JSON form ``{destination: {remote_id, url, ...}}`` (the journal
+    file's, and the copy kept in a layer's properties); unknown keys are ignored."""
+    known = {f.name for f in fields(JournalEntry)} - {"resource_id", "destination"}
+    return [
+        JournalEntry(
+            resource_id=resource_id,
+            destination=str(dest),
+            **{k: str(v) for k, v in values.items() if k in known},
+        )
+        for dest, values in raw.items()
+    ]
+
+
 class Journal:
     """The JSON journal file; every change is written immediately and atomically."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self._forgotten: list[list[str]] = []  # [resource id, remote id] withdrawn or forgotten
         self._layers: dict[str, dict[str, JournalEntry]] = self._load()
 
     def _load(self) -> dict[str, dict[str, JournalEntry]]:
@@ -73,20 +116,11 @@ class Journal:
                 raise ValueError("file too large")
             data = json.loads(self.path.read_text(encoding="utf-8"))
             layers = data["layers"]
-            known = {f.name for f in fields(JournalEntry)}
+            self._forgotten = [
+                [str(rid), str(remote)] for rid, remote in data.get("forgotten") or []
+            ]
             return {
-                str(rid): {
-                    str(dest): JournalEntry(
-                        resource_id=str(rid),
-                        destination=str(dest),
-                        **{
-                            k: str(v)
-                            for k, v in raw.items()
-                            if k in known and k not in ("resource_id", "destination")
-                        },
-                    )
-                    for dest, raw in dests.items()
-                }
+                str(rid): {e.destination: e for e in entries_from_json(str(rid), dests)}
                 for rid, dests in layers.items()
             }
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -103,6 +137,8 @@ class Journal:
                 if dests
             },
         }
+        if self._forgotten:
+            payload["forgotten"] = self._forgotten[-_MAX_FORGOTTEN:]
         text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,8 +168,13 @@ class Journal:
         step: str = "",
         when: Optional[str] = None,
         fingerprint: str = "",
+        server: str = "",
     ) -> JournalEntry:
-        """Remember a successful publication (status ``done``)."""
+        """Remember a successful publication (status ``done``).
+
+        ``server``: the destination's address (connection URL), kept so a renamed connection
+        finds this entry again (:meth:`entry_for`).
+        """
         entry = JournalEntry(
             resource_id,
             destination,
@@ -144,6 +185,7 @@ class Journal:
             status=DONE,
             step=step,
             fingerprint=fingerprint,
+            server=safe_url(server) if server else "",
         )
         self._put(entry)
         return entry
@@ -157,12 +199,13 @@ class Journal:
         error_code: str,
         remote_id: str = "",
         when: Optional[str] = None,
+        server: str = "",
     ) -> JournalEntry:
         """Mark a destination as failed, keeping the remote id/URL/hash of the last success.
 
         ``remote_id``: the object a first, failed attempt already created (e.g. a private
         portal dataset), so the next run updates it instead of creating another one; an id
-        recorded earlier wins.
+        recorded earlier wins. ``server``: as in :meth:`record`.
         """
         previous = self.entry(resource_id, destination)
         entry = JournalEntry(
@@ -176,6 +219,7 @@ class Journal:
             step=step,
             error_code=error_code,
             fingerprint=previous.fingerprint if previous else "",
+            server=safe_url(server) if server else (previous.server if previous else ""),
         )
         self._put(entry)
         return entry
@@ -183,6 +227,7 @@ class Journal:
     def _put(self, entry: JournalEntry) -> None:
         if not entry.resource_id or not entry.destination:
             raise ValueError("resource_id and destination are required")
+        self._forgotten = [f for f in self._forgotten if f != [entry.resource_id, entry.remote_id]]
         self._layers.setdefault(entry.resource_id, {})[entry.destination] = entry
         self._save()
 
@@ -194,9 +239,27 @@ class Journal:
         """Every destination recorded for a layer, sorted by destination."""
         return [e for _, e in sorted(self._layers.get(resource_id, {}).items())]
 
-    def previous_remote_id(self, resource_id: str, destination: str) -> Optional[str]:
-        """Remote id to update on republication (kept even after a later failure)."""
+    def entry_for(
+        self, resource_id: str, destination: str, server: str = ""
+    ) -> Optional[JournalEntry]:
+        """The entry of this layer for a connection: by its name, else (a renamed connection)
+        the entry published to the same ``server`` address; None when there is neither.
+
+        Two entries of the layer on the same address under other names: the most recent wins.
+        """
         found = self.entry(resource_id, destination)
+        key = server_key(server)
+        if found is not None or not key:
+            return found
+        same = [e for e in self.entries(resource_id) if server_key(e.server) == key]
+        return max(same, key=lambda e: e.time, default=None)
+
+    def previous_remote_id(
+        self, resource_id: str, destination: str, server: str = ""
+    ) -> Optional[str]:
+        """Remote id to update on republication (kept even after a later failure); with
+        ``server``, a renamed connection's entry counts too (see :meth:`entry_for`)."""
+        found = self.entry_for(resource_id, destination, server)
         return found.remote_id if found and found.remote_id else None
 
     def is_unchanged(self, resource_id: str, destination: str, new_hash: str) -> bool:
@@ -209,14 +272,86 @@ class Journal:
         ids = [resource_id] if resource_id is not None else sorted(self._layers)
         return [e for rid in ids for e in self.entries(rid) if e.status == FAILED]
 
+    def merge(self, resource_id: str, raw: Any) -> list[str]:
+        """Adopt the entries of another copy of this layer's journal (the one kept with the
+        layer in the project, written on another machine or profile).
+
+        ``raw`` is that copy's JSON form (``{destination: {...}}``, as :func:`entries_from_json`
+        reads). An entry is adopted when this journal has none for the destination, or an
+        older one; a damaged copy is ignored. Returns the destinations adopted (written to
+        disk at once when there are any).
+        """
+        if not resource_id or not isinstance(raw, dict):
+            return []
+        try:
+            theirs = entries_from_json(resource_id, raw)
+        except (TypeError, AttributeError, ValueError):
+            return []
+        adopted = []
+        mine = self._layers.setdefault(resource_id, {})
+        for entry in theirs:
+            current = mine.get(entry.destination)
+            if [resource_id, entry.remote_id] in self._forgotten:
+                continue  # withdrawn or forgotten here since that copy was written
+            if entry.destination and (current is None or entry.time > current.time):
+                mine[entry.destination] = entry
+                adopted.append(entry.destination)
+        if not mine:
+            del self._layers[resource_id]
+        if adopted:
+            self._save()
+        return adopted
+
+    def forget(self, *, destination: str = "", server: str = "") -> list[JournalEntry]:
+        """Forget, for every layer, what was published to a destination that no longer holds
+        it (a sandbox reset, a catalogue emptied): the entries of the connection named
+        ``destination`` and those published to the address ``server``.
+
+        Entries written before addresses were kept match ``server`` by the host of their
+        public URL. Returns the entries removed (saved at once).
+        """
+        key, host = server_key(server), _host(server)
+        name = destination.strip().casefold()
+
+        def gone(entry: JournalEntry) -> bool:
+            if name and entry.destination.casefold() == name:
+                return True
+            if not key:
+                return False
+            if entry.server:
+                return server_key(entry.server) == key
+            return bool(host) and _host(entry.url) == host
+
+        return self._drop(gone)
+
+    def _drop(self, gone: Callable[[JournalEntry], bool]) -> list[JournalEntry]:
+        """Remove (and remember as forgotten) the entries ``gone`` accepts; saved at once."""
+        removed = [e for dests in self._layers.values() for e in dests.values() if gone(e)]
+        for entry in removed:
+            del self._layers[entry.resource_id][entry.destination]
+            self._remember_forgotten(entry)
+        self._layers = {rid: dests for rid, dests in self._layers.items() if dests}
+        if removed:
+            self._save()
+        return removed
+
+    def _remember_forgotten(self, entry: JournalEntry) -> None:
+        """Keep that this remote object was withdrawn or forgotten, so :meth:`merge` does not
+        take it back from an older copy (a project saved before the withdrawal)."""
+        if entry.remote_id and [entry.resource_id, entry.remote_id] not in self._forgotten:
+            self._forgotten.append([entry.resource_id, entry.remote_id])
+
     def clear(self, resource_id: str, destination: Optional[str] = None) -> None:
         """Forget one destination of a layer (after unpublishing), or the whole layer."""
         if resource_id not in self._layers:
             return
         if destination is None:
-            del self._layers[resource_id]
+            for entry in self._layers.pop(resource_id).values():
+                self._remember_forgotten(entry)
         else:
-            self._layers[resource_id].pop(destination, None)
+            entry = self._layers[resource_id].pop(destination, None)
+            if entry is not None:
+                self._remember_forgotten(entry)
             if not self._layers[resource_id]:
                 del self._layers[resource_id]
         self._save()
@@ -225,13 +360,4 @@ class Journal:
         """Forget every layer's entries for these destinations (their server was emptied,
         e.g. a training sandbox reset): the next publication creates afresh. Returns how many."""
         names = set(destinations)
-        forgotten = 0
-        for resource_id in list(self._layers):
-            for name in names & set(self._layers[resource_id]):
-                del self._layers[resource_id][name]
-                forgotten += 1
-            if not self._layers[resource_id]:
-                del self._layers[resource_id]
-        if forgotten:
-            self._save()
-        return forgotten
+        return len(self._drop(lambda entry: entry.destination in names))

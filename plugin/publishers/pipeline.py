@@ -2,6 +2,11 @@
 
 A step publishes to one destination. If one fails, the others still run; the report says what is
 published where, and a later run of the failed steps resumes from the journal (same remote ids).
+
+A portal dataset the journal remembers but the portal no longer has fails with
+``portal_dataset_missing`` and the user is asked; with ``recreate_missing`` (their answer: the
+dialog's "Publish afresh", ``REPUBLISH_MISSING`` in Processing) the stale entry is forgotten and
+the step runs again as a first publication (which still looks the dataset up by identifier).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from .journal import Journal, content_hash
 LOG = logging.getLogger(__name__)
 
 DONE, FAILED, SKIPPED, CANCELLED = "done", "failed", "skipped", "cancelled"
+MISSING = "portal_dataset_missing"  # the error code of a remembered dataset gone from the portal
 StepProgress = Callable[[int, float, str], None]
 
 
@@ -72,8 +78,9 @@ class Step(ABC):
 
     role = ""
 
-    def __init__(self, destination: str) -> None:
+    def __init__(self, destination: str, server: str = "") -> None:
         self.destination = destination
+        self.server = server  # the connection's address: a renamed connection still matches
 
     @abstractmethod
     def run(
@@ -97,7 +104,7 @@ class CatalogueStep(Step):
         identifier: str,
         thumbnail: Optional[bytes] = None,
     ) -> None:
-        super().__init__(publisher.name)
+        super().__init__(publisher.name, publisher.url)
         self.publisher = publisher
         self.record_xml = record_xml
         self.identifier = identifier
@@ -123,7 +130,7 @@ class PortalStep(Step):
         payload_for: Callable[[str], Mapping[str, Any]],
         files: Sequence[Path] = (),
     ) -> None:
-        super().__init__(publisher.name)
+        super().__init__(publisher.name, publisher.url)
         self.publisher = publisher
         self.payload_for = payload_for
         self.files = list(files)
@@ -169,10 +176,13 @@ def run_steps(
     is_cancelled: Callable[[], bool] = lambda: False,
     context: Optional[dict[str, Any]] = None,
     fingerprint: str = "",
+    recreate_missing: bool = False,
 ) -> PublicationReport:
     """Run every step; each outcome is journalled before the next step starts.
 
     `fingerprint`: the layer as published (freshness.Fingerprint JSON), kept with each success.
+    ``recreate_missing``: publish afresh a dataset the journal remembers but the destination
+    no longer has, instead of failing with ``portal_dataset_missing``.
     """
     report = PublicationReport(resource_id=resource_id, title=title, started=_now())
     shared = dict(context or {})
@@ -193,7 +203,9 @@ def run_steps(
             continue
         if progress:
             progress(index, 0.0, step.destination)
-        report.steps.append(_run_one(step, journal, resource_id, shared, fingerprint))
+        report.steps.append(
+            _run_one(step, journal, resource_id, shared, fingerprint, recreate_missing)
+        )
         if progress:
             progress(index, 1.0, step.destination)
     report.finished = _now()
@@ -201,18 +213,33 @@ def run_steps(
 
 
 def _run_one(
-    step: Step, journal: Journal, resource_id: str, context: dict[str, Any], fingerprint: str = ""
+    step: Step,
+    journal: Journal,
+    resource_id: str,
+    context: dict[str, Any],
+    fingerprint: str = "",
+    recreate_missing: bool = False,
 ) -> StepOutcome:
-    previous = journal.previous_remote_id(resource_id, step.destination)
+    known = journal.entry_for(resource_id, step.destination, step.server)
+    previous = known.remote_id if known is not None and known.remote_id else None
+    replaced = ""
     try:
-        result, sent_hash = step.run(previous, context)
+        try:
+            result, sent_hash = step.run(previous, context)
+        except PublishError as error:
+            if error.code != MISSING or not recreate_missing or known is None:
+                raise
+            journal.clear(resource_id, known.destination)  # the stale id must not come back
+            replaced, previous, known = previous or "", None, None
+            result, sent_hash = step.run(None, context)
     except (PublishError, GeoPublierError) as error:
         journal.record_failure(
             resource_id,
             step.destination,
             step=step.role,
             error_code=error.code,
-            remote_id=str(error.params.get("remote_id") or ""),
+            remote_id=str(error.params.get("remote_id") or previous or ""),
+            server=step.server,
         )
         LOG.warning("%s: %s failed (%s)", resource_id, step.destination, error.code)
         return StepOutcome(
@@ -224,6 +251,8 @@ def _run_one(
             message_en=_sentence(error, "en"),
             details={"params": {k: str(v) for k, v in error.params.items()}},
         )
+    if known is not None and known.destination != step.destination:
+        journal.clear(resource_id, known.destination)  # the connection was renamed
     journal.record(
         resource_id,
         step.destination,
@@ -232,7 +261,11 @@ def _run_one(
         content_hash=sent_hash,
         step=step.role,
         fingerprint=fingerprint,
+        server=step.server,
     )
+    details = dict(result.details)
+    if replaced:
+        details["replaces_missing"] = replaced
     return StepOutcome(
         step.destination,
         step.role,
@@ -240,7 +273,7 @@ def _run_one(
         action=result.action,
         remote_id=result.remote_id,
         url=result.url,
-        details=dict(result.details),
+        details=details,
     )
 
 

@@ -8,6 +8,13 @@ go through udata's chunked protocol (``uuid``, ``filename``, ``partindex``, ``pa
 ``totalparts``, ``chunksize`` per part, then an assembling POST without file). Republishing
 replaces files through ``/resources/{rid}/upload/`` so resource ids and URLs stay stable; the
 dataset is addressed by id (its slug follows the title).
+
+Without an id from the journal (another machine, a fresh QGIS profile), the dataset is looked up
+before anything is created: among the organisation's datasets (private ones included for its
+members), or the account's own when there is no organisation, by the ``inspire:identifier``
+extra every publication writes. udata's full-text search is not used: the listing is paged
+through and the extras compared here. Two datasets with the same identifier stop the
+publication (``portal_duplicates``) rather than guess or add a third.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from urllib.parse import quote
 
 import requests
 
+from ..core.portal_payload import EXTRA_IDENTIFIER
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import PublishError, flatten_field_errors, redact
 from .multipart import MultipartFileBody
@@ -39,6 +47,8 @@ _REMOTE_FIELDS = ("title", "url", "format", "description", "type")
 # A frequency an older udata does not offer → the nearest one it does (udata 10 has no
 # ``notPlanned``; its own EU vocabulary mapping turns "never updated" into ``punctual``).
 FREQUENCY_FALLBACKS = {"notPlanned": ("punctual", "irregular", "unknown")}
+LISTING_PAGE_SIZE = 100
+MAX_LISTING_PAGES = 200  # 20,000 datasets: past that, an organisation's listing is not ours to scan
 
 
 def api_root(url: str) -> str:
@@ -96,6 +106,38 @@ def same_second_wait(resource: Mapping[str, Any], now: Optional[datetime] = None
         changed = changed.replace(tzinfo=timezone.utc)
     elapsed = ((now or datetime.now(timezone.utc)) - changed).total_seconds()
     return max(0.0, 1.1 - elapsed) if 0 <= elapsed < 1.1 else 0.0
+
+
+def replacing_spatial(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` for an update: the spatial coverage sent replaces the stored one.
+
+    udata keeps what a partial update leaves out, and refuses zones and a geometry together:
+    a dataset first published with its footprint, then with zones (or the reverse), must have
+    the other one emptied in the same request.
+    """
+    body = dict(fields)
+    spatial = body.get("spatial")
+    if isinstance(spatial, Mapping):
+        spatial = dict(spatial)
+        if spatial.get("zones"):
+            spatial.setdefault("geom", None)
+        elif spatial.get("geom"):
+            spatial.setdefault("zones", [])
+        body["spatial"] = spatial
+    return body
+
+
+def single_match(
+    server: str, identifier: str, found: Sequence[Mapping[str, Any]], page: Callable[..., str]
+) -> Optional[Mapping[str, Any]]:
+    """The one dataset found for ``identifier``, None for none; ``portal_duplicates`` naming
+    each of them (id and address, from ``page``) when there are several."""
+    if len(found) > 1:
+        named = ", ".join(f"{item.get('id')} ({page(item)})" for item in found)
+        raise PublishError(
+            "portal_duplicates", {"server": server, "identifier": identifier, "datasets": named}
+        )
+    return found[0] if found else None
 
 
 class UdataPublisher(DataPublisher):
@@ -197,11 +239,49 @@ class UdataPublisher(DataPublisher):
             fields["frequency"] = fitted
 
     def find(self, identifier: str) -> Optional[dict[str, Any]]:
-        """The dataset (as its owner sees it, private or not), None when gone (404/410)."""
+        """The dataset (as its owner sees it, private or not), None when gone (404/410).
+
+        udata still shows a deleted dataset to its owner (200 with ``deleted`` set) but
+        refuses any change to it (410): for publication it is gone.
+        """
         response = self._request("GET", self._dataset_url(identifier), allow=(404, 410))
         if response.status_code in (404, 410):
             return None
-        return self._json_of(response)
+        dataset = self._json_of(response)
+        return None if dataset.get("deleted") else dataset
+
+    def find_by_identifier(
+        self, identifier: str, organization: str = ""
+    ) -> Optional[dict[str, Any]]:
+        """Our dataset for the INSPIRE ``identifier`` (its ``inspire:identifier`` extra), looked
+        up in the organisation's datasets, or the account's own without an organisation; None
+        when there is none, ``portal_duplicates`` when there are several. Deleted ones do not
+        count."""
+        found = [
+            dataset
+            for dataset in self._own_datasets(organization)
+            if (dataset.get("extras") or {}).get(EXTRA_IDENTIFIER) == identifier
+            and not dataset.get("deleted")
+        ]
+        return single_match(self.http.server, identifier, found, self.dataset_page)
+
+    def _own_datasets(self, organization: str = "") -> list[dict[str, Any]]:
+        """Every dataset of the organisation (paged through), or of the account."""
+        organization = organization or str(self.options.get("organization") or "")
+        if not organization:
+            data = self.http.parse_json(self._request("GET", f"{self.api}/me/datasets/"))
+            return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+        datasets: list[dict[str, Any]] = []
+        url = f"{self.api}/organizations/{quote(organization, safe='')}/datasets/"
+        for number in range(1, MAX_LISTING_PAGES + 1):
+            params = {"page": number, "page_size": LISTING_PAGE_SIZE}
+            page = self._json("GET", url, params=params)
+            rows = [d for d in page.get("data") or [] if isinstance(d, dict)]
+            datasets += rows
+            total = page.get("total")
+            if len(rows) < LISTING_PAGE_SIZE or (isinstance(total, int) and len(datasets) >= total):
+                break
+        return datasets
 
     def _json_of(self, response: requests.Response) -> dict[str, Any]:
         """The answer's JSON object (``invalid_answer`` for anything else)."""
@@ -245,6 +325,10 @@ class UdataPublisher(DataPublisher):
         self._check_known_licence(licence)
         self._fit_frequency(fields)
         self._report(0.02, "portal.dataset")
+        identifier = str((fields.get("extras") or {}).get(EXTRA_IDENTIFIER) or "")
+        if not remote_id and identifier:
+            existing = self.find_by_identifier(identifier, str(fields.get("organization") or ""))
+            remote_id = str(existing["id"]) if existing else None
         if remote_id:
             dataset = self._update_dataset(remote_id, fields)
             action = UPDATED
@@ -315,7 +399,7 @@ class UdataPublisher(DataPublisher):
             raise PublishError(
                 "portal_dataset_missing", {"server": self.http.server, "dataset": dataset_id}
             )
-        return self._json("PUT", self._dataset_url(dataset_id), json=dict(fields))
+        return self._json("PUT", self._dataset_url(dataset_id), json=replacing_spatial(fields))
 
     def _make_public(self, dataset_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Make the dataset public (last step) and check that it is.

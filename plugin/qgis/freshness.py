@@ -27,7 +27,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.model import Identifier
 from ..publishers.freshness import Fingerprint, LayerState, digest, layer_state, metadata_digest
-from ..publishers.journal import Journal, JournalEntry
+from ..publishers.journal import Journal, JournalEntry, entries_from_json
 from .layer_metadata import MIRROR_HASH_PROPERTY, RECORD_PROPERTY, metadata_hash, stored_record
 
 LOG = logging.getLogger(__name__)
@@ -208,12 +208,10 @@ def layer_entries(layer: QgsMapLayer, journal: Journal, rid: str) -> list[Journa
         kept = json.loads(layer.customProperty(JOURNAL_PROPERTY) or "{}")
     except ValueError:
         return []
-    known = set(JournalEntry.__dataclass_fields__) - {"resource_id", "destination"}
-    return [
-        JournalEntry(rid, str(dest), **{k: str(v) for k, v in raw.items() if k in known})
-        for dest, raw in sorted(kept.items())
-        if isinstance(raw, dict)
-    ]
+    if not isinstance(kept, dict):
+        return []
+    copy = {dest: raw for dest, raw in kept.items() if isinstance(raw, dict)}
+    return sorted(entries_from_json(rid, copy), key=lambda entry: entry.destination)
 
 
 def kept_fingerprints(layer: QgsMapLayer) -> list[Fingerprint]:

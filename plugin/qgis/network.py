@@ -6,6 +6,10 @@ from environment variables named in the connection. They live only in memory, in
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Optional
@@ -82,21 +86,69 @@ def no_proxy_from_qgis() -> str:
     return ",".join(part.strip() for part in excluded.split("|") if part.strip())
 
 
+_BUNDLE_DIR: Optional[Path] = None
+
+
+def _base_bundle() -> str:
+    """The CAs trusted before QGIS's own: the bundle the environment names (as requests reads
+    it), else requests' default."""
+    for variable in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        named = os.environ.get(variable, "")
+        if named and Path(named).is_file():
+            return named
+    return requests.certs.where()
+
+
+class QgisSession(requests.Session):
+    """A session whose ``verify`` bundle (QGIS's CAs) wins over REQUESTS_CA_BUNDLE.
+
+    requests lets that variable replace a session's own ``verify`` on every request, so on a
+    machine where it is set the CAs added in QGIS would silently be ignored. The bundle
+    already starts with the environment's CAs (see ``ca_bundle_from_qgis``).
+    """
+
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):  # noqa: D102
+        merged = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        if isinstance(self.verify, str) and verify in (None, True):
+            merged["verify"] = self.verify
+        return merged
+
+
+def _bundle_dir() -> Path:
+    """This QGIS session's own folder for CA bundles (private, removed when QGIS exits): no
+    other session or user can read, replace or race on a shared file."""
+    global _BUNDLE_DIR
+    if _BUNDLE_DIR is None or not _BUNDLE_DIR.is_dir():
+        _BUNDLE_DIR = Path(tempfile.mkdtemp(prefix="geopublier-ca-"))
+        atexit.register(shutil.rmtree, _BUNDLE_DIR, ignore_errors=True)
+    return _BUNDLE_DIR
+
+
 def ca_bundle_from_qgis() -> Optional[str]:
-    """A PEM bundle with the default CAs plus those added in QGIS's authentication manager."""
+    """A PEM bundle with the default CAs plus those added in QGIS's authentication manager.
+
+    Written once per content in this session's private temporary folder (atomically, so a
+    request in another task never reads half a file).
+    """
     extra = QgsApplication.authManager().databaseCAs() if QgsApplication.authManager() else []
     if not extra:
         return None
-    bundle = Path(tempfile.gettempdir()) / "geopublier-ca-bundle.pem"
-    default = Path(requests.certs.where()).read_bytes()
+    default = Path(_base_bundle()).read_bytes()
     added = b"".join(bytes(cert.toPem()) for cert in extra if not cert.isNull())
-    bundle.write_bytes(default + b"\n" + added)
+    content = default + b"\n" + added
+    folder = _bundle_dir()
+    bundle = folder / f"ca-{hashlib.sha256(content).hexdigest()[:16]}.pem"
+    if not bundle.exists():
+        handle, tmp = tempfile.mkstemp(prefix=".ca-", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(tmp, bundle)
     return str(bundle)
 
 
 def build_session(kind: str, credentials: Optional[Credentials] = None) -> requests.Session:
     """A session for a destination of type `kind` honouring QGIS's network settings."""
-    session = requests.Session()
+    session = QgisSession()
     session.headers["User-Agent"] = user_agent()
     proxies = proxies_from_qgis()
     if proxies:

@@ -75,6 +75,7 @@ class PublicationRequest:
     # takes their changes in (ours win conflicts), "overwrite" replaces it.
     on_remote_change: str = ""
     files_kept: bool = False  # data unchanged: the portal keeps its files, only fields update
+    recreate_missing: bool = False  # publish afresh a dataset gone from the portal (user's call)
 
     def destinations(self) -> list[Connection]:
         """The destinations this request publishes to, in order (catalogue first)."""
@@ -379,6 +380,7 @@ def publish(
         is_cancelled=is_cancelled,
         context=known_context(store, record.identifier.uri, request.map_server),
         fingerprint=kept,
+        recreate_missing=request.recreate_missing,
     )
     merged = next(
         (s.merged for s in steps if isinstance(s, GuardedCatalogueStep) and s.merged), None
@@ -397,6 +399,31 @@ def mirror_journal(layer: QgsMapLayer, journal: Journal, resource_id: str) -> No
     layer.setCustomProperty(JOURNAL_PROPERTY, json.dumps(entries, ensure_ascii=False))
 
 
+def adopt_layer_journal(
+    layer: Optional[QgsMapLayer], journal: Journal, resource_id: str
+) -> list[str]:
+    """Merge the journal copy kept with the layer (in the project) into ``journal``.
+
+    A project opened on another machine, after QGIS was reinstalled or by a ``qgis_process``
+    job with its own profile still knows where the layer was published, so republishing
+    updates those datasets instead of creating new ones. Returns the destinations adopted.
+    """
+    if layer is None or not resource_id:
+        return []
+    try:
+        copy = json.loads(str(layer.customProperty(JOURNAL_PROPERTY) or "{}"))
+    except ValueError:
+        return []
+    return journal.merge(resource_id, copy)
+
+
+def layer_journal(layer: Optional[QgsMapLayer], resource_id: str) -> Journal:
+    """This profile's journal, with the layer's own copy merged in (see adopt_layer_journal)."""
+    store = default_journal()
+    adopt_layer_journal(layer, store, resource_id)
+    return store
+
+
 def unpublish(
     record: Record,
     destination: Connection,
@@ -411,15 +438,18 @@ def unpublish(
     """
     store = journal or default_journal()
     publisher = make_publisher(destination, cancel=cancel)
+    uri = record.identifier.uri
+    known = store.entry_for(uri, destination.name, destination.url)
     if destination.type in CATALOGUE_TYPES:
         remote_id = record.file_identifier
     else:
-        remote_id = store.previous_remote_id(record.identifier.uri, destination.name) or ""
+        remote_id = known.remote_id if known is not None else ""
     if remote_id:
         try:
             publisher.delete(remote_id)
         except PublishError as error:
             if error.code != "not_found":
                 raise
-    store.clear(record.identifier.uri, destination.name)
-    published_store(store).forget(record.identifier.uri, destination.name)
+    forgotten = known.destination if known is not None else destination.name
+    store.clear(uri, forgotten)
+    published_store(store).forget(uri, forgotten)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
@@ -280,3 +281,96 @@ def test_withdraw_the_publication_from_catalogue_and_portal(
     # Publishing again creates them afresh.
     click_publish(dialog)
     assert publisher.step_state(CATALOGUE) == "créé"
+
+
+def same_address(url: str) -> tuple:
+    """A URL compared by its parts (the journal stores it normalised, e.g. `%3A` as `:`)."""
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc, parts.path, sorted(parse_qsl(parts.query))
+
+
+def empty_profile_journal() -> None:
+    """What another machine (or a reinstalled QGIS) has: no publication journal of its own."""
+    from plugin.qgis.destinations import profile_folder
+
+    (profile_folder() / "journal.json").unlink(missing_ok=True)
+
+
+def test_the_project_opened_on_another_machine_shows_the_publication_and_updates_it(
+    saved_connections, udata_server, qgis_iface, tmp_path: Path
+) -> None:
+    """The project keeps where the layer was published: a fresh profile opening it sees the
+    layer as published, with its links, and Publish updates the same dataset."""
+    dialog = open_dialog(tmp_path, "arbres_partages", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres publiés depuis un autre poste")
+    choose_destinations(dialog, CATALOGUE, PORTAL)
+    click_publish(dialog)
+    record_url, dataset_url = links(dialog)
+    [dataset] = datasets_titled(udata_server, "Arbres publiés depuis un autre poste")
+    project = tmp_path / "projet.qgs"
+    assert QgsProject.instance().write(str(project))
+    dialog.close()
+
+    empty_profile_journal()
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(str(project))
+    [layer] = QgsProject.instance().mapLayersByName("arbres_partages")
+    other = MainDialog(iface=qgis_iface)
+    other.set_layer(layer)
+    choose_destinations(other, CATALOGUE, PORTAL)
+    other.stepTabs.setCurrentWidget(other.publishTab)
+    summary = other.publisher.summary.text()
+    assert "sera mise à jour sur place" in summary and "sera mis à jour sur place" in summary
+    shown = [same_address(a.get("href")) for a in etree.fromstring(f"<p>{summary}</p>").iter("a")]
+    assert shown == [same_address(record_url), same_address(dataset_url)]
+    assert other.publisher.unpublishButton.isEnabled()
+
+    other.prepare.folderWidget.setFilePath(str(tmp_path / "paquets-b"))
+    click_publish(other)
+    assert other.publisher.step_state(PORTAL) == "mis à jour"
+    [again] = datasets_titled(udata_server, "Arbres publiés depuis un autre poste")
+    assert again["id"] == dataset["id"]
+    assert sorted(r["id"] for r in again["resources"]) == sorted(
+        r["id"] for r in dataset["resources"]
+    )
+
+
+def test_a_dataset_deleted_on_the_portal_is_published_afresh_in_one_click(
+    saved_connections, udata_server, qgis_iface, tmp_path: Path
+) -> None:
+    dialog = open_dialog(tmp_path, "arbres_supprimes", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres supprimés sur le portail")
+    choose_destinations(dialog, "", PORTAL)
+    click_publish(dialog)
+    [dataset] = datasets_titled(udata_server, "Arbres supprimés sur le portail")
+    deleted = requests.delete(
+        f"{udata_server.api_url}/datasets/{dataset['id']}/",
+        headers={"X-API-KEY": udata_server.api_key},
+        timeout=10,
+    )
+    assert deleted.status_code == 204
+    publisher = dialog.publisher
+    assert not publisher.afreshButton.isVisibleTo(dialog)
+
+    click_publish(dialog)
+    assert publisher.step_state(PORTAL) == "échec"
+    detail = publisher._item(PORTAL).text(2)
+    assert dataset["id"] in detail and "Publier à neuf" in detail
+    assert "effacez l'entrée du journal" not in detail
+    assert publisher.afreshButton.isVisibleTo(dialog)
+    assert [
+        d
+        for d in datasets_titled(udata_server, "Arbres supprimés sur le portail")
+        if not d.get("deleted")
+    ] == []
+
+    click_publish(dialog, publisher.afreshButton)
+    assert publisher.step_state(PORTAL) == "créé"
+    [fresh] = [
+        d
+        for d in datasets_titled(udata_server, "Arbres supprimés sur le portail")
+        if not d.get("deleted")
+    ]
+    assert fresh["id"] != dataset["id"] and not fresh["private"]
+    assert links(dialog)[-1].startswith(udata_server.url)
+    assert not publisher.afreshButton.isVisibleTo(dialog)

@@ -9,6 +9,7 @@ is public, has the licence and tags, and its files download byte for byte.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,18 @@ def udata_server(request: pytest.FixtureRequest) -> UdataServer:
     return request.getfixturevalue(request.param)
 
 
-def _record(title: str = "Haies bocagères de Démo-sur-Loire", licence: str = "lov2") -> Record:
-    """A record as the dialog would hold it."""
+def _record(
+    title: str = "Haies bocagères de Démo-sur-Loire", licence: str = "lov2", code: str = ""
+) -> Record:
+    """A record as the dialog would hold it; its identifier follows the title unless ``code``
+    is given (the publisher finds a dataset by identifier: tests must not share one)."""
+    code = code or "haies-" + hashlib.sha256(f"{title}|{licence}".encode()).hexdigest()[:10]
     return Record(
         title=title,
         abstract="Linéaire de haies bocagères relevé sur la commune.",
         lineage="Relevé terrain 2024 sur orthophotographie.",
         licence=licence,
-        identifier=Identifier("haies-2024", "https://data.demo-sur-loire.fr/id/"),
+        identifier=Identifier(code, "https://data.demo-sur-loire.fr/id/"),
         inspire_themes=["lc"],
         free_keywords=["haies", "bocage", "données ouvertes", "ab"],
         maintenance_frequency="annually",
@@ -92,7 +97,9 @@ def test_upload_then_republish_in_place(udata_server: UdataServer, tmp_path: Pat
     publisher.progress = lambda fraction, step: progress.append((fraction, step))
     files = portal_files(tmp_path / "v1", 1)
     assert files[1].stat().st_size > 2048  # the GeoJSON goes through the chunked protocol
-    payload = udata_payload(_record(), PortalOptions(catalogue_record_url=RECORD_URL))
+    payload = udata_payload(
+        _record(code="haies-2024"), PortalOptions(catalogue_record_url=RECORD_URL)
+    )
 
     first = publisher.publish(payload, files)
 
@@ -114,7 +121,8 @@ def test_upload_then_republish_in_place(udata_server: UdataServer, tmp_path: Pat
 
     changed = portal_files(tmp_path / "v2", 2)
     payload2 = udata_payload(
-        _record(title="Haies bocagères 2025"), PortalOptions(catalogue_record_url=RECORD_URL)
+        _record(title="Haies bocagères 2025", code="haies-2024"),
+        PortalOptions(catalogue_record_url=RECORD_URL),
     )
     second = publisher.publish(payload2, changed, remote_id=first.remote_id)
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import http.server
+import ssl
+import stat
+import subprocess
+import tempfile
 import threading
+import urllib.request
+from pathlib import Path
 
 import pytest
+import requests
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
+from qgis.PyQt.QtNetwork import QSslCertificate
 
 from plugin.publishers.connections import Connection, Credentials
 from plugin.publishers.errors import ConfigError, PublishError, message
+from plugin.qgis.destinations import make_publisher
 from plugin.qgis.network import (
     CredentialsError,
     build_session,
@@ -128,3 +137,139 @@ def test_qgis_proxy_settings_are_used() -> None:
     finally:
         settings.setValue("proxy/proxyEnabled", False)
     assert build_session("csw").proxies == {}
+
+
+class ForwardingProxy(http.server.BaseHTTPRequestHandler):
+    """A local HTTP proxy: logs each request line it receives, then forwards it (no proxy of
+    its own) and relays the answer, as a company proxy does."""
+
+    seen: list[str] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(f"{self.command} {self.path}")
+        headers = {k: v for k, v in self.headers.items() if k.lower() != "proxy-connection"}
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(urllib.request.Request(self.path, headers=headers), timeout=10) as answer:
+            body = answer.read()
+            self.send_response(answer.status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture()
+def local_proxy():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ForwardingProxy)
+    ForwardingProxy.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings = QgsSettings()
+    settings.setValue("proxy/proxyEnabled", True)
+    settings.setValue("proxy/proxyType", "HttpProxy")
+    settings.setValue("proxy/proxyHost", "127.0.0.1")
+    settings.setValue("proxy/proxyPort", str(server.server_address[1]))
+    settings.setValue("proxy/proxyExcludedUrls", "")
+    yield ForwardingProxy.seen
+    settings.setValue("proxy/proxyEnabled", False)
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_request_really_goes_through_the_qgis_proxy(local_proxy, echo_server: str) -> None:
+    """QGIS's proxy settings → the session → the request line observed at a local proxy."""
+    connection = Connection("Catalogue derrière le proxy", "csw", echo_server)
+    publisher = make_publisher(connection)
+    answer = publisher.session.get(f"{echo_server}csw?request=GetCapabilities", timeout=10)
+    assert answer.status_code == 200 and f"User-Agent: {user_agent()}" in answer.text
+    assert local_proxy == [f"GET {echo_server}csw?request=GetCapabilities"]
+
+
+def openssl(*args: str) -> None:
+    subprocess.run(["openssl", *args], check=True, capture_output=True)
+
+
+@pytest.fixture()
+def https_server(tmp_path: Path):
+    """A local HTTPS server whose certificate is signed by a CA of our own (as an
+    administration's internal CA); yields its URL and the CA certificate (PEM)."""
+    ca_key, ca_pem = tmp_path / "ca.key", tmp_path / "ca.pem"
+    key, csr, cert = tmp_path / "srv.key", tmp_path / "srv.csr", tmp_path / "srv.pem"
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        str(ca_key),
+        "-out",
+        str(ca_pem),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=AC interne de test GeoPublier",
+    )
+    openssl(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        str(key),
+        "-out",
+        str(csr),
+        "-subj",
+        "/CN=127.0.0.1",
+    )
+    ext = tmp_path / "san.cnf"
+    ext.write_text("subjectAltName=IP:127.0.0.1\n", encoding="utf-8")
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        str(csr),
+        "-CA",
+        str(ca_pem),
+        "-CAkey",
+        str(ca_key),
+        "-CAcreateserial",
+        "-out",
+        str(cert),
+        "-days",
+        "2",
+        "-extfile",
+        str(ext),
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), EchoHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(str(cert), str(key))
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"https://127.0.0.1:{server.server_address[1]}/", ca_pem.read_bytes()
+    server.shutdown()
+    server.server_close()
+
+
+def test_extra_certificate_authorities_from_the_auth_manager(auth_manager, https_server) -> None:
+    """A CA added in QGIS's authentication manager is trusted by the session, through a bundle
+    written in this session's private temporary folder (not a fixed shared path)."""
+    url, ca_pem = https_server
+    with pytest.raises(requests.exceptions.SSLError):
+        build_session("csw").get(url, timeout=10)
+
+    [certificate] = QSslCertificate.fromData(ca_pem)
+    assert auth_manager.storeCertAuthority(certificate)
+    auth_manager.rebuildCaCertsCache()
+    try:
+        session = build_session("csw")
+        bundle = Path(session.verify)
+        assert bundle.parent.name.startswith("geopublier-ca-")
+        assert bundle != Path(tempfile.gettempdir()) / "geopublier-ca-bundle.pem"
+        assert stat.S_IMODE(bundle.parent.stat().st_mode) == 0o700
+        assert ca_pem.strip() in bundle.read_bytes()
+        assert "User-Agent: GeoPublier/" in session.get(url, timeout=10).text
+    finally:
+        assert auth_manager.removeCertAuthority(certificate)
+        auth_manager.rebuildCaCertsCache()

@@ -39,6 +39,7 @@ from ..layer_metadata import RECORD_PROPERTY
 from ..publication import (
     PersonalDataError,
     PublicationRequest,
+    adopt_layer_journal,
     data_changed_since_last_publication,
     distributed_record,
     export_for_portal,
@@ -73,8 +74,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         return tr(
             "Publishes the layer's INSPIRE metadata to the chosen catalogue connection, the "
             "layer to a map server (WMS/WFS) and the dataset to an open data portal. "
-            "Publishing the same layer again updates the same record. A JSON report says "
-            "what was published where."
+            "Publishing the same layer again updates the same record and dataset, from any "
+            "machine: the project keeps where the layer was published. REPUBLISH_MISSING "
+            "publishes afresh a dataset deleted on the portal since. A JSON report says what "
+            "was published where."
         )
 
     def createInstance(self):  # noqa: N802 - QGIS API name
@@ -159,6 +162,13 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterBoolean(
+                "REPUBLISH_MISSING",
+                tr("Publish afresh a dataset the journal remembers but the portal no longer has"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFolderDestination(
                 "PACKAGE_FOLDER", tr("Export package folder"), optional=True
             )
@@ -232,7 +242,13 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         request.data_changed = data_changed_since_last_publication(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
+        request.recreate_missing = self.parameterAsBoolean(parameters, "REPUBLISH_MISSING", context)
         store = journal()
+        adopted = adopt_layer_journal(layer, store, record.identifier.uri)
+        if adopted:
+            feedback.pushInfo(
+                tr("Earlier publications found in the project: {0}").format(", ".join(adopted))
+            )
         try:
             report, published = publish(
                 request,

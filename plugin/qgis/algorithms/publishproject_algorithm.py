@@ -30,7 +30,8 @@ from ...publishers.errors import PublishError, message
 from ...publishers.freshness import NEVER, UP_TO_DATE, WITHDRAWN
 from ..batch import FAILED, REPUBLISHED, SKIPPED, LayerOutcome, keep_layer, plan_layer
 from ..destinations import journal, profile_folder, saved_connections
-from ..freshness import project_states
+from ..freshness import project_states, resource_id
+from ..publication import adopt_layer_journal
 from .common import tr, write_json
 
 SELECTIONS = ("changed", "all", "list")
@@ -151,6 +152,8 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
         folder = self.parameterAsString(parameters, "PACKAGE_FOLDER", context)
         folder = Path(folder or profile_folder() / "packages")
         store = journal()
+        for layer in layers:  # a project published from another machine or profile
+            adopt_layer_journal(layer, store, resource_id(layer))
         states = project_states(layers, store)
         started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
         rows: list[dict[str, Any]] = []

@@ -56,6 +56,9 @@ def _fail(status: int, error: dict[str, Any]) -> Reply:
 
 
 NOT_FOUND = _fail(404, {"__type": "Not Found Error", "message": "Not found"})
+ORGANIZATION = _ok({"id": "org-1", "name": "demo"})
+NO_RESULTS = _ok({"count": 0, "results": []})
+LOOKUP = [ORGANIZATION, NO_RESULTS]  # the search by identifier in the organisation: nothing
 
 
 def _publisher(answers: list[Any]) -> tuple[CkanPublisher, Any]:
@@ -94,6 +97,7 @@ def test_create_private_upload_then_public(tmp_path: Path) -> None:
         [
             _ok(LICENCES),
             NOT_FOUND,
+            *LOOKUP,
             NOT_FOUND,
             _ok(created),
             resource_create,
@@ -105,13 +109,17 @@ def test_create_private_upload_then_public(tmp_path: Path) -> None:
     assert [_action(r) for r in adapter.sent] == [
         "license_list",
         "package_show",
+        "organization_show",
+        "package_search",
         "package_show",
         "package_create",
         "resource_create",
         "package_patch",
     ]
-    assert json.loads(adapter.sent[3].body)["private"] is True
-    assert json.loads(adapter.sent[5].body) == {"id": "pkg-1", "private": False}
+    search = parse_qs(urlsplit(adapter.sent[3].url).query)
+    assert search["fq"] == ['owner_org:"org-1"'] and search["include_private"] == ["true"]
+    assert json.loads(adapter.sent[5].body)["private"] is True
+    assert json.loads(adapter.sent[7].body) == {"id": "pkg-1", "private": False}
     assert uploads[0]["upload"] == path.read_bytes()
     assert uploads[0]["package_id"] == b"pkg-1"
     assert result.action == "created" and result.url == "https://ckan.example.fr/dataset/haies-2024"
@@ -125,6 +133,7 @@ def test_name_taken_by_another_dataset_gets_a_suffix() -> None:
         [
             _ok(LICENCES),
             _ok(theirs),
+            *LOOKUP,
             _ok(theirs),
             NOT_FOUND,
             _ok(created),
@@ -132,8 +141,8 @@ def test_name_taken_by_another_dataset_gets_a_suffix() -> None:
         ]
     )
     result = publisher.publish({"package": PACKAGE})
-    assert json.loads(adapter.sent[4].body)["name"] == "haies-2024-2"
-    assert parse_qs(urlsplit(adapter.sent[3].url).query)["id"] == ["haies-2024-2"]
+    assert json.loads(adapter.sent[6].body)["name"] == "haies-2024-2"
+    assert parse_qs(urlsplit(adapter.sent[5].url).query)["id"] == ["haies-2024-2"]
     assert result.remote_id == "pkg-2"
 
 
@@ -176,6 +185,7 @@ def test_validation_error_names_the_field() -> None:
         [
             _ok(LICENCES),
             NOT_FOUND,
+            *LOOKUP,
             NOT_FOUND,
             _fail(
                 409, {"__type": "Validation Error", "owner_org": ["Organization does not exist"]}
@@ -201,7 +211,9 @@ def test_no_organisation_for_the_token() -> None:
 def test_unknown_token_is_told_apart_from_missing_rights() -> None:
     """CKAN reads an unknown token as anonymous: 403 on the write, then user_show 404."""
     forbidden = _fail(403, {"__type": "Authorization Error", "message": "Access denied"})
-    publisher, adapter = _publisher([_ok(LICENCES), NOT_FOUND, NOT_FOUND, forbidden, NOT_FOUND])
+    publisher, adapter = _publisher(
+        [_ok(LICENCES), NOT_FOUND, *LOOKUP, NOT_FOUND, forbidden, NOT_FOUND]
+    )
     with pytest.raises(PublishError) as caught:
         publisher.publish({"package": PACKAGE})
     assert caught.value.code == "portal_bad_token"
@@ -209,7 +221,7 @@ def test_unknown_token_is_told_apart_from_missing_rights() -> None:
     assert "jeton" in message(caught.value, "fr") and TOKEN not in message(caught.value, "fr")
 
     publisher, _ = _publisher(
-        [_ok(LICENCES), NOT_FOUND, NOT_FOUND, forbidden, _ok({"name": "publieur"})]
+        [_ok(LICENCES), NOT_FOUND, *LOOKUP, NOT_FOUND, forbidden, _ok({"name": "publieur"})]
     )
     with pytest.raises(PublishError) as caught:
         publisher.publish({"package": PACKAGE})
@@ -228,3 +240,38 @@ def test_names_and_roots() -> None:
     assert valid_name("haies-2024_v2") and not valid_name("Haies") and not valid_name("a")
     assert len(numbered_name("x" * 100, 12)) == 100 and numbered_name("ab", 2) == "ab-2"
     assert action_root("https://ckan.example.fr/api/3/") == "https://ckan.example.fr/api/3/action"
+
+
+def test_a_renamed_package_is_found_by_its_identifier() -> None:
+    """The title (hence the name) changed since: the package with our identifier in the
+    organisation is patched, no second one is created."""
+    ours = {**PACKAGE, "name": "ancien-nom", "id": "pkg-1", "resources": [], "state": "active"}
+    other = {**PACKAGE, "name": "autre", "id": "x", "extras": [], "state": "active"}
+    publisher, adapter = _publisher(
+        [
+            _ok(LICENCES),
+            NOT_FOUND,
+            ORGANIZATION,
+            _ok({"count": 2, "results": [other, ours]}),
+            _ok(ours),
+            _ok({**ours, "private": False}),
+        ]
+    )
+    result = publisher.publish({"package": PACKAGE})
+    assert (result.action, result.remote_id) == ("updated", "pkg-1")
+    assert [_action(r) for r in adapter.sent][-2:] == ["package_patch", "package_patch"]
+    assert json.loads(adapter.sent[4].body)["id"] == "pkg-1"
+
+
+def test_two_packages_with_our_identifier_stop_the_publication() -> None:
+    first = {**PACKAGE, "name": "haies-2024", "id": "pkg-1", "state": "active"}
+    second = {**PACKAGE, "name": "haies-copie", "id": "pkg-2", "state": "active"}
+    publisher, adapter = _publisher(
+        [_ok(LICENCES), _ok(first), ORGANIZATION, _ok({"count": 2, "results": [first, second]})]
+    )
+    with pytest.raises(PublishError) as caught:
+        publisher.publish({"package": PACKAGE})
+    text = message(caught.value, "fr")
+    assert caught.value.code == "portal_duplicates"
+    assert "https://ckan.example.fr/dataset/haies-2024" in text and "haies-copie" in text
+    assert "package_create" not in [_action(r) for r in adapter.sent]

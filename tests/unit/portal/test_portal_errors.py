@@ -9,6 +9,7 @@ from plugin.publishers.errors import MESSAGES, PublishError, flatten_field_error
 PORTAL_CODES = (
     "licence_rejected",
     "portal_dataset_missing",
+    "portal_duplicates",
     "upload_failed",
     "not_published",
     "file_changed",

@@ -10,6 +10,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -248,3 +249,92 @@ def test_same_second_wait_and_api_root() -> None:
     assert same_second_wait({}, now) == 0.0
     assert api_root("https://www.data.gouv.fr/") == "https://www.data.gouv.fr/api/1"
     assert api_root("https://demo.data.gouv.fr/api/1/") == "https://demo.data.gouv.fr/api/1"
+
+
+IDENTIFIED = {
+    "dataset": {
+        "title": "Haies",
+        "description": "d",
+        "license": "lov2",
+        "organization": "org-1",
+        "extras": {"inspire:identifier": "https://data.example.fr/id/haies"},
+    }
+}
+
+
+def _listed(*datasets: dict[str, Any], total: int | None = None) -> Reply:
+    return _json(200, {"data": list(datasets), "total": total or len(datasets)})
+
+
+def test_without_journal_the_dataset_is_found_by_its_identifier() -> None:
+    """Nothing in the journal: the organisation's datasets are paged through (no full-text
+    search) and the one carrying our identifier is updated, not duplicated."""
+    ours = {"id": "d1", "extras": IDENTIFIED["dataset"]["extras"], "resources": []}
+    others = [{"id": f"x{n}", "extras": {}} for n in range(100)]
+    deleted = {"id": "old", "extras": ours["extras"], "deleted": "2026-01-01T00:00:00"}
+    public = {**ours, "license": "lov2", "private": False, "page": "https://p/d1"}
+    publisher, adapter = _publisher(
+        [
+            _json(200, [{"id": "lov2"}]),
+            _listed(*others, total=102),
+            _listed(deleted, ours, total=102),
+            _json(200, {**ours, "license": "lov2"}),  # find before the update
+            _json(200, {**ours, "license": "lov2"}),  # PUT
+            _json(200, public),
+        ]
+    )
+    result = publisher.publish(IDENTIFIED)
+    assert (result.action, result.remote_id) == ("updated", "d1")
+    listing = [r for r in adapter.sent if "/organizations/org-1/datasets/" in r.url]
+    assert [parse_qs(urlsplit(r.url).query)["page"] for r in listing] == [["1"], ["2"]]
+    assert not any("q=" in (urlsplit(r.url).query or "") for r in adapter.sent)
+    assert [r.method for r in adapter.sent if "/datasets/d1/" in r.url] == ["GET", "PUT", "PUT"]
+
+
+def test_two_datasets_with_our_identifier_are_named_and_nothing_is_created() -> None:
+    extras = IDENTIFIED["dataset"]["extras"]
+    publisher, adapter = _publisher(
+        [
+            _json(200, [{"id": "lov2"}]),
+            _listed(
+                {"id": "d1", "extras": extras, "page": "https://p/fr/datasets/haies/"},
+                {"id": "d2", "extras": extras, "page": "https://p/fr/datasets/haies-1/"},
+            ),
+        ]
+    )
+    with pytest.raises(PublishError) as caught:
+        publisher.publish(IDENTIFIED)
+    text = message(caught.value, "fr")
+    assert caught.value.code == "portal_duplicates"
+    assert (
+        "d1 (https://p/fr/datasets/haies/)" in text
+        and "d2 (https://p/fr/datasets/haies-1/)" in text
+    )
+    assert all(r.method == "GET" for r in adapter.sent)
+
+
+def test_without_organisation_the_accounts_own_datasets_are_searched() -> None:
+    payload = {"dataset": {k: v for k, v in IDENTIFIED["dataset"].items() if k != "organization"}}
+    created = {"id": "n1", "license": "lov2", "resources": []}
+    publisher, adapter = _publisher(
+        [
+            _json(200, [{"id": "lov2"}]),
+            _json(200, [{"id": "x", "extras": {}}]),
+            _json(201, created),
+            _json(200, {**created, "private": False}),
+        ]
+    )
+    assert publisher.publish(payload).action == "created"
+    assert urlsplit(adapter.sent[1].url).path == "/api/1/me/datasets/"
+
+
+def test_updates_replace_the_spatial_coverage_kind() -> None:
+    """A dataset first published with its footprint, then with zones: udata refuses both
+    together, so the update empties the geometry (and the reverse)."""
+    from plugin.publishers.udata import replacing_spatial
+
+    zones = replacing_spatial({"spatial": {"zones": ["fr:commune:44109"]}})
+    assert zones["spatial"] == {"zones": ["fr:commune:44109"], "geom": None}
+    geom = replacing_spatial({"spatial": {"geom": {"type": "MultiPolygon"}}})
+    assert geom["spatial"]["zones"] == []
+    assert replacing_spatial({"title": "t"}) == {"title": "t"}

@@ -123,3 +123,51 @@ def test_a_corrupt_journal_is_reported_and_left_untouched(tmp_path: Path) -> Non
         Journal(path)
     assert err.value.code == "journal_corrupt"
     assert path.read_text(encoding="utf-8") == '{"layers": {"x": '
+
+
+def test_a_renamed_connection_finds_its_entry_by_address(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.json")
+    journal.record(
+        RID, "Portail régional", remote_id="65f0", server="https://Data.Region.fr/api/1/"
+    )
+    assert journal.previous_remote_id(RID, "Open data (nouveau nom)") is None
+    found = journal.entry_for(RID, "Open data (nouveau nom)", "https://data.region.fr/api/1")
+    assert found is not None and found.destination == "Portail régional"
+    assert journal.previous_remote_id(RID, "Autre", "https://data.region.fr/api/1") == "65f0"
+    assert journal.entry_for(RID, "Autre", "https://autre.fr/api/1") is None
+    assert Journal(tmp_path / "j.json").entry(RID, "Portail régional").server.startswith("https")
+
+
+def test_the_layer_copy_is_merged_newest_first(tmp_path: Path) -> None:
+    """Another machine's copy (kept in the project) fills what this profile does not know."""
+    elsewhere = Journal(tmp_path / "other.json")
+    elsewhere.record(RID, "udata", remote_id="65f0", when="2026-01-02T00:00:00+00:00")
+    elsewhere.record(RID, "csw", remote_id="fr-haies", when="2026-01-01T00:00:00+00:00")
+    copy = {e.destination: e.to_json() for e in elsewhere.entries(RID)}
+
+    here = Journal(tmp_path / "j.json")
+    here.record(RID, "csw", remote_id="fr-haies", when="2026-03-01T00:00:00+00:00")
+    assert here.merge(RID, copy) == ["udata"]
+    assert Journal(tmp_path / "j.json").previous_remote_id(RID, "udata") == "65f0"
+    assert here.entry(RID, "csw").time.startswith("2026-03-01")
+    assert here.merge(RID, copy) == []
+    assert here.merge(RID, "damaged") == [] and here.merge(RID, {"x": "y"}) == []
+
+
+def test_forgotten_publications_are_not_revived_by_an_old_project_copy(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.json")
+    journal.record(RID, "Bac à sable", remote_id="65f0", server="http://127.0.0.1:7000")
+    journal.record(RID, "Catalogue", remote_id="fr-haies", server="http://127.0.0.1:8000/csw")
+    journal.record("autre", "Ancien", remote_id="a1", url="http://127.0.0.1:7000/datasets/a1/")
+    copy = {e.destination: e.to_json() for e in journal.entries(RID)}
+
+    removed = journal.forget(server="http://127.0.0.1:7000/")
+    assert sorted(e.remote_id for e in removed) == ["65f0", "a1"]  # "a1": matched by its URL
+    again = Journal(tmp_path / "j.json")
+    assert [e.destination for e in again.entries(RID)] == ["Catalogue"]
+    assert again.merge(RID, copy) == []
+    assert again.forget(destination="catalogue")[0].remote_id == "fr-haies"
+
+    again.record(RID, "Bac à sable", remote_id="65f0")  # published there again
+    again.clear(RID, "Bac à sable")  # then withdrawn
+    assert Journal(tmp_path / "j.json").merge(RID, copy) == []

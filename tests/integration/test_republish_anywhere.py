@@ -1,0 +1,323 @@
+"""Republishing from any machine leaves exactly one dataset: geopublier:publish to the REAL
+udata and the REAL CKAN (its Solr is the in-memory stand-in), from a first profile, then from
+a fresh profile opening the saved project, then from a fresh profile with the layer alone, then
+after the connection was renamed. What counts is the portal's own listing, not our report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.integration
+TIMEOUT = 30
+PROFILE = {"organisation": "Agglomération d'Exemple", "email": "sig@exemple-agglo.fr"}
+
+
+class Portal:
+    """One real portal: its connection for GeoPublier and its own listing of our datasets."""
+
+    def __init__(self, kind: str, server) -> None:
+        self.kind, self.server = kind, server
+
+    def connection(self, name: str) -> dict:
+        if self.kind == "udata":
+            return {
+                "name": name,
+                "type": "udata",
+                "url": self.server.url,
+                "api_key_env": "GP_PORTAL_KEY",
+                "options": {"organization": self.server.organization_id},
+            }
+        return {
+            "name": name,
+            "type": "ckan",
+            "url": self.server.url,
+            "api_key_env": "GP_PORTAL_KEY",
+            "options": {"organization": self.server.organization},
+        }
+
+    @property
+    def key(self) -> str:
+        return self.server.api_key if self.kind == "udata" else self.server.api_token
+
+    def datasets_for(self, identifier: str) -> list[dict]:
+        """The organisation's datasets holding ``identifier`` in their extras, as the portal
+        lists them to a member (private ones included), deleted ones left out."""
+        if self.kind == "udata":
+            url = f"{self.server.api_url}/organizations/{self.server.organization_id}/datasets/"
+            answer = requests.get(
+                url,
+                params={"page_size": 1000},
+                headers={"X-API-KEY": self.key},
+                timeout=TIMEOUT,
+            )
+            answer.raise_for_status()
+            rows = answer.json()["data"]
+            extras = [(row, row.get("extras") or {}) for row in rows if not row.get("deleted")]
+        else:
+            answer = requests.get(
+                f"{self.server.api_url}/organization_show",
+                params={"id": self.server.organization, "include_datasets": "true"},
+                headers={"Authorization": self.key},
+                timeout=TIMEOUT,
+            )
+            answer.raise_for_status()
+            rows = [self.package(p["id"]) for p in answer.json()["result"]["packages"]]
+            extras = [(row, {e["key"]: e["value"] for e in row["extras"]}) for row in rows]
+        return [row for row, extra in extras if extra.get("inspire:identifier") == identifier]
+
+    def package(self, package_id: str) -> dict:
+        answer = requests.get(
+            f"{self.server.api_url}/package_show",
+            params={"id": package_id},
+            headers={"Authorization": self.key},
+            timeout=TIMEOUT,
+        )
+        answer.raise_for_status()
+        return answer.json()["result"]
+
+
+@pytest.fixture(params=["udata", "ckan"])
+def portal(request) -> Portal:
+    return Portal(request.param, request.getfixturevalue(f"{request.param}_server"))
+
+
+@pytest.fixture()
+def fresh_profiles() -> Iterator:
+    """Empties this profile's publication journal on demand (another machine, a reinstalled
+    QGIS, a qgis_process job with its own profile); the session's journal is put back after."""
+    from plugin.qgis.destinations import profile_folder
+
+    path = profile_folder() / "journal.json"
+    kept = path.with_suffix(".kept")
+    if path.exists():
+        shutil.copy2(path, kept)
+
+    def fresh() -> None:
+        path.unlink(missing_ok=True)
+
+    yield fresh
+    path.unlink(missing_ok=True)
+    if kept.exists():
+        kept.replace(path)
+
+
+def unique_identifier(shapefile: Path, code: str) -> str:
+    """Give the layer an INSPIRE identifier of its own (no other test publishes it)."""
+    qmd = shapefile.with_suffix(".qmd")
+    qmd.write_text(
+        qmd.read_text(encoding="utf-8").replace("/id/cours-d-eau<", f"/id/{code}<"),
+        encoding="utf-8",
+    )
+    return f"https://data.exemple-agglo.fr/id/{code}"
+
+
+def publish(layer, portal_name: str, connections: Path, folder: Path, **extra) -> dict:
+    import processing
+
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = folder / "profil.json"
+    profile.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
+    return processing.run(
+        "geopublier:publish",
+        {
+            "INPUT": layer,
+            "PORTAL": portal_name,
+            "CONNECTIONS": str(connections),
+            "PROFILE": str(profile),
+            "FORMATS": [0, 1],
+            "PACKAGE_FOLDER": str(folder / "paquets"),
+            "REPORT": str(folder / "rapport.json"),
+            **extra,
+        },
+    )
+
+
+def resource_ids(portal: Portal, dataset: dict) -> list[str]:
+    if portal.kind == "ckan":
+        dataset = portal.package(dataset["id"])
+    return sorted(r["id"] for r in dataset["resources"])
+
+
+def test_one_dataset_from_any_profile_and_after_renaming_the_connection(
+    provider, rivers_shapefile: Path, portal: Portal, fresh_profiles, tmp_path: Path, monkeypatch
+) -> None:
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from plugin.qgis.destinations import journal
+
+    monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
+    identifier = unique_identifier(rivers_shapefile, f"cours-d-eau-partout-{portal.kind}")
+    connections = tmp_path / "connexions.json"
+    connections.write_text(
+        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
+    )
+    project = QgsProject.instance()
+    project.clear()
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    project.addMapLayer(layer)
+
+    # Machine A publishes, and the project (with the layer's copy of the journal) is saved.
+    first = publish(layer, "Portail", connections, tmp_path / "a")
+    [created] = portal.datasets_for(identifier)
+    assert created["id"] == first["PORTAL_DATASET_ID"]
+    resources = resource_ids(portal, created)
+    assert len(resources) == 3  # GeoPackage, GeoJSON and the ISO 19139 record
+    qgs = tmp_path / "projet.qgs"
+    assert project.write(str(qgs))
+
+    # Machine B: a fresh profile opens the project.
+    fresh_profiles()
+    project.clear()
+    assert project.read(str(qgs))
+    [layer_b] = project.mapLayersByName("cours_eau")
+    second = publish(layer_b, "Portail", connections, tmp_path / "b")
+    [dataset] = portal.datasets_for(identifier)
+    assert second["PORTAL_DATASET_ID"] == dataset["id"] == created["id"]
+    assert resource_ids(portal, dataset) == resources
+    report = json.loads((tmp_path / "b" / "rapport.json").read_text(encoding="utf-8"))
+    assert report["steps"][0]["action"] == "updated"
+
+    # A scheduled job with its own profile and the layer file alone: found on the portal.
+    fresh_profiles()
+    project.clear()
+    alone = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    third = publish(alone, "Portail", connections, tmp_path / "c")
+    [dataset] = portal.datasets_for(identifier)
+    assert third["PORTAL_DATASET_ID"] == dataset["id"] == created["id"]
+    assert resource_ids(portal, dataset) == resources
+
+    # The connection is renamed (same address): its journal entry follows.
+    connections.write_text(
+        json.dumps({"connections": [portal.connection("Open data de l'agglo")]}),
+        encoding="utf-8",
+    )
+    fourth = publish(alone, "Open data de l'agglo", connections, tmp_path / "d")
+    [dataset] = portal.datasets_for(identifier)
+    assert fourth["PORTAL_DATASET_ID"] == dataset["id"] == created["id"]
+    assert resource_ids(portal, dataset) == resources
+    assert [e.destination for e in journal().entries(identifier)] == ["Open data de l'agglo"]
+
+
+def make_duplicate(portal: Portal, identifier: str, name: str) -> str:
+    """A dataset someone made by hand on the portal, carrying the same identifier; its id."""
+    extras = {"inspire:identifier": identifier}
+    if portal.kind == "udata":
+        answer = requests.post(
+            f"{portal.server.api_url}/datasets/",
+            json={
+                "title": name,
+                "description": "Copie faite à la main.",
+                "organization": portal.server.organization_id,
+                "extras": extras,
+            },
+            headers={"X-API-KEY": portal.key},
+            timeout=TIMEOUT,
+        )
+        assert answer.status_code == 201, answer.text
+        return answer.json()["id"]
+    answer = requests.post(
+        f"{portal.server.api_url}/package_create",
+        json={
+            "name": name,
+            "title": name,
+            "owner_org": portal.server.organization,
+            "extras": [{"key": k, "value": v} for k, v in extras.items()],
+        },
+        headers={"Authorization": portal.key},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json()["result"]["id"]
+
+
+def delete_on_portal(portal: Portal, dataset_id: str) -> None:
+    if portal.kind == "udata":
+        answer = requests.delete(
+            f"{portal.server.api_url}/datasets/{dataset_id}/",
+            headers={"X-API-KEY": portal.key},
+            timeout=TIMEOUT,
+        )
+        assert answer.status_code == 204, answer.text
+        return
+    answer = requests.post(
+        f"{portal.server.api_url}/package_delete",
+        json={"id": dataset_id},
+        headers={"Authorization": portal.key},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def test_two_datasets_for_one_identifier_stop_the_publication(
+    provider, rivers_shapefile: Path, portal: Portal, fresh_profiles, tmp_path: Path, monkeypatch
+) -> None:
+    """Nothing in the journal, two datasets on the portal with the layer's identifier: a clear
+    error naming both, and no third dataset."""
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
+    identifier = unique_identifier(rivers_shapefile, f"cours-d-eau-doublon-{portal.kind}")
+    first = make_duplicate(portal, identifier, f"cours-d-eau-copie-1-{portal.kind}")
+    second = make_duplicate(portal, identifier, f"cours-d-eau-copie-2-{portal.kind}")
+    connections = tmp_path / "connexions.json"
+    connections.write_text(
+        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
+    )
+    fresh_profiles()
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+
+    with pytest.raises(QgsProcessingException):
+        publish(layer, "Portail", connections, tmp_path)
+
+    step = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))["steps"][0]
+    assert step["error_code"] == "portal_duplicates"
+    assert first in step["message_fr"] and second in step["message_fr"]
+    assert "supprimez le doublon" in step["message_fr"]
+    assert sorted(d["id"] for d in portal.datasets_for(identifier)) == sorted([first, second])
+
+
+def test_a_dataset_deleted_on_the_portal_is_published_afresh_on_request(
+    provider, rivers_shapefile: Path, portal: Portal, fresh_profiles, tmp_path: Path, monkeypatch
+) -> None:
+    """The journal remembers a dataset the portal no longer has: the user is told how to
+    publish it afresh, and REPUBLISH_MISSING does it — one new dataset, remembered."""
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    from plugin.qgis.destinations import journal
+
+    monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
+    identifier = unique_identifier(rivers_shapefile, f"cours-d-eau-supprime-{portal.kind}")
+    connections = tmp_path / "connexions.json"
+    connections.write_text(
+        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
+    )
+    fresh_profiles()
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    gone = publish(layer, "Portail", connections, tmp_path / "a")["PORTAL_DATASET_ID"]
+    delete_on_portal(portal, gone)
+    assert portal.datasets_for(identifier) == []
+
+    with pytest.raises(QgsProcessingException):
+        publish(layer, "Portail", connections, tmp_path / "b")
+    step = json.loads((tmp_path / "b" / "rapport.json").read_text(encoding="utf-8"))["steps"][0]
+    assert step["error_code"] == "portal_dataset_missing", step["message_en"] + str(step["details"])
+    assert gone in step["message_fr"] and "REPUBLISH_MISSING" in step["message_fr"]
+    assert "effacez l'entrée du journal" not in step["message_fr"]
+    assert portal.datasets_for(identifier) == []  # nothing created behind the user's back
+
+    again = publish(layer, "Portail", connections, tmp_path / "c", REPUBLISH_MISSING=True)
+    [dataset] = portal.datasets_for(identifier)
+    assert again["PORTAL_DATASET_ID"] == dataset["id"] != gone
+    report = json.loads((tmp_path / "c" / "rapport.json").read_text(encoding="utf-8"))
+    assert report["steps"][0]["action"] == "created"
+    assert report["steps"][0]["details"]["replaces_missing"] == gone
+    assert journal().previous_remote_id(identifier, "Portail") == dataset["id"]
+    assert (
+        publish(layer, "Portail", connections, tmp_path / "d")["PORTAL_DATASET_ID"] == dataset["id"]
+    )
