@@ -48,18 +48,24 @@ def basic_config(manager, name: str, user: str, password: str) -> str:
     return config.id()
 
 
-class EchoHandler(http.server.BaseHTTPRequestHandler):
-    """Answers with the headers it received (to see what the session really sends)."""
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    """A handler that answers a body and logs nothing."""
 
-    def do_GET(self) -> None:
-        body = "\n".join(f"{k}: {v}" for k, v in self.headers.items()).encode()
-        self.send_response(200)
+    def answer(self, status: int, body: bytes) -> None:
+        self.send_response(status)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
     def log_message(self, *args) -> None:
         pass
+
+
+class EchoHandler(QuietHandler):
+    """Answers with the headers it received (to see what the session really sends)."""
+
+    def do_GET(self) -> None:
+        self.answer(200, "\n".join(f"{k}: {v}" for k, v in self.headers.items()).encode())
 
 
 @pytest.fixture()
@@ -139,7 +145,7 @@ def test_qgis_proxy_settings_are_used() -> None:
     assert build_session("csw").proxies == {}
 
 
-class ForwardingProxy(http.server.BaseHTTPRequestHandler):
+class ForwardingProxy(QuietHandler):
     """A local HTTP proxy: logs each request line it receives, then forwards it (no proxy of
     its own) and relays the answer, as a company proxy does."""
 
@@ -150,14 +156,7 @@ class ForwardingProxy(http.server.BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items() if k.lower() != "proxy-connection"}
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with opener.open(urllib.request.Request(self.path, headers=headers), timeout=10) as answer:
-            body = answer.read()
-            self.send_response(answer.status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
+            self.answer(answer.status, answer.read())
 
 
 @pytest.fixture()
