@@ -98,11 +98,12 @@ def keep_portal_files(
     metadata changed (written afresh, a few kilobytes, under the package's name for it);
     `record_changed` overrides the fingerprint's say (a record merged from a file).
     """
-    if request.fingerprint is None or request.portal is None:
-        return False
+    if request.fingerprint is None or request.portal is None or request.recreate_missing:
+        return False  # a dataset published afresh gets its files again
     choices = {k: v for k, v in export_choices.items() if k != "output_folder"}
     request.fingerprint = dataclasses.replace(request.fingerprint, package=digest(choices))
-    entry = journal.entry(request.record.identifier.uri, request.portal.name)
+    portal = request.portal
+    entry = journal.entry_for(request.record.identifier.uri, portal.name, portal.url)
     if not package_reusable(entry, request.fingerprint):
         return False
     request.files_kept = True

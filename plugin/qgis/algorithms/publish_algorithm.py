@@ -220,6 +220,13 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             )
         request = self._request(parameters, context, record)
         request.fingerprint = fingerprint(layer)
+        request.recreate_missing = self.parameterAsBoolean(parameters, "REPUBLISH_MISSING", context)
+        store = journal()
+        adopted = adopt_layer_journal(layer, store, record.identifier.uri)
+        if adopted:
+            feedback.pushInfo(
+                tr("Earlier publications found in the project: {0}").format(", ".join(adopted))
+            )
         if request.portal is not None and request.mode == "upload":
             choices = self._export_choices(parameters, context)
             folder = self._package_folder(parameters, context)
@@ -227,7 +234,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             # package's formats and CRS); a layer opened afresh gets its package again.
             kept = bool(layer.customProperty(RECORD_PROPERTY))
             # The record may come merged from METADATA: its file on the portal is always sent.
-            if kept and keep_portal_files(request, journal(), choices, folder, True):
+            if kept and keep_portal_files(request, store, choices, folder, True):
                 feedback.pushInfo(
                     tr(
                         "Data unchanged since the last publication: the portal keeps its files, "
@@ -242,13 +249,6 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         request.data_changed = data_changed_since_last_publication(layer)
         if request.catalogue is not None and request.catalogue.type == "geonetwork":
             request.thumbnail = render_thumbnail(layer)
-        request.recreate_missing = self.parameterAsBoolean(parameters, "REPUBLISH_MISSING", context)
-        store = journal()
-        adopted = adopt_layer_journal(layer, store, record.identifier.uri)
-        if adopted:
-            feedback.pushInfo(
-                tr("Earlier publications found in the project: {0}").format(", ".join(adopted))
-            )
         try:
             report, published = publish(
                 request,
