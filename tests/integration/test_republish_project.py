@@ -100,6 +100,8 @@ def project(tmp_path: Path, postgis: Postgis, pycsw_server, udata_server, monkey
         postgis.load(sample, table)
         layers.append(QgsVectorLayer(postgis.uri(table), table, "postgres"))
     assert all(layer.isValid() for layer in layers)
+    # The project holds these 20 layers only: layers left by earlier tests would be listed too.
+    QgsProject.instance().removeAllMapLayers()
     QgsProject.instance().addMapLayers(layers)
     for number, layer in enumerate(layers):
         complete(layer, number)
