@@ -9,12 +9,12 @@ GeoPackage, a raster, a layer of millions of points. No QGIS import here.
 
 from __future__ import annotations
 
-import math
-import subprocess
 from pathlib import Path
 from typing import Optional
 
 from osgeo import gdal, ogr, osr
+
+from tests.datasets import points_gpkg
 
 Source = tuple[str, str]  # (QGIS data source, provider key)
 
@@ -273,36 +273,4 @@ def dem_raster(folder: Path) -> Source:
 
 def many_points(folder: Path, count: int) -> Source:
     """`count` points on a 10 m grid in Lambert-93, as a GeoPackage made by ogr2ogr."""
-    csv = folder / "points.csv"
-    side = max(1, math.ceil(math.sqrt(count)))
-    with csv.open("w", encoding="utf-8") as handle:
-        handle.write("id,x,y\n")
-        handle.writelines(
-            f"{i},{700000 + (i % side) * 10},{6600000 + (i // side) * 10}\n" for i in range(count)
-        )
-    path = folder / "points.gpkg"
-    subprocess.run(
-        [
-            "ogr2ogr",
-            "-q",
-            "-f",
-            "GPKG",
-            str(path),
-            str(csv),
-            "-nln",
-            "points",
-            "-a_srs",
-            "EPSG:2154",
-            "-oo",
-            "X_POSSIBLE_NAMES=x",
-            "-oo",
-            "Y_POSSIBLE_NAMES=y",
-            "-oo",
-            "AUTODETECT_TYPE=YES",
-            "-gt",
-            "65536",
-        ],
-        check=True,
-    )
-    csv.unlink()
-    return f"{path}|layername=points", "ogr"
+    return f"{points_gpkg(folder / 'points.gpkg', count)}|layername=points", "ogr"
