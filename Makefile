@@ -9,7 +9,8 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # PGMAJOR: the major of Debian's PostgreSQL, 15 on Debian 12 and 17 on Debian 13).
 APT_PACKAGES := python3-qgis qgis-providers qgis qgis-server xvfb python3-venv python3-pip \
 	qttools5-dev-tools pyqt5-dev-tools gdal-bin python3-gdal unzip curl \
-	postgresql postgresql-PGMAJOR-postgis-3 libpq-dev python3-dev gcc libmagic1t64|libmagic1 chromium
+	postgresql postgresql-PGMAJOR-postgis-3 libpq-dev python3-dev gcc libmagic1t64|libmagic1 chromium \
+	debootstrap
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
@@ -22,7 +23,7 @@ QGIS_TESTS ?= tests/qgis tests/integration
 
 .PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
 	package install-plugin run demo demo-browser room-rehearsal clean bench screenshots sandbox \
-	sandbox-stop sandbox-reset sandbox-status test-trixie demo-trixie
+	sandbox-stop sandbox-reset sandbox-status test-trixie trixie-setup demo-trixie
 
 help:
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
@@ -58,10 +59,11 @@ apt:
 
 venv: $(VENV)/.deps-installed
 
-$(VENV)/.deps-installed: requirements-dev.txt
+$(VENV)/.deps-installed: requirements-dev.txt requirements-qt6.txt
 	@echo ">> Environnement Python $(VENV) (Python de Debian, paquets système visibles)"
 	@test -x $(PYTHON) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PYTHON) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(PYTHON) -m pip install -q --disable-pip-version-check --no-deps -r requirements-qt6.txt
 	@touch $@
 
 servers: venv
@@ -83,6 +85,9 @@ test-qgis: venv qm
 test-trixie:
 	@echo ">> Tests QGIS et d'intégration sur Debian 13 / QGIS 3.40 (chroot .chroot/trixie)"
 	scripts/debian-chroot.sh setup qm test-unit test-qgis
+
+trixie-setup:
+	scripts/debian-chroot.sh setup
 
 demo-trixie:
 	scripts/debian-chroot.sh demo

@@ -33,6 +33,15 @@ REQUIREMENTS: dict[str, str] = {
     "ckan": "ckan[requirements]==2.12.0",
 }
 
+# Pins inside a server's requirements that cannot install on a newer Python, replaced there with
+# uv's --override (pip has none): udata 10.4.2 and flask-storage pin Pillow 9.2.0, which has no
+# wheel for Python 3.13 (Debian 13) and whose source no longer builds; udata 10 uses nothing that
+# Pillow 10 removed.
+OVERRIDES: dict[str, tuple[tuple[int, int], list[str]]] = {
+    "udata10": ((3, 13), ["pillow>=10.4,<12"]),
+}
+UV = "uv==0.13.9"
+
 
 def venv_dir(name: str, home: Path | None = None) -> Path:
     """Return the folder of a server's venv."""
@@ -83,10 +92,29 @@ def ensure_venv(name: str, home: Path | None = None) -> Path:
     install_log = directory.parent / f"{name}-install.log"
     if not (directory / "bin" / "python").exists():
         _run([BASE_PYTHON, "-m", "venv", str(directory)], install_log, name, directory)
-    pip = [str(directory / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-    _run(pip + shlex.split(requirements), install_log, name, directory)
+    python = str(directory / "bin" / "python")
+    pip = [python, "-m", "pip", "install", "--quiet"]
+    overrides = _overrides(name, python)
+    if overrides:
+        _run(pip + [UV], install_log, name, directory)
+        override_file = directory / "overrides.txt"
+        override_file.write_text("\n".join(overrides) + "\n", encoding="utf-8")
+        uv = [str(directory / "bin" / "uv"), "pip", "install", "--quiet", "--system-certs"]
+        uv += ["--python", python, "--override", str(override_file)]
+        _run(uv + shlex.split(requirements), install_log, name, directory)
+    else:
+        _run(pip + shlex.split(requirements), install_log, name, directory)
     (directory / MARKER).write_text(requirements + "\n", encoding="utf-8")
     return directory
+
+
+def _overrides(name: str, python: str) -> list[str]:
+    """The replaced pins of a venv when its Python is recent enough to need them, else []."""
+    if name not in OVERRIDES:
+        return []
+    since, overrides = OVERRIDES[name]
+    check = f"import sys; sys.exit(sys.version_info[:2] < {since!r})"
+    return overrides if subprocess.run([python, "-c", check], check=False).returncode == 0 else []
 
 
 def _run(command: list[str], install_log: Path, name: str, directory: Path) -> None:
