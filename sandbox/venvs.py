@@ -28,7 +28,8 @@ REQUIREMENTS: dict[str, str] = {
     "'legacy-cgi; python_version >= \"3.13\"'",
     "udata": "udata==17.18.0 mongomock==4.3.0",
     # The portal with data.gouv.fr's web pages (udata-front pins Flask 2.1: not udata 17).
-    "udata10": "udata==10.4.2 udata-front==6.2.4 mongomock==4.3.0",
+    # udata 10 imports pkg_resources (setuptools < 81; venvs of Python >= 3.12 have none).
+    "udata10": "udata==10.4.2 udata-front==6.2.4 mongomock==4.3.0 setuptools<81",
     # psycopg2 builds from source: gcc, libpq-dev, python3-dev (apt); CKAN also wants libmagic1.
     "ckan": "ckan[requirements]==2.12.0",
 }

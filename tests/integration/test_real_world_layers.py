@@ -104,12 +104,18 @@ def package_epsg(result: dict) -> str:
     return dataset.GetLayer(0).GetSpatialRef().GetAuthorityCode(None)
 
 
+def _copy(geometry: ogr.Geometry | None) -> ogr.Geometry | None:
+    return geometry.Clone() if geometry is not None else None
+
+
 def package_rows(result: dict, suffix: str = ".gpkg") -> list[dict]:
     folder = Path(result["PACKAGE_DIR"])
     data = next(p for p in folder.iterdir() if p.suffix == suffix)
     dataset = ogr.Open(str(data))
+    # A copy of each geometry: GDAL 3.10 invalidates a geometry reference with its feature.
     rows = [
-        dict(feature.items(), geometry=feature.GetGeometryRef()) for feature in dataset.GetLayer(0)
+        dict(feature.items(), geometry=_copy(feature.GetGeometryRef()))
+        for feature in dataset.GetLayer(0)
     ]
     return rows
 
