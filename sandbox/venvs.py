@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shlex
 import subprocess
 from pathlib import Path
@@ -103,6 +104,7 @@ def ensure_venv(name: str, home: Path | None = None) -> Path:
         uv = [str(directory / "bin" / "uv"), "pip", "install", "--quiet", "--system-certs"]
         uv += ["--python", python, "--override", str(override_file)]
         _run(uv + shlex.split(requirements), install_log, name, directory)
+        _declare_overrides(directory, overrides)
     else:
         _run(pip + shlex.split(requirements), install_log, name, directory)
     (directory / MARKER).write_text(requirements + "\n", encoding="utf-8")
@@ -116,6 +118,28 @@ def _overrides(name: str, python: str) -> list[str]:
     since, overrides = OVERRIDES[name]
     check = f"import sys; sys.exit(sys.version_info[:2] < {since!r})"
     return overrides if subprocess.run([python, "-c", check], check=False).returncode == 0 else []
+
+
+def _declare_overrides(directory: Path, overrides: list[str]) -> None:
+    """Write the replaced pins into the installed packages' metadata.
+
+    udata loads its plugins through pkg_resources, which checks every declared requirement:
+    left as `pillow==9.2.0`, a pin replaced by uv would stop udata at start-up.
+    """
+    names = {re.split(r"[<>=!~; ]", spec, maxsplit=1)[0].lower(): spec for spec in overrides}
+    for metadata in directory.glob("lib/python3*/site-packages/*.dist-info/METADATA"):
+        lines = metadata.read_text(encoding="utf-8").splitlines(keepends=True)
+        changed = False
+        for index, line in enumerate(lines):
+            if not line.startswith("Requires-Dist:"):
+                continue
+            requirement = line.split(":", 1)[1].strip()
+            name = re.split(r"[<>=!~;\[ (]", requirement, maxsplit=1)[0].lower()
+            if name in names and ";" not in requirement:
+                lines[index] = f"Requires-Dist: {names[name]}\n"
+                changed = True
+        if changed:
+            metadata.write_text("".join(lines), encoding="utf-8")
 
 
 def _run(command: list[str], install_log: Path, name: str, directory: Path) -> None:
