@@ -48,14 +48,16 @@ class CatalogueImportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Import"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.fetch)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         if not self.catalogues:
             self.status.setText(self.tr("No catalogue connection yet: add one in step 3."))
-            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def fetch(self) -> Optional[RecordImportTask]:
         """Fetch the record in the background."""
@@ -68,14 +70,14 @@ class CatalogueImportDialog(QDialog):
         task = self.task
         task.taskCompleted.connect(lambda: self._fetched(task))
         task.taskTerminated.connect(lambda: self._fetched(task))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.status.setText(self.tr("Fetching the record from {0}…").format(connection.name))
         QgsApplication.taskManager().addTask(task)
         return task
 
     def _fetched(self, task: RecordImportTask) -> None:
         self.task = None
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         if task.error is not None:
             self.status.setText(error_text(task.error, self.language))
             return

@@ -44,7 +44,7 @@ class ChecklistWidget(QWidget):
                 QgsApplication.getThemeIcon(ICONS.get(issue.level, ICONS["warning"])),
                 message(issue, self.language),
             )
-            item.setData(Qt.UserRole, issue.field)
+            item.setData(Qt.ItemDataRole.UserRole, issue.field)
             item.setToolTip(
                 self.tr("INSPIRE requirement {0}").format(issue.params.get("req", ""))
                 if issue.level == ERROR
@@ -68,4 +68,4 @@ class ChecklistWidget(QWidget):
         return sum(1 for issue in self.issues if issue.level == ERROR)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.fieldActivated.emit(str(item.data(Qt.UserRole) or ""))
+        self.fieldActivated.emit(str(item.data(Qt.ItemDataRole.UserRole) or ""))

@@ -52,7 +52,7 @@ class DescribeWidget(QWidget):
         self.kept.setObjectName("keptFromImport")
         self.kept.setWordWrap(True)
         layout.addWidget(self.kept)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self._form())
@@ -99,7 +99,9 @@ class DescribeWidget(QWidget):
             if definition.section not in forms:
                 box = QGroupBox(titles[definition.section])
                 forms[definition.section] = QFormLayout(box)
-                forms[definition.section].setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+                forms[definition.section].setFieldGrowthPolicy(
+                    QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow
+                )
                 column.addWidget(box)
             editor = definition.make(definition.key, self.language)
             editor.changed.connect(lambda key=definition.key: self._edited(key))

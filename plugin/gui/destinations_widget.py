@@ -58,7 +58,7 @@ class DestinationsWidget(QWidget):
         self.tree.setObjectName("connectionsTree")
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Type"), self.tr("Address")])
         self.tree.setRootIsDecorated(False)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_connection())
         self.tree.itemSelectionChanged.connect(self._show_status)
         inner.addWidget(self.tree)
@@ -66,7 +66,7 @@ class DestinationsWidget(QWidget):
         self.status = QLabel()
         self.status.setObjectName("connectionStatus")
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(self.status)
         layout.addWidget(box, 1)
         layout.addWidget(self._choice_box())
@@ -174,7 +174,7 @@ class DestinationsWidget(QWidget):
             item = QTreeWidgetItem(
                 [connection.name, labels.get(connection.type, connection.type), connection.url]
             )
-            item.setData(0, Qt.UserRole, connection.name)
+            item.setData(0, Qt.ItemDataRole.UserRole, connection.name)
             self.tree.addTopLevelItem(item)
         for column in (0, 1):  # names and types in full; the address takes the rest
             self.tree.resizeColumnToContents(column)
@@ -203,14 +203,14 @@ class DestinationsWidget(QWidget):
     def selected(self) -> Optional[Connection]:
         """The connection selected in the list."""
         items = self.tree.selectedItems()
-        name = items[0].data(0, Qt.UserRole) if items else None
+        name = items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
         return next((c for c in self.connections if c.name == name), None)
 
     def select(self, name: str) -> None:
         """Select a connection by name."""
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
-            item.setSelected(item.data(0, Qt.UserRole) == name)
+            item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) == name)
 
     def _unique(self, connection: Connection, replacing: str = "") -> bool:
         taken = {c.name.casefold() for c in self.connections if c.name != replacing}
@@ -226,7 +226,7 @@ class DestinationsWidget(QWidget):
     def add_connection(self) -> None:
         """Ask for a new connection and save it."""
         dialog = ConnectionDialog(self.language, parent=self)
-        if dialog.exec_() and (connection := dialog.connection()) and self._unique(connection):
+        if dialog.exec() and (connection := dialog.connection()) and self._unique(connection):
             self.connections.append(connection)
             self._save()
             self.select(connection.name)
@@ -238,7 +238,7 @@ class DestinationsWidget(QWidget):
             return
         dialog = ConnectionDialog(self.language, current, parent=self)
         if (
-            dialog.exec_()
+            dialog.exec()
             and (connection := dialog.connection())
             and self._unique(connection, current.name)
         ):
@@ -259,7 +259,7 @@ class DestinationsWidget(QWidget):
                 current.name
             ),
         )
-        if answer == QMessageBox.Yes:
+        if answer == QMessageBox.StandardButton.Yes:
             self.connections = [c for c in self.connections if c is not current]
             self._save()
 

@@ -71,7 +71,7 @@ class Editor(QObject):
 
     def focus(self) -> None:
         """Give the keyboard focus to the editor's first input."""
-        self.widget.setFocus(Qt.OtherFocusReason)
+        self.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inputs(self) -> list[QWidget]:
         """The widgets that take input (for tooltips and the tab order)."""
@@ -199,7 +199,7 @@ class TemporalEditor(Editor):
         layout.addWidget(self.end)
 
     def focus(self) -> None:
-        self.start.setFocus(Qt.OtherFocusReason)
+        self.start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inputs(self) -> list[QWidget]:
         return [self.start, self.end]
@@ -251,13 +251,15 @@ class ChoiceEditor(Editor):
         super().__init__(key, language)
         self.as_list = as_list
         self.widget = QComboBox()
-        self.widget.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.widget.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.widget.setMinimumContentsLength(20)
         if empty_label:
             self.widget.addItem(empty_label, "")
         for code, label in items:
             self.widget.addItem(label, code)
-            self.widget.setItemData(self.widget.count() - 1, label, Qt.ToolTipRole)
+            self.widget.setItemData(self.widget.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         self.widget.currentIndexChanged.connect(self._emit)
 
     def _load(self, value) -> None:
@@ -295,19 +297,19 @@ class CheckListEditor(Editor):
         self.list = QListWidget()
         self.list.setMinimumHeight(110)
         self.list.setMaximumHeight(150)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for code, label in items:
             item = QListWidgetItem(label)
-            item.setData(Qt.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             item.setToolTip(label)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.itemChanged.connect(self._emit)
         layout.addWidget(self.list)
 
     def focus(self) -> None:
-        (self.search or self.list).setFocus(Qt.OtherFocusReason)
+        (self.search or self.list).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inputs(self) -> list[QWidget]:
         return [w for w in (self.search, self.list) if w is not None]
@@ -321,9 +323,9 @@ class CheckListEditor(Editor):
     def checked(self) -> list[str]:
         """Codes of the checked items, in list order."""
         return [
-            self.list.item(row).data(Qt.UserRole)
+            self.list.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(self.list.count())
-            if self.list.item(row).checkState() == Qt.Checked
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
         ]
 
     def _load(self, value: list[str]) -> None:
@@ -331,13 +333,17 @@ class CheckListEditor(Editor):
         known = set()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            known.add(item.data(Qt.UserRole))
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
+            known.add(item.data(Qt.ItemDataRole.UserRole))
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
         for code in sorted(wanted - known):  # unknown codes from an imported record stay visible
             item = QListWidgetItem(code)
-            item.setData(Qt.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         self._checked_first()
 
@@ -346,7 +352,7 @@ class CheckListEditor(Editor):
         checked = [
             self.list.takeItem(row)
             for row in reversed(range(self.list.count()))
-            if self.list.item(row).checkState() == Qt.Checked
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
         ]
         for item in checked:
             self.list.insertItem(0, item)
@@ -405,7 +411,7 @@ class PartyEditor(Editor):
 
     def focus(self) -> None:
         target = self.email if self.organisation.text().strip() else self.organisation
-        target.setFocus(Qt.OtherFocusReason)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inputs(self) -> list[QWidget]:
         return [w for w in (self.organisation, self.email, self.role) if w is not None]
@@ -444,7 +450,9 @@ class IdentifierEditor(Editor):
             edit.textEdited.connect(self._emit)
 
     def focus(self) -> None:
-        (self.code if self.namespace.text() else self.namespace).setFocus(Qt.OtherFocusReason)
+        (self.code if self.namespace.text() else self.namespace).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
 
     def inputs(self) -> list[QWidget]:
         return [self.namespace, self.code]
@@ -493,7 +501,7 @@ class ResolutionEditor(Editor):
         self._emit()
 
     def focus(self) -> None:
-        self.kind.setFocus(Qt.OtherFocusReason)
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inputs(self) -> list[QWidget]:
         return [self.kind, self.scale, self.distance]
@@ -569,7 +577,7 @@ class BoundingBoxEditor(Editor):
             grid.addWidget(spin, number // 2, (number % 2) * 2 + 1)
 
     def focus(self) -> None:
-        self.spins["west"].setFocus(Qt.OtherFocusReason)
+        self.spins["west"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def inputs(self) -> list[QWidget]:
         return list(self.spins.values())

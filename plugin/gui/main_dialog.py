@@ -109,7 +109,7 @@ class MainDialog(QDialog, FORM_CLASS):
         self.publisher.cancelRequested.connect(self.cancel_publication)
         self.publisher.unpublishRequested.connect(self.ask_unpublish)
         self.stepTabs.currentChanged.connect(lambda *_: self.refresh_plan())
-        close = self.buttonBox.button(QDialogButtonBox.Close)
+        close = self.buttonBox.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Close"))  # not left to Qt's own translations, often missing
         close.clicked.connect(self.close)
         self.resize(1280, 760)
@@ -423,7 +423,7 @@ class MainDialog(QDialog, FORM_CLASS):
                 "The layer and its metadata stay in QGIS; you can publish again later."
             ).format(self.describe.record().title, ", ".join(c.name for c in targets)),
         )
-        return self.unpublish(targets) if answer == QMessageBox.Yes else None
+        return self.unpublish(targets) if answer == QMessageBox.StandardButton.Yes else None
 
     def unpublish(self, targets: list) -> UnpublishTask:
         """Withdraw the publication from `targets` in the background."""
@@ -591,7 +591,7 @@ class MainDialog(QDialog, FORM_CLASS):
     def ask_remote_change(self) -> Optional[PublicationJob]:
         """The catalogue's record was changed by someone else: merge, overwrite or cancel."""
         box = QMessageBox(self)
-        box.setIcon(QMessageBox.Question)
+        box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(__title__)
         box.setText(
             self.tr(
@@ -599,12 +599,14 @@ class MainDialog(QDialog, FORM_CLASS):
                 "was overwritten. What should be done?"
             )
         )
-        merge = box.addButton(self.tr("Merge: their changes plus yours"), QMessageBox.AcceptRole)
-        overwrite = box.addButton(
-            self.tr("Overwrite the catalogue's record"), QMessageBox.DestructiveRole
+        merge = box.addButton(
+            self.tr("Merge: their changes plus yours"), QMessageBox.ButtonRole.AcceptRole
         )
-        box.addButton(QMessageBox.Cancel)
-        box.exec_()
+        overwrite = box.addButton(
+            self.tr("Overwrite the catalogue's record"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
         choice = {merge: "merge", overwrite: "overwrite"}.get(box.clickedButton(), "")
         return self.resolve_remote_change(choice)
 

@@ -68,7 +68,7 @@ class PrepareWidget(QWidget):
         self.confirmed: list[str] = []
         self._loading = False
         layout = QVBoxLayout(self)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._options_box())
         splitter.addWidget(self._report_box())
         splitter.setSizes([560, 660])
@@ -99,7 +99,7 @@ class PrepareWidget(QWidget):
             )
         )
         self.crsWidget.crsChanged.connect(self._changed)
-        self.crsWidget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.crsWidget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.geometryCombo = QComboBox()
         self.geometryCombo.addItem(self.tr("Repair them (makeValid)"), REPAIR)
         self.geometryCombo.addItem(self.tr("Only report them"), REPORT)
@@ -128,7 +128,7 @@ class PrepareWidget(QWidget):
         self.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
         self.folderWidget.setToolTip(self.tr("Where the dated export package is written"))
         self.folderWidget.fileChanged.connect(self._changed)
-        self.folderWidget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.folderWidget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.zipCheck = QCheckBox(self.tr("Also make one zip of the package"))
         self.zipCheck.toggled.connect(self._changed)
         form.addRow(self.tr("Formats"), formats)
@@ -227,8 +227,10 @@ class PrepareWidget(QWidget):
             wanted = set(choice.fields) if choice.fields is not None else set(names)
             for name in names:
                 item = QListWidgetItem(name)
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Checked if name in wanted else Qt.Unchecked)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if name in wanted else Qt.CheckState.Unchecked
+                )
                 self.fieldsList.addItem(item)
             self.schemaEdit.setText(choice.schema_source)
             self.folderWidget.setFilePath(choice.output_folder or self.default_folder)
@@ -241,7 +243,7 @@ class PrepareWidget(QWidget):
     def choice(self) -> PrepareChoice:
         """The choices shown now."""
         names = [self.fieldsList.item(i) for i in range(self.fieldsList.count())]
-        chosen = [item.text() for item in names if item.checkState() == Qt.Checked]
+        chosen = [item.text() for item in names if item.checkState() == Qt.CheckState.Checked]
         crs = self.crsWidget.crs()
         return PrepareChoice(
             formats=[code for code, check in self.formatChecks.items() if check.isChecked()],
@@ -356,7 +358,7 @@ class PrepareWidget(QWidget):
         for row in range(self.fieldsList.count()):
             item = self.fieldsList.item(row)
             if item.text() in flagged:
-                item.setCheckState(Qt.Unchecked)
+                item.setCheckState(Qt.CheckState.Unchecked)
         self._show_personal()
         self.changed.emit()
 

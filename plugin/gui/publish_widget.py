@@ -24,7 +24,8 @@ from qgis.PyQt.QtWidgets import (
 from ..core.publication_report import state_label
 from ..qgis.mapserver_project import add_wms_layer
 
-STATE_ROLE = Qt.UserRole + 1  # the state code of a step ("waiting", "done"…), beside its words
+# The state code of a step ("waiting", "done"…), beside its words.
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_COLOURS = {
     "done": "#1b7a2f",
     "failed": "#b00020",
@@ -105,13 +106,13 @@ class PublishWidget(QWidget):
         self.steps.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Detail")])
         self.steps.setRootIsDecorated(False)
         self.steps.setWordWrap(True)
-        self.steps.header().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.steps.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.steps, 1)
         self.links = QLabel()
         self.links.setObjectName("publishLinks")
         self.links.setWordWrap(True)
         self.links.setOpenExternalLinks(True)
-        self.links.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         layout.addWidget(self.links)
         report_row = QHBoxLayout()
         self.reportButton = QPushButton(self.tr("Open the publication report"))
@@ -190,7 +191,7 @@ class PublishWidget(QWidget):
         self.steps.clear()
         for key, label in steps:
             item = QTreeWidgetItem([label, self.tr("waiting"), ""])
-            item.setData(0, Qt.UserRole, key)
+            item.setData(0, Qt.ItemDataRole.UserRole, key)
             item.setData(1, STATE_ROLE, "waiting")
             self.steps.addTopLevelItem(item)
         self.steps.resizeColumnToContents(0)
@@ -198,7 +199,7 @@ class PublishWidget(QWidget):
     def _item(self, key: str) -> Optional[QTreeWidgetItem]:
         for row in range(self.steps.topLevelItemCount()):
             item = self.steps.topLevelItem(row)
-            if item.data(0, Qt.UserRole) == key:
+            if item.data(0, Qt.ItemDataRole.UserRole) == key:
                 return item
         return None
 
@@ -226,7 +227,9 @@ class PublishWidget(QWidget):
     def waiting_steps(self) -> list[str]:
         """Keys of the steps that never started."""
         items = (self.steps.topLevelItem(row) for row in range(self.steps.topLevelItemCount()))
-        return [i.data(0, Qt.UserRole) for i in items if i.data(1, STATE_ROLE) == "waiting"]
+        return [
+            i.data(0, Qt.ItemDataRole.UserRole) for i in items if i.data(1, STATE_ROLE) == "waiting"
+        ]
 
     def finish(self, links: list[tuple[str, str]], report_path: Optional[Path]) -> None:
         """The publication ended: show the links and offer the report."""

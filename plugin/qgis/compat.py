@@ -9,6 +9,9 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsField, QgsMapLayer, QgsProcessingAlgorithm
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
+# Field types holding a date or a time (QgsField.type() compares equal on every version).
+TEMPORAL_TYPES = (QMetaType.Type.QDate, QMetaType.Type.QDateTime, QMetaType.Type.QTime)
+
 # QgsMapLayer.title()/abstract()/keywordList() moved to serverProperties() in QGIS 3.38.
 TEXTS_IN_SERVER_PROPERTIES = Qgis.QGIS_VERSION_INT >= 33800
 # QgsField takes a QMetaType.Type since QGIS 3.38 (QVariant.Type is gone from Qt 6).

@@ -150,9 +150,9 @@ def _qdatetime(value: str) -> QDateTime:
     in UTC); "now" and unknown are an open end (a null QDateTime)."""
     if isodates.is_date(value):
         parts = [int(part) for part in value.split("-")] + [1, 1]
-        return QDateTime(QDate(parts[0], parts[1], parts[2]), QTime(0, 0), Qt.UTC)
+        return QDateTime(QDate(parts[0], parts[1], parts[2]), QTime(0, 0), Qt.TimeSpec.UTC)
     if isodates.is_datetime(value):
-        return QDateTime.fromString(value, Qt.ISODate)
+        return QDateTime.fromString(value, Qt.DateFormat.ISODate)
     return QDateTime()
 
 
@@ -163,10 +163,10 @@ def _iso_text(value: QDateTime) -> str:
         return ""
     midnight = QTime(0, 0)
     if value.time() == midnight:
-        return value.date().toString(Qt.ISODate)
-    if value.timeSpec() != Qt.LocalTime and value.toLocalTime().time() == midnight:
-        return value.toLocalTime().date().toString(Qt.ISODate)
-    return value.toString(Qt.ISODate)
+        return value.date().toString(Qt.DateFormat.ISODate)
+    if value.timeSpec() != Qt.TimeSpec.LocalTime and value.toLocalTime().time() == midnight:
+        return value.toLocalTime().date().toString(Qt.DateFormat.ISODate)
+    return value.toString(Qt.DateFormat.ISODate)
 
 
 def _temporal(

@@ -32,6 +32,7 @@ from ..core.quality import (
     QualityReport,
 )
 from ..core.table_schema import MAX_SCHEMA_BYTES, TableSchemaError, engine, parse_schema
+from .compat import TEMPORAL_TYPES
 
 REPAIR = "repair"
 REPORT = "report"
@@ -42,9 +43,9 @@ def plain_value(value: Any) -> Any:
     if value is None or (isinstance(value, QVariant) and value.isNull()):
         return None
     if isinstance(value, QDateTime):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if isinstance(value, (QDate, QTime)):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     return value
 
 
@@ -105,7 +106,7 @@ def _download(url: str, feedback: Optional[QgsFeedback]) -> bytes:
     """GET a small document through QGIS's network manager (proxy, CAs), size-limited."""
     request = QNetworkRequest(QUrl(url))
     reply = QgsNetworkAccessManager.blockingGet(request, "", False, feedback)
-    if reply.error() != QNetworkReply.NoError:
+    if reply.error() != QNetworkReply.NetworkError.NoError:
         raise TableSchemaError(
             "schema.download_failed", {"url": url, "detail": reply.errorString()}
         )
@@ -146,9 +147,8 @@ def gather_quality(
         request.setFlags(QgsFeatureRequest.NoGeometry)
     total = max(layer.featureCount(), 1)
     fixed: dict[int, QgsGeometry] = {}
-    temporal = (QVariant.Date, QVariant.DateTime, QVariant.Time)
     converters = [
-        (i, plain_value if fields.at(i).type() in temporal else _plain_or_none)
+        (i, plain_value if fields.at(i).type() in TEMPORAL_TYPES else _plain_or_none)
         for i in field_indexes
     ]
     for number, feature in enumerate(layer.getFeatures(request)):

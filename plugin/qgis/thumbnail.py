@@ -22,6 +22,6 @@ def render_thumbnail(layer: QgsMapLayer, width: int = 320, height: int = 240) ->
     job.start()
     job.waitForFinished()
     buffer = QBuffer()
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     job.renderedImage().save(buffer, "PNG")
     return bytes(QByteArray(buffer.data()))

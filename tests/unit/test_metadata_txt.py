@@ -59,3 +59,11 @@ def test_icon_exists_and_urls_are_http() -> None:
 def test_about_module_reads_the_same_values() -> None:
     assert __about__.__title__ == "GeoPublier"
     assert __about__.__version__ == general_section()["version"]
+
+
+def test_offered_from_qgis_3_22_to_qgis_4() -> None:
+    """The plugin repository offers it to QGIS 3.22 LTR up to QGIS 4 (Qt 6) users."""
+    general = general_section()
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["qgisMaximumVersion"] == "4.99"
+    assert general["supportsQt6"] == "True"

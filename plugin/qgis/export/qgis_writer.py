@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ...core.package_readme import FieldName
-from ..compat import text_field
+from ..compat import TEMPORAL_TYPES, text_field
 from ..quality_facts import plain_value
 from . import gdal_copy
 from .crs import WGS84
@@ -165,7 +165,7 @@ def writer_options(
 def iso_fields(layer: QgsVectorLayer, indexes: list[int], fmt: str) -> set[int]:
     """Date/time fields the format would not write as ISO 8601 by itself."""
     kinds = {
-        "csv": (QMetaType.Type.QDate, QMetaType.Type.QDateTime, QMetaType.Type.QTime),
+        "csv": TEMPORAL_TYPES,
         "shp": (QMetaType.Type.QDateTime, QMetaType.Type.QTime),
     }.get(fmt, ())
     return {i for i in indexes if layer.fields().at(i).type() in kinds}
