@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, QTranslator
 from qgis.PyQt.QtGui import QKeyEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtWidgets import QApplication, QMessageBox
 
 
 def wait_for(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
@@ -84,3 +84,19 @@ def fill_missing_inspire_fields(dialog) -> None:
     choose(editors["licence"].widget, "lov2")
     type_into(editors["lineage"].widget, "Relevé GPS sur le terrain en 2024 par le service SIG.")
     editors["creation_date"].widget.setDate(QDate(2024, 3, 1))
+
+
+def answer_next_window(answer: Callable, seen: list) -> None:
+    """When the next modal window opens (the button's exec_() runs its own event loop), hand
+    it to `answer`, as the user would; `seen` keeps its type and text (a message box is
+    deleted once answered)."""
+
+    def poll() -> None:
+        window = QApplication.activeModalWidget()
+        if window is None:
+            QTimer.singleShot(10, poll)
+            return
+        seen.append((type(window), window.text() if isinstance(window, QMessageBox) else ""))
+        answer(window)
+
+    QTimer.singleShot(0, poll)

@@ -82,10 +82,23 @@ class GuardedCatalogueStep(CatalogueStep):
         """Check the catalogue's copy, merge or overwrite as told, publish, remember."""
         notes = self._guard()
         result, sent_hash = super().run(previous_remote_id, context)
-        self.store.save(self.resource_id, self.destination, self.record_xml)
+        self.store.save(self.resource_id, self.destination, self._as_stored())
         if notes:
             result = dataclasses.replace(result, details={**dict(result.details), **notes})
         return result, sent_hash
+
+    def _as_stored(self) -> bytes:
+        """The record as the catalogue holds it now, else as sent.
+
+        A catalogue changes what it stores on its own — GeoNetwork's thumbnail process adds a
+        graphicOverview, imports are normalised — and those are not someone else's edits:
+        the next comparison starts from the catalogue's own copy.
+        """
+        try:
+            return self.publisher.get_record(self.identifier) or self.record_xml
+        except PublishError as error:
+            LOG.info("%s: stored copy not read back (%s)", self.identifier, error.code)
+            return self.record_xml
 
     def _guard(self) -> dict:
         published = self.store.load(self.resource_id, self.destination)

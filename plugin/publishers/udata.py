@@ -422,6 +422,11 @@ class UdataPublisher(DataPublisher):
         self._total = sum(p.stat().st_size for p in paths) or 1
         self._sent = 0
         ids = []
+        if paths:
+            # A run resumed right after another one (a Cancel then "Retry failed steps"): a file
+            # stored in this dataset less than a second ago, matched to its resource or not,
+            # would collide with the same name in the same second.
+            self._sleep(max((same_second_wait(r) for r in resources), default=0.0))
         for path in paths:
             existing = find_resource(resources, FILE_MARK, path.name, path.name)
             if existing is not None and existing.get("filetype") == "file":

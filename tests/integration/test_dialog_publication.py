@@ -14,15 +14,25 @@ import requests
 from lxml import etree
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QMessageBox
 
 from plugin.gui.main_dialog import MainDialog
 from plugin.publishers.connections import loads_connections
+from plugin.qgis import destinations
 from plugin.qgis.destinations import save_saved_connections
 from plugin.qgis.layer_metadata import stored_record
+from plugin.qgis.network import build_session
 from plugin.toolbelt.settings import Settings
 from tests.csw_queries import count_records
 from tests.datasets import points_gpkg
-from tests.dialog_helpers import fill_missing_inspire_fields, french_ui, type_into, wait_for
+from tests.dialog_helpers import (
+    answer_next_window,
+    fill_missing_inspire_fields,
+    french_ui,
+    type_into,
+    wait_for,
+)
+from tests.portal_setup import udata_listing
 
 pytestmark = pytest.mark.integration
 CATALOGUE = "Catalogue bac à sable"
@@ -42,12 +52,7 @@ def saved_connections(pycsw_server, udata_server, monkeypatch):
     portal = {
         "type": "udata",
         "url": udata_server.url,
-        # Small chunks: the upload takes many requests, so Cancel lands in the middle of it.
-        "options": {
-            "organization": udata_server.organization_id,
-            "chunk_size": 2048,
-            "chunk_threshold": 2048,
-        },
+        "options": {"organization": udata_server.organization_id},
     }
     items = [
         {"name": CATALOGUE, "type": "csw", "url": pycsw_server.url},
@@ -102,14 +107,7 @@ def titles_in_catalogue(pycsw_server, title: str) -> int:
 
 def datasets_titled(udata_server, title: str) -> list[dict]:
     """Every dataset of the organisation with this title, private ones included."""
-    answer = requests.get(
-        f"{udata_server.api_url}/organizations/{udata_server.organization_id}/datasets/",
-        params={"page_size": 100},
-        headers={"X-API-KEY": udata_server.api_key},
-        timeout=10,
-    )
-    answer.raise_for_status()
-    return [d for d in answer.json()["data"] if d["title"] == title]
+    return [d for d in udata_listing(udata_server) if d["title"] == title]
 
 
 def test_publish_read_the_links_then_republish_updates_in_place(
@@ -175,17 +173,38 @@ def test_publish_read_the_links_then_republish_updates_in_place(
 
 
 def test_cancel_in_the_middle_then_retry_completes_without_duplicate(
-    saved_connections, udata_server, qgis_iface, tmp_path: Path
+    saved_connections, udata_server, qgis_iface, tmp_path: Path, monkeypatch
 ) -> None:
     dialog = open_dialog(tmp_path, "arbres_annules", qgis_iface)
     type_into(dialog.describe.editors["title"].widget, "Arbres annulés puis repris")
     choose_destinations(dialog, CATALOGUE, PORTAL)
+    uploads: list[str] = []
+
+    def session_with_hook(kind, credentials=None):
+        """The session as built, whose first file upload to udata is followed, inside the
+        publication task, by the user's Cancel: the dataset is then half-filled whatever
+        the machine's speed (no race with a polling loop, no tiny chunks needed)."""
+        session = build_session(kind, credentials)
+        if kind != "udata":
+            return session
+        send = session.request
+
+        def request(method, url, *args, **kwargs):
+            response = send(method, url, *args, **kwargs)
+            if "/upload/" in url and not uploads:
+                uploads.append(url)
+                dialog.cancel_publication()
+            return response
+
+        session.request = request
+        return session
+
+    monkeypatch.setattr(destinations, "build_session", session_with_hook)
     dialog.publisher.publishButton.click()
-    job = dialog.job
-    job.stepChanged.connect(
-        lambda key, state: dialog.cancel_publication() if key == PORTAL else None
-    )
     wait_for(lambda: dialog.job is None, 300)
+    assert len(uploads) == 1
+    [half] = datasets_titled(udata_server, "Arbres annulés puis repris")
+    assert half["private"] is True and len(half["resources"]) == 1  # stopped after one file
 
     publisher = dialog.publisher
     assert publisher.step_state(CATALOGUE) == "créé"
@@ -197,7 +216,7 @@ def test_cancel_in_the_middle_then_retry_completes_without_duplicate(
     steps = publisher.steps
     keys = [steps.topLevelItem(i).data(0, Qt.UserRole) for i in range(steps.topLevelItemCount())]
     assert CATALOGUE not in keys  # only what failed runs again
-    assert publisher.step_state(PORTAL) in ("créé", "mis à jour")
+    assert publisher.step_state(PORTAL) in ("créé", "mis à jour"), publisher._item(PORTAL).text(2)
     [dataset] = datasets_titled(udata_server, "Arbres annulés puis repris")
     assert not dataset["private"]
     assert not publisher.retryButton.isEnabled()
@@ -374,3 +393,59 @@ def test_a_dataset_deleted_on_the_portal_is_published_afresh_in_one_click(
     assert fresh["id"] != dataset["id"] and not fresh["private"]
     assert links(dialog)[-1].startswith(udata_server.url)
     assert not publisher.afreshButton.isVisibleTo(dialog)
+
+
+def test_ckan_through_the_dialog_then_withdrawn_with_the_button(
+    saved_connections, ckan_server, qgis_iface, tmp_path: Path, monkeypatch
+) -> None:
+    """The real CKAN 2.12 (Solr: the in-memory stand-in): Publish, then Publish again (one
+    package, same resources), then « Retirer la publication… » answered « Oui »."""
+    monkeypatch.setenv("GP_DIALOG_CKAN_TOKEN", ckan_server.api_token)
+    items = list(Settings.load().connections)
+    items.append(
+        {
+            "name": "CKAN bac à sable",
+            "type": "ckan",
+            "url": ckan_server.url,
+            "api_key_env": "GP_DIALOG_CKAN_TOKEN",
+            "options": {"organization": ckan_server.organization},
+        }
+    )
+    save_saved_connections(loads_connections(json.dumps({"connections": items})))
+    dialog = open_dialog(tmp_path, "arbres_ckan", qgis_iface)
+    type_into(dialog.describe.editors["title"].widget, "Arbres publiés sur CKAN")
+    choose_destinations(dialog, "", "CKAN bac à sable")
+    click_publish(dialog)
+    publisher = dialog.publisher
+    assert publisher.step_state("CKAN bac à sable") == "créé"
+    [dataset_url] = links(dialog)
+    name = dataset_url.rstrip("/").rsplit("/", 1)[-1]
+
+    def package() -> dict:
+        answer = requests.get(
+            f"{ckan_server.api_url}/package_show",
+            params={"id": name},
+            headers={"Authorization": ckan_server.api_token},
+            timeout=30,
+        )
+        answer.raise_for_status()
+        return answer.json()["result"]
+
+    first = package()
+    assert first["private"] is False and first["title"] == "Arbres publiés sur CKAN"
+    resources = sorted(r["id"] for r in first["resources"])
+    assert resources
+
+    click_publish(dialog)
+    assert publisher.step_state("CKAN bac à sable") == "mis à jour"
+    again = package()
+    assert again["id"] == first["id"] and sorted(r["id"] for r in again["resources"]) == resources
+
+    seen: list = []
+    answer_next_window(lambda box: box.button(QMessageBox.Yes).click(), seen)
+    publisher.unpublishButton.click()
+    assert "CKAN bac à sable" in seen[-1][1]
+    wait_for(lambda: dialog.job is None, 120)
+    assert publisher.step_state("CKAN bac à sable") == "retiré"
+    assert package()["state"] == "deleted"
+    assert not publisher.unpublishButton.isEnabled()

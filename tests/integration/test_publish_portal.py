@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.portal_setup import connections_file, profile_file
+from tests.portal_setup import connections_file, profile_file, udata_datasets_for
 
 pytestmark = pytest.mark.integration
 
@@ -80,6 +80,13 @@ def test_upload_mode_publishes_record_and_files_then_updates_in_place(
     assert Path(report["package"]["quality_report"]).is_file()
 
 
+def datasets_for(udata_server, suffix: str) -> list[dict]:
+    """The portal's own listing of the datasets holding `other_dataset`'s identifier."""
+    return udata_datasets_for(
+        udata_server, f"https://data.exemple-agglo.fr/id/cours-d-eau-{suffix}"
+    )
+
+
 def other_dataset(shapefile: Path, suffix: str) -> Path:
     """The same data under another INSPIRE identifier (a dataset of its own on the portal)."""
     qmd = shapefile.with_suffix(".qmd")
@@ -101,7 +108,7 @@ def test_reference_mode_creates_only_links(
 
 
 def test_harvesting_portal_gets_no_duplicate(
-    provider, rivers_shapefile: Path, files, tmp_path: Path
+    provider, rivers_shapefile: Path, files, udata_server, tmp_path: Path
 ) -> None:
     other_dataset(rivers_shapefile, "moissonne")
     result = publish(rivers_shapefile, files, tmp_path, PORTAL="Portail moissonneur", MODE=1)
@@ -109,6 +116,7 @@ def test_harvesting_portal_gets_no_duplicate(
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
     portal = report["steps"][1]
     assert portal["status"] == "skipped" and "moissonne" in portal["message_fr"]
+    assert datasets_for(udata_server, "moissonne") == []
 
 
 def test_failed_portal_step_resumes_without_duplicates(
@@ -131,7 +139,8 @@ def test_failed_portal_step_resumes_without_duplicates(
     monkeypatch.setenv("GP_UDATA_KEY", udata_server.api_key)
     resumed = publish(rivers_shapefile, files, tmp_path, MODE=1)
     again = publish(rivers_shapefile, files, tmp_path, MODE=1)
-    assert again["PORTAL_DATASET_ID"] == resumed["PORTAL_DATASET_ID"]
+    [dataset] = datasets_for(udata_server, "reprise")  # the portal's listing, not our report
+    assert again["PORTAL_DATASET_ID"] == resumed["PORTAL_DATASET_ID"] == dataset["id"]
     assert again["CATALOGUE_RECORD_ID"] == resumed["CATALOGUE_RECORD_ID"]
     assert journal().failed_steps(resource_id) == []
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.portal_setup import profile_file, udata_datasets_for
+
 pytestmark = pytest.mark.integration
 TIMEOUT = 30
-PROFILE = {"organisation": "Agglomération d'Exemple", "email": "sig@exemple-agglo.fr"}
 
 
 class Portal:
@@ -49,26 +50,23 @@ class Portal:
         """The organisation's datasets holding ``identifier`` in their extras, as the portal
         lists them to a member (private ones included), deleted ones left out."""
         if self.kind == "udata":
-            url = f"{self.server.api_url}/organizations/{self.server.organization_id}/datasets/"
-            answer = requests.get(
-                url,
-                params={"page_size": 1000},
-                headers={"X-API-KEY": self.key},
-                timeout=TIMEOUT,
-            )
-            answer.raise_for_status()
-            rows = answer.json()["data"]
-            extras = [(row, row.get("extras") or {}) for row in rows if not row.get("deleted")]
-        else:
-            answer = requests.get(
-                f"{self.server.api_url}/organization_show",
-                params={"id": self.server.organization, "include_datasets": "true"},
-                headers={"Authorization": self.key},
-                timeout=TIMEOUT,
-            )
-            answer.raise_for_status()
-            rows = [self.package(p["id"]) for p in answer.json()["result"]["packages"]]
-            extras = [(row, {e["key"]: e["value"] for e in row["extras"]}) for row in rows]
+            return udata_datasets_for(self.server, identifier)
+        answer = requests.get(
+            f"{self.server.api_url}/package_search",
+            params={
+                "fq": f'owner_org:"{self.server.organization_id}"',
+                "include_private": "true",
+                "rows": 1000,
+            },
+            headers={"Authorization": self.key},
+            timeout=TIMEOUT,
+        )
+        answer.raise_for_status()
+        found = answer.json()["result"]
+        assert found["count"] == len(found["results"])  # the whole listing, in one page
+        rows = [self.package(p["id"]) for p in found["results"]]
+        rows = [row for row in rows if row["state"] == "active"]
+        extras = [(row, {e["key"]: e["value"] for e in row["extras"]}) for row in rows]
         return [row for row, extra in extras if extra.get("inspire:identifier") == identifier]
 
     def package(self, package_id: str) -> dict:
@@ -121,8 +119,7 @@ def publish(layer, portal_name: str, connections: Path, folder: Path, **extra) -
     import processing
 
     folder.mkdir(parents=True, exist_ok=True)
-    profile = folder / "profil.json"
-    profile.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
+    profile = profile_file(folder)
     return processing.run(
         "geopublier:publish",
         {
