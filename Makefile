@@ -154,7 +154,7 @@ screenshots: setup qm
 
 demo: setup qm install-plugin
 	@echo ">> Démonstration : bac à sable + publication de la couche d'exemple par qgis_process"
-	$(PYTHON) scripts/demo.py
+	GEOPUBLIER_DEMO_QGIS_CONFIG=$(QGIS_CONFIG) $(PYTHON) scripts/demo.py
 
 room-rehearsal: setup qm
 	@echo ">> Répétition de la salle : chaque stagiaire publie la couche d'exemple avec son profil QGIS"

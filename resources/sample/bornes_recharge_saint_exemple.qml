@@ -14,8 +14,8 @@
   </temporal>
   <renderer-v2 enableorderby="0" type="categorizedSymbol" attr="gratuit" referencescale="-1" symbollevels="0" forceraster="0">
     <categories>
-      <category render="true" symbol="0" label="Recharge gratuite" value="true"/>
-      <category render="true" symbol="1" label="Recharge payante" value="false"/>
+      <category render="true" symbol="0" label="Recharge gratuite" value="true" type="bool"/>
+      <category render="true" symbol="1" label="Recharge payante" value="false" type="bool"/>
     </categories>
     <symbols>
       <symbol type="marker" alpha="1" force_rhr="0" name="0" clip_to_extent="1">
