@@ -42,6 +42,7 @@ from .layer_reader import prefill
 from .publication import (
     PersonalDataError,
     PublicationRequest,
+    adopt_layer_journal,
     data_changed_since_last_publication,
     keep_portal_files,
     publish,
@@ -264,9 +265,14 @@ def plan_layer(
     *,
     retry: bool = False,
 ) -> LayerJob | LayerOutcome:
-    """Main thread: the layer's job as the dialog would run it, or why it is skipped."""
+    """Main thread: the layer's job as the dialog would run it, or why it is skipped.
+
+    The journal copy the layer carries (a project published from another machine or profile)
+    is merged into ``journal`` first, so the same datasets are updated.
+    """
     settings = Settings.load()
     record = prefill(layer, settings.organisation_profile).record
+    adopt_layer_journal(layer, journal, record.identifier.uri)
     errors = [i for i in validate(record) if i.level == ERROR]
     if errors:
         first = record_messages.message(errors[0], "fr")
