@@ -271,22 +271,22 @@
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="42"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
         <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
         <translation>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
         <source>Catalogue — GeoNetwork 4 (API)</source>
         <translation>Catalogue — GeoNetwork 4 (API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
         <source>Open data portal — udata (data.gouv.fr)</source>
         <translation>Open data portal — udata (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="48"/>
         <source>Open data portal — CKAN</source>
         <translation>Open data portal — CKAN</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>e.g. Segments connected at their ends</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
         <source>Map server — QGIS Server (WMS/WFS, Lizmap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
         <source>Map server — GeoServer (REST)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,7 +856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,7 +901,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="249"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="227"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,113 +985,123 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="57"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
         <source>GeoPublier connection</source>
         <translation>GeoPublier connection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="62"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="63"/>
         <source>A name you will recognise, e.g. “Géoportail régional”</source>
         <translation>A name you will recognise, e.g. “Géoportail régional”</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="68"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
         <source>The address of the service (CSW endpoint, portal root…)</source>
         <translation>The address of the service (CSW endpoint, portal root…)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
         <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
         <source>The organisation&apos;s id or name on the portal</source>
         <translation>The organisation's id or name on the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
         <source>GeoNetwork group id the records belong to</source>
         <translation>GeoNetwork group id the records belong to</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="81"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
         <source>GeoNetwork category id (optional)</source>
         <translation>GeoNetwork category id (optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="102"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="113"/>
         <source>This portal already harvests the catalogue</source>
         <translation>This portal already harvests the catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
         <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
         <translation>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="109"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="121"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="111"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="122"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="112"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="123"/>
         <source>Authentication</source>
         <translation>Authentication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="125"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="115"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="126"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="116"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="127"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="85"/>
         <source>The folder QGIS Server serves (local or mounted): GeoPublier writes one project and one GeoPackage per layer in it, and never touches the other files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="92"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="93"/>
         <source>Optional public address of one layer&apos;s service, {name} being the layer name. Empty: the address above with MAP=&lt;folder&gt;/&lt;name&gt;.qgs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="99"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
         <source>GeoServer workspace (created if missing, never emptied by GeoPublier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="117"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="128"/>
         <source>Served folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="118"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="129"/>
         <source>Public layer address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="119"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="130"/>
         <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
+        <source>The page where a person reads a record, with {uuid} for its identifier. Empty: GeoNetwork&apos;s own record page, or the CSW address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="131"/>
+        <source>Record page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1450,12 +1460,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="130"/>
+        <location filename="../plugin/gui/main_dialog.py" line="131"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="136"/>
+        <location filename="../plugin/gui/main_dialog.py" line="137"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1490,233 +1500,238 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="142"/>
+        <location filename="../plugin/gui/main_dialog.py" line="143"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="216"/>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="233"/>
+        <location filename="../plugin/gui/main_dialog.py" line="234"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="241"/>
+        <location filename="../plugin/gui/main_dialog.py" line="242"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="243"/>
+        <location filename="../plugin/gui/main_dialog.py" line="244"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="277"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="308"/>
+        <location filename="../plugin/gui/main_dialog.py" line="309"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="318"/>
+        <location filename="../plugin/gui/main_dialog.py" line="319"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="328"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="331"/>
+        <location filename="../plugin/gui/main_dialog.py" line="332"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="346"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="352"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="367"/>
+        <location filename="../plugin/gui/main_dialog.py" line="368"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <location filename="../plugin/gui/main_dialog.py" line="371"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="374"/>
+        <location filename="../plugin/gui/main_dialog.py" line="375"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="378"/>
+        <location filename="../plugin/gui/main_dialog.py" line="379"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="502"/>
+        <location filename="../plugin/gui/main_dialog.py" line="503"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="555"/>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="555"/>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="668"/>
+        <location filename="../plugin/gui/main_dialog.py" line="674"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="668"/>
+        <location filename="../plugin/gui/main_dialog.py" line="674"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="675"/>
+        <location filename="../plugin/gui/main_dialog.py" line="681"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="677"/>
+        <location filename="../plugin/gui/main_dialog.py" line="683"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="113"/>
+        <location filename="../plugin/gui/main_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="505"/>
+        <location filename="../plugin/gui/main_dialog.py" line="506"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="509"/>
+        <location filename="../plugin/gui/main_dialog.py" line="510"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="433"/>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="459"/>
+        <location filename="../plugin/gui/main_dialog.py" line="460"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="459"/>
+        <location filename="../plugin/gui/main_dialog.py" line="460"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="320"/>
+        <location filename="../plugin/gui/main_dialog.py" line="321"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="356"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <location filename="../plugin/gui/main_dialog.py" line="363"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="507"/>
+        <location filename="../plugin/gui/main_dialog.py" line="508"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="622"/>
+        <location filename="../plugin/gui/main_dialog.py" line="627"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="624"/>
+        <location filename="../plugin/gui/main_dialog.py" line="629"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="631"/>
+        <location filename="../plugin/gui/main_dialog.py" line="636"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="418"/>
+        <location filename="../plugin/gui/main_dialog.py" line="419"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="579"/>
+        <location filename="../plugin/gui/main_dialog.py" line="584"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="582"/>
+        <location filename="../plugin/gui/main_dialog.py" line="587"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="586"/>
+        <location filename="../plugin/gui/main_dialog.py" line="591"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <location filename="../plugin/gui/main_dialog.py" line="601"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="602"/>
+        <location filename="../plugin/gui/main_dialog.py" line="607"/>
         <source>Merge: their changes plus yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="603"/>
+        <location filename="../plugin/gui/main_dialog.py" line="608"/>
         <source>Overwrite the catalogue&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="514"/>
+        <source>Links to the data in the record → {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -271,22 +271,22 @@
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="42"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
         <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
         <translation>Catalogue — CSW-T (pycsw, GeoNetwork, tout CSW-T)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
         <source>Catalogue — GeoNetwork 4 (API)</source>
         <translation>Catalogue — GeoNetwork 4 (API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
         <source>Open data portal — udata (data.gouv.fr)</source>
         <translation>Portail open data — udata (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="48"/>
         <source>Open data portal — CKAN</source>
         <translation>Portail open data — CKAN</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>ex. Tronçons connectés à leurs extrémités</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
         <source>Map server — QGIS Server (WMS/WFS, Lizmap)</source>
         <translation>Serveur cartographique — QGIS Server (WMS/WFS, Lizmap)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
         <source>Map server — GeoServer (REST)</source>
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
@@ -856,7 +856,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -893,15 +893,15 @@
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
-        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n&apos;importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
+        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n'importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
         <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
-        <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n&apos;a plus</translation>
+        <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n'a plus</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="249"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="227"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation>Publications antérieures retrouvées dans le projet : {0}</translation>
     </message>
@@ -985,114 +985,124 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="57"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
         <source>GeoPublier connection</source>
         <translation>Connexion GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="62"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="63"/>
         <source>A name you will recognise, e.g. “Géoportail régional”</source>
         <translation>Un nom que vous reconnaîtrez, ex. « Géoportail régional »</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="68"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
         <source>The address of the service (CSW endpoint, portal root…)</source>
         <translation>L'adresse du service (point d'accès CSW, racine du portail…)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
         <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="77"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
         <source>The organisation&apos;s id or name on the portal</source>
         <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
         <source>GeoNetwork group id the records belong to</source>
         <translation>Identifiant du groupe GeoNetwork des fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="81"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
         <source>GeoNetwork category id (optional)</source>
         <translation>Identifiant de la catégorie GeoNetwork (facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="102"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="113"/>
         <source>This portal already harvests the catalogue</source>
         <translation>Ce portail moissonne déjà le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
         <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
         <translation>GeoPublier publie alors seulement dans le catalogue, pour que le portail n'ait pas de jeu de données en double.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="109"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="120"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="121"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="111"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="122"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="112"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="123"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="125"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="115"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="126"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="116"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="127"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="84"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="85"/>
         <source>The folder QGIS Server serves (local or mounted): GeoPublier writes one project and one GeoPackage per layer in it, and never touches the other files.</source>
         <translation>Le dossier servi par QGIS Server (local ou monté) : GeoPublier y écrit un projet et un GeoPackage par couche, sans jamais toucher aux autres fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="92"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="93"/>
         <source>Optional public address of one layer&apos;s service, {name} being the layer name. Empty: the address above with MAP=&lt;folder&gt;/&lt;name&gt;.qgs.</source>
         <translation>Adresse publique du service d'une couche (facultative), {name} étant le nom de la couche. Vide : l'adresse ci-dessus avec MAP=&lt;dossier&gt;/&lt;nom&gt;.qgs.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="99"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
         <source>GeoServer workspace (created if missing, never emptied by GeoPublier)</source>
         <translation>Espace de travail GeoServer (créé s'il manque, jamais vidé par GeoPublier)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="117"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="128"/>
         <source>Served folder</source>
         <translation>Dossier servi</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="118"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="129"/>
         <source>Public layer address</source>
         <translation>Adresse publique de la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="119"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="130"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
+        <source>The page where a person reads a record, with {uuid} for its identifier. Empty: GeoNetwork&apos;s own record page, or the CSW address.</source>
+        <translation>La page où l'on lit une fiche, avec {uuid} à la place de son identifiant. Vide : la page de la fiche dans GeoNetwork, ou l'adresse CSW.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="131"/>
+        <source>Record page</source>
+        <translation>Page de la fiche</translation>
     </message>
 </context>
 <context>
@@ -1450,12 +1460,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="130"/>
+        <location filename="../plugin/gui/main_dialog.py" line="131"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="136"/>
+        <location filename="../plugin/gui/main_dialog.py" line="137"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1490,234 +1500,239 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="142"/>
+        <location filename="../plugin/gui/main_dialog.py" line="143"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="216"/>
+        <location filename="../plugin/gui/main_dialog.py" line="217"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="233"/>
+        <location filename="../plugin/gui/main_dialog.py" line="234"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="241"/>
+        <location filename="../plugin/gui/main_dialog.py" line="242"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="243"/>
+        <location filename="../plugin/gui/main_dialog.py" line="244"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="264"/>
+        <location filename="../plugin/gui/main_dialog.py" line="265"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="277"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="308"/>
+        <location filename="../plugin/gui/main_dialog.py" line="309"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="318"/>
+        <location filename="../plugin/gui/main_dialog.py" line="319"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="328"/>
+        <location filename="../plugin/gui/main_dialog.py" line="329"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="331"/>
+        <location filename="../plugin/gui/main_dialog.py" line="332"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="346"/>
+        <location filename="../plugin/gui/main_dialog.py" line="347"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="352"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="367"/>
+        <location filename="../plugin/gui/main_dialog.py" line="368"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="370"/>
+        <location filename="../plugin/gui/main_dialog.py" line="371"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="374"/>
+        <location filename="../plugin/gui/main_dialog.py" line="375"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="378"/>
+        <location filename="../plugin/gui/main_dialog.py" line="379"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="502"/>
+        <location filename="../plugin/gui/main_dialog.py" line="503"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="555"/>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="555"/>
+        <location filename="../plugin/gui/main_dialog.py" line="560"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="668"/>
+        <location filename="../plugin/gui/main_dialog.py" line="674"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="668"/>
+        <location filename="../plugin/gui/main_dialog.py" line="674"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="675"/>
+        <location filename="../plugin/gui/main_dialog.py" line="681"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="677"/>
+        <location filename="../plugin/gui/main_dialog.py" line="683"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="113"/>
+        <location filename="../plugin/gui/main_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="505"/>
+        <location filename="../plugin/gui/main_dialog.py" line="506"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="509"/>
+        <location filename="../plugin/gui/main_dialog.py" line="510"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="433"/>
+        <location filename="../plugin/gui/main_dialog.py" line="434"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="459"/>
+        <location filename="../plugin/gui/main_dialog.py" line="460"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="459"/>
+        <location filename="../plugin/gui/main_dialog.py" line="460"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="320"/>
+        <location filename="../plugin/gui/main_dialog.py" line="321"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="356"/>
+        <location filename="../plugin/gui/main_dialog.py" line="357"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="362"/>
+        <location filename="../plugin/gui/main_dialog.py" line="363"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="507"/>
+        <location filename="../plugin/gui/main_dialog.py" line="508"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="622"/>
+        <location filename="../plugin/gui/main_dialog.py" line="627"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="624"/>
+        <location filename="../plugin/gui/main_dialog.py" line="629"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="631"/>
+        <location filename="../plugin/gui/main_dialog.py" line="636"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="418"/>
+        <location filename="../plugin/gui/main_dialog.py" line="419"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="579"/>
+        <location filename="../plugin/gui/main_dialog.py" line="584"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="582"/>
+        <location filename="../plugin/gui/main_dialog.py" line="587"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="586"/>
+        <location filename="../plugin/gui/main_dialog.py" line="591"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="596"/>
+        <location filename="../plugin/gui/main_dialog.py" line="601"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="602"/>
+        <location filename="../plugin/gui/main_dialog.py" line="607"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="603"/>
+        <location filename="../plugin/gui/main_dialog.py" line="608"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="514"/>
+        <source>Links to the data in the record → {0}</source>
+        <translation>Liens vers les données dans la fiche → {0}</translation>
     </message>
 </context>
 <context>

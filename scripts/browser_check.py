@@ -22,7 +22,20 @@ import requests
 
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORT = {"width": 1366, "height": 1500}
-FILES_SHOWN = r"/\.(gpkg|geojson|csv|zip|xml)\b/.test(document.body.innerText)"
+# A file is listed under its name, or under the title GeoPublier gives it (« … — GeoPackage
+# (Lambert-93) », « … — fiche de métadonnées INSPIRE (ISO 19139) »).
+FORMAT_WORDS = {
+    "GeoPackage": "gpkg",
+    "GeoJSON": "geojson",
+    "CSV": "csv",
+    "Shapefile": "zip",
+    "GeoTIFF": "tif",
+    "ISO 19139": "xml",
+}
+FILES_SHOWN = (
+    r"/\.(gpkg|geojson|csv|zip|xml)\b|— (GeoPackage|GeoJSON|CSV|Shapefile|GeoTIFF|fiche)/"
+    ".test(document.body.innerText)"
+)
 TIMEOUT_MS = 30_000
 
 
@@ -33,6 +46,7 @@ class PageFacts:
     title: str = ""
     text: str = ""
     files: list[str] = field(default_factory=list)
+    formats: set[str] = field(default_factory=set)  # file kinds listed: gpkg, geojson, xml…
     links: dict[str, int] = field(default_factory=dict)  # href → HTTP status (or 404 for a file)
 
 
@@ -59,9 +73,13 @@ def dataset_page(url: str, screenshot: Path | None = None) -> PageFacts:
             except PlaywrightTimeout:
                 pass  # reported below as "no file listed"
             facts = PageFacts(title=page.inner_text("h1").strip(), text=page.inner_text("body"))
-            facts.files = sorted(
-                set(re.findall(r"[\w.-]+\.(?:gpkg|geojson|xml|csv|zip)\b", facts.text))
-            )
+            names = set(re.findall(r"[\w.-]+\.(?:gpkg|geojson|xml|csv|zip)\b", facts.text))
+            titles = {line.strip() for line in facts.text.splitlines() if " — " in line}
+            titles = {t for t in titles if any(word in t for word in FORMAT_WORDS)}
+            facts.files = sorted(names | titles)
+            facts.formats = {n.rsplit(".", 1)[1] for n in names} | {
+                ext for t in titles for word, ext in FORMAT_WORDS.items() if word in t
+            }
             if screenshot:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=False)

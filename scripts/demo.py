@@ -173,6 +173,16 @@ def link_line(label: str, url: str) -> str:
     return f"{label} : indisponible (le lien ne répond pas : {url or 'aucun'})"
 
 
+def quality_text(dataset: dict) -> str:
+    """udata's own metadata quality score as a percentage, and what it still misses."""
+    quality = dataset.get("quality") or {}
+    if "score" not in quality:
+        return "non calculée par ce portail"
+    missing = [k for k, v in quality.items() if v is False]
+    text = f"{round(100 * float(quality['score']))} %"
+    return text + (f" (manque : {', '.join(missing)})" if missing else "")
+
+
 def main() -> int:
     """Start the sandbox, publish, read back, print the links."""
     layout = Layout(sandbox_home())
@@ -209,6 +219,11 @@ def main() -> int:
         f"  relu sur le portail : « {dataset['title']} », {files_and_links(dataset)}, "
         f"licence {dataset['license']}, public"
     )
+    say(f"  qualité des métadonnées sur le portail : {quality_text(dataset)}")
+    link_step = steps.get("links") or {}
+    if link_step.get("status") == "done":
+        count = (link_step.get("details") or {}).get("count", 0)
+        say(f"  liens ajoutés à la fiche (page du jeu de données, fichiers, services) : {count}")
     map_ok = say_map(steps.get("mapserver"))
     say(f"Paquet exporté : {package_folder(report)}")
     say(link_line("Rapport de publication", html_report))

@@ -1,8 +1,10 @@
 """DCAT-AP description of a dataset as JSON-LD (GeoDCAT-AP choices for the geographic parts).
 
 Portals (data.gouv.fr, data.europa.eu, CKAN with ckanext-dcat) read DCAT; the export package
-carries this file beside the ISO 19139 record. Vocabulary URIs follow DCAT-AP 2 and the EU
-authority tables (file types, frequencies, languages).
+carries this file beside the ISO 19139 record. Vocabulary URIs follow DCAT-AP 3 and the EU
+authority tables (file types, frequencies, languages, data themes, access rights). Every
+referenced IRI is typed and labelled and every address absolute, so the document passes the
+DCAT-AP 3.0.1 SHACL shapes and means the same to a harvester wherever it is read.
 """
 
 from __future__ import annotations
@@ -27,11 +29,29 @@ CONTEXT = {
     "gsp": "http://www.opengis.net/ont/geosparql#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "spdx": "http://spdx.org/rdf/terms#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcatap": "http://data.europa.eu/r5r/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "http://www.iana.org/assignments/media-types/"
 TOPIC_CATEGORY = "http://inspire.ec.europa.eu/metadata-codelist/TopicCategory/"
+EU_DATA_THEMES = {  # EU data theme authority table: code → French label
+    "AGRI": "Agriculture, pêche, sylviculture et alimentation",
+    "ECON": "Économie et finances",
+    "ENER": "Énergie",
+    "ENVI": "Environnement",
+    "GOVE": "Gouvernement et secteur public",
+    "HEAL": "Santé",
+    "REGI": "Régions et villes",
+    "SOCI": "Population et société",
+    "TECH": "Science et technologie",
+    "TRAN": "Transports",
+}
+# EU access rights for the INSPIRE limitations on public access (no limitation: public).
+EU_PUBLIC = (f"{EU}access-right/PUBLIC", "public")
+EU_RESTRICTED = (f"{EU}access-right/RESTRICTED", "restreint")
+AVAILABILITY = (f"{EU}planned-availability/STABLE", "stable")
 # Export format key → (EU file type, IANA media type, label).
 FILE_TYPES = {
     "gpkg": ("GPKG", "application/geopackage+sqlite3", "GeoPackage"),
@@ -69,6 +89,7 @@ class Distribution:
     byte_size: Optional[int] = None
     sha256: str = ""
     url: str = ""
+    description: str = ""
 
 
 def _text(value: str, lang: str = "fr") -> dict[str, str]:
@@ -83,12 +104,6 @@ def _date(value: str) -> Optional[dict[str, str]]:
     if is_date(value) and len(value) == 10:
         return {"@value": value, "@type": "xsd:date"}
     return None
-
-
-def _uri_of(name: str, code: str, key: str = "uri") -> Optional[str]:
-    """The URI of a code list entry, if known."""
-    entry = codelists.get(name, code)
-    return entry.get(key) if entry else None
 
 
 def _dataset_id(record: Record) -> str:
@@ -112,7 +127,10 @@ def _agent(party: ResponsibleParty) -> dict[str, Any]:
 
 def _contact(party: ResponsibleParty) -> dict[str, Any]:
     """A vcard:Organization (contact point)."""
-    card: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": party.organisation}
+    card: dict[str, Any] = {
+        "@type": ["vcard:Organization", "vcard:Kind"],
+        "vcard:fn": party.organisation,
+    }
     if party.email:
         card["vcard:hasEmail"] = {"@id": f"mailto:{party.email}"}
     return card
@@ -133,12 +151,24 @@ def _bbox_wkt(record: Record) -> Optional[str]:
     return "POLYGON((" + ", ".join(f"{x:g} {y:g}" for x, y in corners) + "))"
 
 
-def _themes(record: Record) -> list[dict[str, str]]:
-    """INSPIRE themes and ISO topic categories as concept IRIs."""
-    themes = [
-        {"@id": uri} for uri in (_uri_of("inspire_themes", c) for c in record.inspire_themes) if uri
+def _themes(record: Record) -> list[dict[str, Any]]:
+    """INSPIRE themes, the EU data themes they map to, and ISO topic categories, as
+    labelled skos:Concepts."""
+    themes = []
+    eu_codes: list[str] = []
+    for code in record.inspire_themes:
+        entry = codelists.get("inspire_themes", code)
+        if entry:
+            themes.append(_ref(entry["uri"], "skos:Concept", str(entry["fr"])))
+            eu_codes += [c for c in entry.get("eu_data_themes") or () if c not in eu_codes]
+    themes += [
+        _ref(f"{EU}data-theme/{code}", "skos:Concept", EU_DATA_THEMES.get(code, code))
+        for code in eu_codes
     ]
-    themes += [{"@id": TOPIC_CATEGORY + code} for code in record.topic_categories]
+    themes += [
+        _ref(TOPIC_CATEGORY + code, "skos:Concept", codelists.label("topic_categories", code))
+        for code in record.topic_categories
+    ]
     return themes
 
 
@@ -150,29 +180,58 @@ def _keywords(record: Record) -> list[dict[str, str]]:
     return [_text(label) for label in dict.fromkeys(labels)]
 
 
+def _ref(iri: str, kind: str, label: str = "", lang: str = "fr") -> dict[str, Any]:
+    """A typed (and labelled) IRI: what DCAT-AP 3's shapes expect of a referenced resource."""
+    node: dict[str, Any] = {"@id": iri, "@type": kind}
+    if label:
+        node["skos:prefLabel"] = _text(label, lang) if lang else label
+    return node
+
+
+def _is_absolute(url: str) -> bool:
+    """True for an http(s) address (a relative file name would resolve to a local path)."""
+    return bool(re.match(r"^https?://", url or ""))
+
+
+def _access_page(record: Record) -> str:
+    """Where the files can be reached when their own URLs are not known: the landing page,
+    else the dataset's identifier when it is a web address."""
+    landing = [loc.url for loc in record.locators if loc.function == "information"]
+    if landing and _is_absolute(landing[0]):
+        return landing[0]
+    return record.identifier.uri if _is_absolute(record.identifier.uri) else ""
+
+
 def _distribution(record: Record, item: Distribution) -> dict[str, Any]:
-    """A dcat:Distribution of one file."""
+    """A dcat:Distribution of one file (absolute addresses only)."""
     eu_type, media, label = FILE_TYPES.get(
         item.format, ("BIN", "application/octet-stream", item.format)
     )
-    address = {"@id": item.url or item.file_name}
     node: dict[str, Any] = {
         "@type": "dcat:Distribution",
         "dct:title": _text(item.title or f"{record.title} ({label})"),
-        "dcat:accessURL": address,
-        "dcat:downloadURL": address,
-        "dct:format": {"@id": f"{EU}file-type/{eu_type}"},
-        "dcat:mediaType": {"@id": IANA + media},
+        "dct:description": _text(item.description or f"{label} : {item.file_name}"),
+        "dct:format": _ref(f"{EU}file-type/{eu_type}", "dct:MediaTypeOrExtent", label, ""),
+        "dcat:mediaType": _ref(IANA + media, "dct:MediaType", media, ""),
+        "dcatap:availability": _ref(AVAILABILITY[0], "skos:Concept", AVAILABILITY[1]),
     }
-    licence = _uri_of("licences", record.licence, "url")
-    if licence:
-        node["dct:license"] = {"@id": licence}
+    if _is_absolute(item.url):
+        node["dcat:accessURL"] = {"@id": item.url}
+        node["dcat:downloadURL"] = {"@id": item.url}
+    elif _access_page(record):
+        node["dcat:accessURL"] = {"@id": _access_page(record)}
+    licence = codelists.get("licences", record.licence) if record.licence else None
+    if licence and licence.get("url"):
+        node["dct:license"] = _ref(licence["url"], "dct:LicenseDocument", str(licence["fr"]))
     if item.byte_size is not None:
         node["dcat:byteSize"] = {"@value": str(item.byte_size), "@type": "xsd:nonNegativeInteger"}
     if item.sha256:
         node["spdx:checksum"] = {
             "@type": "spdx:Checksum",
-            "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+            "spdx:algorithm": {
+                "@id": "spdx:checksumAlgorithm_sha256",
+                "@type": "spdx:ChecksumAlgorithm",
+            },
             "spdx:checksumValue": {"@value": item.sha256, "@type": "xsd:hexBinary"},
         }
     return node
@@ -190,11 +249,8 @@ def _optional_parts(record: Record, node: dict[str, Any]) -> None:
     wkt = _bbox_wkt(record)
     if wkt:
         literal = {"@value": wkt, "@type": "gsp:wktLiteral"}
-        node["dct:spatial"] = {
-            "@type": "dct:Location",
-            "dcat:bbox": literal,
-            "locn:geometry": literal,
-        }
+        # dcat:bbox only: DCAT-AP 3 and GeoDCAT-AP disagree on the range of locn:geometry.
+        node["dct:spatial"] = {"@type": "dct:Location", "dcat:bbox": literal}
     period = record.temporal_extent
     if period and (_date(period.start) or _date(period.end)):
         node["dct:temporal"] = {
@@ -212,9 +268,11 @@ def _optional_parts(record: Record, node: dict[str, Any]) -> None:
     contacts = record.metadata_contacts or record.responsible_parties
     if contacts:
         node["dcat:contactPoint"] = _contact(contacts[0])
-    frequency = _uri_of("maintenance_frequencies", record.maintenance_frequency, "eu_uri")
-    if frequency:
-        node["dct:accrualPeriodicity"] = {"@id": frequency}
+    frequency = codelists.get("maintenance_frequencies", record.maintenance_frequency)
+    if frequency and frequency.get("eu_uri"):
+        node["dct:accrualPeriodicity"] = _ref(
+            frequency["eu_uri"], "dct:Frequency", str(frequency["fr"])
+        )
     if record.lineage:
         node["dct:provenance"] = {
             "@type": "dct:ProvenanceStatement",
@@ -222,16 +280,33 @@ def _optional_parts(record: Record, node: dict[str, Any]) -> None:
         }
     crs = [epsg_code(r) for r in record.reference_systems]
     if any(crs):
-        node["dct:conformsTo"] = [
-            {"@id": f"http://www.opengis.net/def/crs/EPSG/0/{c}"} for c in crs if c
-        ]
-    rights = [
-        u
-        for u in (_uri_of("limitations_on_public_access", c) for c in record.access_limitations)
-        if u
-    ]
+        node["dct:conformsTo"] = [_crs(c) for c in crs if c]
+    rights = _access_rights(record)
     if rights:
-        node["dct:accessRights"] = {"@id": rights[0]}
+        node["dct:accessRights"] = rights
+
+
+def _crs(number: int) -> dict[str, Any]:
+    """A coordinate reference system as a labelled dct:Standard."""
+    entry = codelists.get("crs", number)
+    label = str(entry["name"]) if entry else ("WGS 84" if number == 4326 else f"EPSG:{number}")
+    return _ref(f"http://www.opengis.net/def/crs/EPSG/0/{number}", "dct:Standard", label, "")
+
+
+def _access_rights(record: Record) -> Optional[dict[str, Any]]:
+    """The EU access right (PUBLIC without INSPIRE limitation, else RESTRICTED), with the
+    INSPIRE limitation it comes from as an exact match."""
+    inspire = [codelists.get("limitations_on_public_access", c) for c in record.access_limitations]
+    inspire = [entry for entry in inspire if entry]
+    if not inspire:
+        return None
+    public = all(entry["code"] == "noLimitations" for entry in inspire)
+    iri, label = EU_PUBLIC if public else EU_RESTRICTED
+    node = _ref(iri, "dct:RightsStatement", label)
+    node["skos:exactMatch" if public else "skos:closeMatch"] = [
+        _ref(entry["uri"], "skos:Concept", str(entry["fr"])) for entry in inspire
+    ]
+    return node
 
 
 def to_jsonld(record: Record, distributions: Sequence[Distribution] = ()) -> dict[str, Any]:
@@ -244,7 +319,11 @@ def to_jsonld(record: Record, distributions: Sequence[Distribution] = ()) -> dic
         "dct:description": _text(record.abstract),
         "dct:identifier": record.identifier.uri or record.file_identifier,
         "dct:language": [
-            {"@id": f"{EU}language/{_B_TO_T.get(c, c).upper()}"}
+            _ref(
+                f"{EU}language/{_B_TO_T.get(c, c).upper()}",
+                "dct:LinguisticSystem",
+                codelists.label("languages", c),
+            )
             for c in record.resource_languages
             if c and c != "zxx"
         ],

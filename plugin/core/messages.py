@@ -110,6 +110,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ": « {value} » n'est pas une date.",
         'Give the period covered as YYYY-MM-DD dates (or "ongoing"): "{value}" is not a date.',
     ),
+    "temporal_extent.missing": (
+        "Indiquez la période couverte par la donnée (date de début, et de fin si elle est "
+        "close) : les portails open data comme data.gouv.fr la demandent et comptent une "
+        "donnée sans période comme incomplète.",
+        "Give the period the data covers (start date, and end date if it is over): open data "
+        "portals such as data.gouv.fr ask for it and count data without a period as incomplete.",
+    ),
+    "maintenance_frequency.missing": (
+        "Indiquez la fréquence de mise à jour de la donnée : les portails open data comme "
+        "data.gouv.fr l'affichent et comptent une fréquence inconnue comme incomplète.",
+        "Give how often the data is updated: open data portals such as data.gouv.fr show it "
+        "and count an unknown frequency as incomplete.",
+    ),
     "temporal_extent.order": (
         "La fin de la période couverte précède son début.",
         "The end of the period covered is before its start.",

@@ -23,6 +23,7 @@ from typing import Any, Optional
 from . import codelists
 from .errors import GeoPublierError
 from .model import OnlineResource, Record
+from .resource_texts import cut_at_word, cut_slug, file_texts
 
 UPLOAD = "upload"
 REFERENCE = "reference"
@@ -107,6 +108,8 @@ class PortalOptions:
     mode: str = UPLOAD
     # WMS/WFS of the layer published by the same publication: linked in both modes.
     map_services: tuple[OnlineResource, ...] = field(default_factory=tuple)
+    files: tuple[str, ...] = ()  # names of the uploaded files, for their titles and descriptions
+    date: str = ""  # date of the files (YYYY-MM-DD), said in their descriptions
 
 
 def description_markdown(record: Record, catalogue_record_url: str = "") -> str:
@@ -157,6 +160,20 @@ def udata_frequency(code: str) -> Optional[str]:
     return str(entry["udata"]) if entry and entry.get("udata") else None
 
 
+def file_resources(record: Record, options: PortalOptions) -> list[dict[str, str]]:
+    """Title, description and format of each uploaded file, keyed by its file name."""
+    return [
+        {
+            "file": t.file,
+            "title": t.title,
+            "description": t.description,
+            "format": t.format,
+            "link_description": t.link_description,
+        }
+        for t in file_texts(record, list(options.files), options.date)
+    ]
+
+
 def ascii_slug(text: str, separator: str = "-") -> str:
     """Lowercase ASCII slug: accents folded, every other character run → ``separator``."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -168,7 +185,7 @@ def tag_of(text: str) -> str:
     tag = ascii_slug(text)
     if len(tag) < TAG_MIN_LENGTH:
         return ""
-    return tag[:TAG_MAX_LENGTH].rstrip("-")
+    return cut_slug(tag, TAG_MAX_LENGTH)
 
 
 def keyword_labels(record: Record) -> list[str]:
@@ -297,7 +314,7 @@ def service_portal_links(
             PortalLink(
                 f"{role}:{resource.url}",
                 resource.url,
-                title[:TITLE_MAX_LENGTH],
+                cut_at_word(title, TITLE_MAX_LENGTH),
                 fmt,
                 description,
                 kind,
@@ -334,7 +351,7 @@ def udata_payload(record: Record, options: PortalOptions) -> dict[str, Any]:
     """``{"dataset": udata JSON, "remote_resources": [...]}`` for the udata publisher."""
     _check_common(record, options)
     dataset: dict[str, Any] = {
-        "title": record.title.strip()[:TITLE_MAX_LENGTH],
+        "title": cut_at_word(record.title, TITLE_MAX_LENGTH),
         "description": description_markdown(record, options.catalogue_record_url),
         "license": portal_licence_id(record, "udata"),
         "tags": portal_tags(record),
@@ -351,7 +368,11 @@ def udata_payload(record: Record, options: PortalOptions) -> dict[str, Any]:
         dataset["spatial"] = spatial
     if options.organization:
         dataset["organization"] = options.organization
-    return {"dataset": dataset, "remote_resources": _remote_resources(record, options)}
+    return {
+        "dataset": dataset,
+        "remote_resources": _remote_resources(record, options),
+        "file_resources": file_resources(record, options) if options.mode == UPLOAD else [],
+    }
 
 
 def udata_spatial(record: Record, options: PortalOptions) -> Optional[dict[str, Any]]:
@@ -394,7 +415,7 @@ def ckan_name(record: Record) -> str:
     """A valid, stable and unique CKAN name: title slug + short hash of the INSPIRE identifier."""
     key = record.identifier.uri or record.file_identifier
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
-    stem = ascii_slug(record.title)[: CKAN_NAME_MAX - len(digest) - 1].strip("-")
+    stem = cut_slug(ascii_slug(record.title), CKAN_NAME_MAX - len(digest) - 1)
     return f"{stem}-{digest}" if stem else f"dataset-{digest}"
 
 
@@ -410,8 +431,10 @@ def ckan_payload(record: Record, options: PortalOptions) -> dict[str, Any]:
         extras["temporal_start"] = coverage["start"]
         if "end" in coverage:
             extras["temporal_end"] = coverage["end"]
-    if record.maintenance_frequency:
-        extras["frequency"] = record.maintenance_frequency
+    frequency = codelists.get("maintenance_frequencies", record.maintenance_frequency)
+    if frequency:
+        # ckanext-dcat's DCAT-AP profiles read ``frequency`` as the EU frequency URI.
+        extras["frequency"] = str(frequency.get("eu_uri") or record.maintenance_frequency)
     package: dict[str, Any] = {
         "name": ckan_name(record),
         "title": record.title.strip(),
@@ -426,6 +449,7 @@ def ckan_payload(record: Record, options: PortalOptions) -> dict[str, Any]:
         "package": package,
         "remote_resources": _remote_resources(record, options),
         "licence_candidates": ckan_licence_candidates(record),
+        "file_resources": file_resources(record, options) if options.mode == UPLOAD else [],
     }
 
 

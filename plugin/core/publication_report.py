@@ -39,11 +39,13 @@ ROLES = {
     "catalogue": ("Catalogue", "Catalogue"),
     "portal": ("Portail open data", "Open data portal"),
     "mapserver": ("Serveur cartographique", "Map server"),
+    "links": ("Liens de la fiche vers les données", "Record links to the data"),
 }
 STATES = {
     ("done", "created"): ("créé", "created"),
     ("done", "updated"): ("mis à jour", "updated"),
     ("done", "exported"): ("exporté", "exported"),
+    ("done", "unchanged"): ("inchangé", "unchanged"),
     ("done", ""): ("publié", "published"),
     ("failed", ""): ("échec", "failed"),
     ("skipped", ""): ("ignoré", "skipped"),

@@ -236,7 +236,9 @@ def _check_dates(record: Record, issues: list[Issue]) -> None:
     ):
         _add(issues, "dates.revision_before_creation", "revision_date", "CNIG", WARNING)
     period = record.temporal_extent
-    if period is None:
+    if period is None or not (period.start.strip() or period.end.strip()):
+        # Open data portals score a dataset without a period covered as incomplete.
+        _add(issues, "temporal_extent.missing", "temporal_extent", "portal", WARNING)
         return
     for name, value in (("start", period.start), ("end", period.end)):
         if value and value != "now" and not isodates.is_iso(value):
@@ -449,7 +451,9 @@ def _check_technical(record: Record, issues: list[Issue]) -> None:
         if not encoding.name.strip():
             _add(issues, "encoding.name_missing", "encodings", "2.6", index=index)
     frequency = record.maintenance_frequency
-    if frequency and codelists.get("maintenance_frequencies", frequency) is None:
+    if frequency in ("", "unknown"):
+        _add(issues, "maintenance_frequency.missing", "maintenance_frequency", "portal", WARNING)
+    elif codelists.get("maintenance_frequencies", frequency) is None:
         _add(
             issues, "maintenance_frequency.invalid", "maintenance_frequency", "C.3", value=frequency
         )

@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..publishers.connections import Connection, connection_from_json
+from ..publishers.connections import CATALOGUE_TYPES, Connection, connection_from_json
 from ..publishers.errors import PublishError
 from ..publishers.errors import message as publish_message
 from .errors import tr
@@ -33,6 +33,7 @@ OPTION_TYPES = {
     "folder": ("qgisserver",),
     "url_template": ("qgisserver",),
     "workspace": ("geoserver",),
+    "record_page": CATALOGUE_TYPES,
 }
 
 
@@ -95,6 +96,16 @@ class ConnectionDialog(QDialog):
                 "Empty: the address above with MAP=<folder>/<name>.qgs."
             )
         )
+        self.record_page = QLineEdit()
+        self.record_page.setPlaceholderText(
+            "https://geo.exemple.fr/geonetwork/srv/fre/catalog.search#/metadata/{uuid}"
+        )
+        self.record_page.setToolTip(
+            self.tr(
+                "The page where a person reads a record, with {uuid} for its identifier. "
+                "Empty: GeoNetwork's own record page, or the CSW address."
+            )
+        )
         self.workspace = QLineEdit()
         self.workspace.setToolTip(
             self.tr("GeoServer workspace (created if missing, never emptied by GeoPublier)")
@@ -117,6 +128,7 @@ class ConnectionDialog(QDialog):
             "folder": (QLabel(self.tr("Served folder")), self.folder),
             "url_template": (QLabel(self.tr("Public layer address")), self.url_template),
             "workspace": (QLabel(self.tr("Workspace")), self.workspace),
+            "record_page": (QLabel(self.tr("Record page")), self.record_page),
         }
         for label, widget in self.option_rows.values():
             form.addRow(label, widget)
@@ -152,7 +164,7 @@ class ConnectionDialog(QDialog):
         self.organization.setText(str(self.options.get("organization", "")))
         self.group.setText(str(self.options.get("group", "")))
         self.category.setText(str(self.options.get("category", "")))
-        for key in ("folder", "url_template", "workspace"):
+        for key in ("folder", "url_template", "workspace", "record_page"):
             getattr(self, key).setText(str(self.options.get(key, "")))
         self.harvested.setChecked(bool(self.options.get("harvested")))
         self.env = {
@@ -181,7 +193,7 @@ class ConnectionDialog(QDialog):
             text = getattr(self, key).text().strip()
             if kind == "geonetwork" and text:
                 options[key] = int(text) if text.isdigit() else text
-        for key in ("folder", "url_template", "workspace"):
+        for key in ("folder", "url_template", "workspace", "record_page"):
             text = getattr(self, key).text().strip()
             if kind in OPTION_TYPES[key] and text:
                 options[key] = text

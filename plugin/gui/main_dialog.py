@@ -48,6 +48,7 @@ from ..qgis.publication import (
     layer_journal,
     mark_withdrawn,
     mirror_journal,
+    planned_link_step,
     remember_publication,
 )
 from ..qgis.tasks import PublicationJob, UnpublishTask
@@ -508,6 +509,10 @@ class MainDialog(QDialog, FORM_CLASS):
             else:
                 label = self.tr("Dataset → {0}")
             steps.append((connection.name, label.format(connection.name)))
+        links_step = planned_link_step(request)
+        if links_step:
+            label = self.tr("Links to the data in the record → {0}")
+            steps.append((links_step, label.format(request.catalogue.name)))
         job = self.job
         job.stepChanged.connect(self._job_step)
         job.progressChanged.connect(lambda value: self.publisher.progress.setValue(int(value)))
@@ -551,7 +556,7 @@ class MainDialog(QDialog, FORM_CLASS):
                 self.publisher.set_step(step.destination, status, shown, step.action)
                 if step.status == "done" and step.role == "mapserver":
                     links += self._service_links(step.details)
-                elif step.status == "done" and step.url:
+                elif step.status == "done" and step.url and step.role != "links":
                     role = (
                         self.tr("Catalogue record")
                         if step.role == "catalogue"
@@ -666,7 +671,8 @@ class MainDialog(QDialog, FORM_CLASS):
         """Message bar of QGIS and message log: the outcome in one sentence."""
         name = self.job_layer.name() if self.job_layer is not None else ""
         if job.report is not None and job.report.ok and not job.isCanceled():
-            updated = any(s.action == "updated" for s in job.report.steps)
+            # The link step always updates the record it just wrote: it says nothing of it.
+            updated = any(s.action == "updated" and s.role != "links" for s in job.report.steps)
             text = (
                 self.tr("{0}: publication updated in place (mise à jour).")
                 if updated

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Optional
+from urllib.parse import quote
 
 import requests
 
@@ -21,6 +22,7 @@ from .http import CancelCheck, HttpClient, ProgressHook, RetryPolicy
 
 CREATED = "created"
 UPDATED = "updated"
+RECORD_PAGE_FIELD = "{uuid}"  # placeholder of the ``record_page`` connection option
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,20 @@ class CataloguePublisher(Publisher):
 
     @abstractmethod
     def record_url(self, identifier: str) -> str:
-        """Public address of the record, to put in reports and portal links."""
+        """Machine address of the record (its ISO 19139 document, e.g. CSW GetRecordById)."""
+
+    def record_page(self, identifier: str) -> str:
+        """The page a person opens to read the record: the connection's ``record_page``
+        option (a URL template with ``{uuid}``), else the catalogue's own page, else the
+        machine address."""
+        template = str(self.options.get("record_page") or "").strip()
+        if template:
+            return template.replace(RECORD_PAGE_FIELD, quote(identifier, safe=""))
+        return self.default_record_page(identifier)
+
+    def default_record_page(self, identifier: str) -> str:
+        """The record's page when no template is configured (a CSW has no page of its own)."""
+        return self.record_url(identifier)
 
     def find(self, identifier: str) -> Optional[bytes]:
         """A catalogue finds a record by fetching it."""

@@ -30,6 +30,7 @@ from typing import Any, Optional
 
 import requests
 
+from ..core.online_links import DETAILS_KEY, page_link, portal_file_links
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import PublishError, flatten_field_errors, redact
 from .multipart import MultipartFileBody
@@ -245,19 +246,39 @@ class CkanPublisher(DataPublisher):
             current = self.call("package_patch", body={**body, "id": existing["id"]})
             action = UPDATED
         try:
-            final, ids = self._fill_and_open(current, payload, files, package["license_id"])
+            final, ids, uploaded = self._fill_and_open(
+                current, payload, files, package["license_id"]
+            )
         except PublishError as err:
             # The (private) package exists now: its id goes to the journal so the next run
             # patches it even if its name changed (new title) or got a ``-N`` suffix.
             err.params.setdefault("remote_id", str(current["id"]))
             raise
         self._report(1.0, "portal.done")
+        page = self.dataset_page(final)
+        links = [
+            page_link(
+                page, f"Jeu de données sur le portail {self.name}", str(final.get("title") or "")
+            )
+        ]
+        held = [
+            (str(r[ROLE_FIELD])[len("file:") :], r)
+            for r in final.get("resources") or []
+            if str(r.get(ROLE_FIELD) or "").startswith("file:")
+        ]
+        texts = {str(t["file"]): t for t in payload.get("file_resources") or ()}
+        links += portal_file_links(held or [(str(r.get("name")), r) for r in uploaded], texts)
         return PublishResult(
             action=action,
             remote_id=str(current["id"]),
-            url=self.dataset_page(final),
+            url=page,
             destination=self.name,
-            details={"resources": ids, "name": final.get("name", ""), "license": licence},
+            details={
+                "resources": ids,
+                "name": final.get("name", ""),
+                "license": licence,
+                DETAILS_KEY: links,
+            },
         )
 
     def _fill_and_open(
@@ -266,15 +287,17 @@ class CkanPublisher(DataPublisher):
         payload: Mapping[str, Any],
         files: Sequence[Path],
         licence: str,
-    ) -> tuple[dict[str, Any], list[str]]:
-        """Check the licence, put every file and link, make the package public; the package
-        and the resource ids."""
+    ) -> tuple[dict[str, Any], list[str], list[dict[str, Any]]]:
+        """Check the licence, put every file and link, make the package public; the package,
+        the resource ids and the file resources."""
         check_licence_ckan(self.http.server, licence, current)
         resources = list(current.get("resources") or [])
-        ids = [
-            self._put_file(current["id"], resources, Path(p), i, len(files))
+        texts = {str(t["file"]): t for t in payload.get("file_resources") or ()}
+        uploaded = [
+            self._put_file(current["id"], resources, Path(p), i, len(files), texts)
             for i, p in enumerate(files)
         ]
+        ids = [str(r["id"]) for r in uploaded]
         ids += [
             self._put_remote(current["id"], resources, r)
             for r in payload.get("remote_resources") or []
@@ -284,7 +307,7 @@ class CkanPublisher(DataPublisher):
             raise PublishError(
                 "not_published", {"server": self.http.server, "dataset": current["id"]}
             )
-        return final, ids
+        return final, ids, uploaded
 
     def _existing(
         self, package: Mapping[str, Any], remote_id: Optional[str]
@@ -379,8 +402,10 @@ class CkanPublisher(DataPublisher):
         path: Path,
         index: int,
         count: int,
-    ) -> str:
-        """``resource_update`` the resource holding this file, else ``resource_create``."""
+        texts: Mapping[str, Mapping[str, Any]],
+    ) -> dict[str, Any]:
+        """``resource_update`` the resource holding this file, else ``resource_create``; the
+        resource, titled and described for people (format, CRS, objects, fields, date)."""
         existing = next(
             (
                 r
@@ -390,12 +415,15 @@ class CkanPublisher(DataPublisher):
             ),
             None,
         )
+        described = texts.get(path.name) or {}
         fields: dict[str, Any] = {
-            "name": path.name,
+            "name": described.get("title") or path.name,
             ROLE_FIELD: f"file:{path.name}",
-            "format": path.suffix.lstrip(".").upper(),
+            "format": str(described.get("format") or path.suffix.lstrip(".")).upper(),
             "url": path.name,
         }
+        if described.get("description"):
+            fields["description"] = described["description"]
         if existing is not None:
             fields["id"] = existing["id"]
             action = "resource_update"
@@ -419,7 +447,7 @@ class CkanPublisher(DataPublisher):
             result = self.call(action, timeout=self.upload_timeout, **body.request_kwargs())
         finally:
             body.close()
-        return str(result["id"])
+        return dict(result)
 
     def _put_remote(
         self, package_id: str, resources: list[Mapping[str, Any]], wanted: Mapping[str, Any]

@@ -1,6 +1,7 @@
 """Saved destinations ("connections") and their JSON file format, shared by a whole training room.
 
-File format (every key but ``name``, ``type`` and ``url`` is optional)::
+File format (every key but ``name``, ``type`` and ``url`` is optional; a catalogue's
+``options.record_page`` is the address of a record's page for people, with ``{uuid}``)::
 
     {"connections": [{"name": "Géoportail régional", "type": "csw",
                       "url": "https://geo.example.fr/csw", "authcfg": "ab12cd3",
@@ -118,9 +119,26 @@ def connection_from_json(raw: Any, index: int = 0) -> Connection:
             raise ConfigError(
                 "conn_secret_inline", {"connection": label, "field": f"options.{key}"}
             )
+    _check_record_page(options.get("record_page"), label)
     return Connection(
         name=raw["name"].strip(), type=ctype, url=url, options=dict(options), **values
     )
+
+
+def _check_record_page(template: Any, label: str) -> None:
+    """``record_page``: an http(s) address holding ``{uuid}`` (the record's identifier)."""
+    if template in (None, ""):
+        return
+    if not isinstance(template, str) or "{uuid}" not in template:
+        raise ConfigError(
+            "conn_bad_field",
+            {
+                "connection": label,
+                "field": "options.record_page",
+                "detail": "{uuid} expected, e.g. https://geo.exemple.fr/fiche/{uuid}",
+            },
+        )
+    _check_url(template.replace("{uuid}", "x"), label)
 
 
 def _check_url(url: str, label: str) -> None:

@@ -155,7 +155,12 @@ class GeoNetworkPublisher(CataloguePublisher):
         return response.content
 
     def record_url(self, identifier: str) -> str:
-        """The public page of the record in the catalogue's user interface."""
+        """The record's ISO 19139 document (``/srv/api/records/{uuid}/formatters/xml``)."""
+        return self._record_api(identifier, "/formatters/xml")
+
+    def default_record_page(self, identifier: str) -> str:
+        """GeoNetwork 4's own page of the record (``{node}/{lang}/catalog.search#/metadata/``,
+        the link its user interface gives)."""
         lang = str(self.options.get("lang") or "fre")
         return f"{self.root}/srv/{lang}/catalog.search#/metadata/{quote(identifier, safe='')}"
 
@@ -185,7 +190,7 @@ class GeoNetworkPublisher(CataloguePublisher):
         return PublishResult(
             UPDATED if exists else CREATED,
             identifier,
-            self.record_url(identifier),
+            self.record_page(identifier),
             destination=self.name,
             details=details,
         )

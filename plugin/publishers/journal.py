@@ -78,11 +78,14 @@ class JournalEntry:
     error_code: str = ""
     fingerprint: str = ""  # the layer as published (see freshness.py); "" in older journals
     server: str = ""  # the destination's address (connection URL), to match a renamed one
+    online_resources: str = ""  # JSON list of the links this destination published (see pipeline)
 
     def to_json(self) -> dict[str, Any]:
         """Serialisable form (resource id and destination are the keys, not stored twice)."""
         data = asdict(self)
         del data["resource_id"], data["destination"]
+        if not data["online_resources"]:
+            del data["online_resources"]
         return data
 
 
@@ -169,8 +172,9 @@ class Journal:
         when: Optional[str] = None,
         fingerprint: str = "",
         server: str = "",
+        online_resources: str = "",
     ) -> JournalEntry:
-        """Remember a successful publication (status ``done``).
+        """Remember a successful publication (status ``done``) and the links it published.
 
         ``server``: the destination's address (connection URL), kept so a renamed connection
         finds this entry again (:meth:`entry_for`).
@@ -186,6 +190,7 @@ class Journal:
             step=step,
             fingerprint=fingerprint,
             server=safe_url(server) if server else "",
+            online_resources=online_resources,
         )
         self._put(entry)
         return entry
@@ -220,6 +225,7 @@ class Journal:
             error_code=error_code,
             fingerprint=previous.fingerprint if previous else "",
             server=safe_url(server) if server else (previous.server if previous else ""),
+            online_resources=previous.online_resources if previous else "",
         )
         self._put(entry)
         return entry

@@ -16,13 +16,15 @@ import json
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..core.errors import GeoPublierError
+from ..core.model import OnlineResource
+from ..core.online_links import DETAILS_KEY, from_details
 from ..core.portal_payload import payload_message
-from .base import CataloguePublisher, DataPublisher, PublishResult
+from .base import UPDATED, CataloguePublisher, DataPublisher, PublishResult
 from .errors import PublishError, message
 from .journal import Journal, content_hash
 
@@ -30,6 +32,9 @@ LOG = logging.getLogger(__name__)
 
 DONE, FAILED, SKIPPED, CANCELLED = "done", "failed", "skipped", "cancelled"
 MISSING = "portal_dataset_missing"  # the error code of a remembered dataset gone from the portal
+UNCHANGED = "unchanged"
+LINKS_CONTEXT = "online_resources"  # context key: {destination: [online resource dicts]}
+FAILED_CONTEXT = "failed_destinations"  # context key: destinations that failed in this run
 StepProgress = Callable[[int, float, str], None]
 
 
@@ -113,10 +118,17 @@ class CatalogueStep(Step):
     def run(
         self, previous_remote_id: Optional[str], context: dict[str, Any]
     ) -> tuple[PublishResult, str]:
-        """The catalogue decides insert or update from the identifier itself."""
+        """The catalogue decides insert or update from the identifier itself.
+
+        The step's URL is the record's page for people (``record_page`` option); the machine
+        address (CSW GetRecordById…) stays in ``details["record_xml_url"]``.
+        """
         result = self.publisher.publish(self.record_xml, self.identifier, thumbnail=self.thumbnail)
-        context["catalogue_record_url"] = result.url
-        return result, content_hash(self.record_xml)
+        page = self.publisher.record_page(self.identifier)
+        context["catalogue_record_url"] = page
+        details = {**result.details, "record_xml_url": self.publisher.record_url(self.identifier)}
+        published = replace(result, url=page, details=details)
+        return published, content_hash(self.record_xml)
 
 
 class PortalStep(Step):
@@ -145,6 +157,73 @@ class PortalStep(Step):
         result = self.publisher.publish(payload, self.files, remote_id=previous_remote_id)
         sent = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
         return result, content_hash(sent + b"".join(str(p).encode() for p in self.files))
+
+
+class LinkStep(Step):
+    """Update the catalogue record with the links the earlier steps published (two-way links).
+
+    Contract for every step that publishes something a person opens or downloads (portal,
+    map server…): put it in ``PublishResult.details["online_resources"]`` as a list of dicts
+    with the keys of :class:`~plugin.core.model.OnlineResource` — ``url``, ``protocol``
+    (``WWW:DOWNLOAD-1.0-http--download``, ``WWW:LINK-1.0-http--link`` or an OGC service type URI
+    such as ``http://www.opengis.net/def/serviceType/ogc/wms``), ``function`` (``download``,
+    ``information``), ``name``, ``description`` and optionally ``application_profile``
+    (helpers in :mod:`plugin.core.online_links`). :func:`run_steps` collects them per
+    destination (the journal keeps them for resumed runs) and this step writes them into the
+    record. It is its own step: when it fails, "Retry failed steps" runs it again alone.
+    """
+
+    role = "links"
+
+    def __init__(
+        self,
+        publisher: CataloguePublisher,
+        record_xml_for: Callable[[list[OnlineResource]], bytes],
+        identifier: str,
+        sources: Sequence[str],
+        destination: str = "",
+    ) -> None:
+        super().__init__(destination or link_destination(publisher.name))
+        self.publisher = publisher
+        self.record_xml_for = record_xml_for
+        self.identifier = identifier
+        self.sources = list(sources)
+
+    def links(self, context: Mapping[str, Any]) -> list[OnlineResource]:
+        """The online resources of the source destinations, in step order."""
+        known = context.get(LINKS_CONTEXT) or {}
+        found: list[OnlineResource] = []
+        for source in self.sources:
+            found += from_details({DETAILS_KEY: known.get(source) or []})
+        return found
+
+    def run(
+        self, previous_remote_id: Optional[str], context: dict[str, Any]
+    ) -> tuple[PublishResult, str]:
+        """Write the record again with the links; nothing to link leaves the record alone."""
+        links = self.links(context)
+        record_url = str(context.get("catalogue_record_url") or "")
+        if self.publisher.name in context.get(FAILED_CONTEXT, ()):
+            # The record step failed (e.g. the record was changed in the catalogue by someone
+            # else): writing the links would overwrite what it refused to; retried with it.
+            details = {"record_step_failed": True}
+            return PublishResult(
+                UNCHANGED, self.identifier, record_url, self.destination, details
+            ), ""
+        if not links:
+            return PublishResult(UNCHANGED, self.identifier, record_url, self.destination), ""
+        xml = self.record_xml_for(links)
+        result = self.publisher.publish(xml, self.identifier)
+        details = {"count": len(links), "urls": [link.url for link in links]}
+        return (
+            PublishResult(UPDATED, self.identifier, result.url, self.destination, details),
+            content_hash(xml),
+        )
+
+
+def link_destination(catalogue: str) -> str:
+    """Journal and step name of the link update of a catalogue (distinct from the record)."""
+    return f"{catalogue} — liens"
 
 
 class SkippedStep(Step):
@@ -242,6 +321,7 @@ def _run_one(
             server=step.server,
         )
         LOG.warning("%s: %s failed (%s)", resource_id, step.destination, error.code)
+        context.setdefault(FAILED_CONTEXT, []).append(step.destination)
         return StepOutcome(
             step.destination,
             step.role,
@@ -253,6 +333,9 @@ def _run_one(
         )
     if known is not None and known.destination != step.destination:
         journal.clear(resource_id, known.destination)  # the connection was renamed
+    links = list(result.details.get(DETAILS_KEY) or [])
+    if links:
+        context.setdefault(LINKS_CONTEXT, {})[step.destination] = links
     journal.record(
         resource_id,
         step.destination,
@@ -262,6 +345,7 @@ def _run_one(
         step=step.role,
         fingerprint=fingerprint,
         server=step.server,
+        online_resources=json.dumps(links, ensure_ascii=False) if links else "",
     )
     details = dict(result.details)
     if replaced:
@@ -282,6 +366,19 @@ def _sentence(error: Exception, lang: str) -> str:
     if isinstance(error, PublishError):
         return message(error, lang)
     return payload_message(error, lang)
+
+
+def journalled_links(journal: Journal, resource_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The links each destination published last time (for a run that does not repeat it)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for entry in journal.entries(resource_id):
+        try:
+            links = json.loads(entry.online_resources) if entry.online_resources else []
+        except ValueError:
+            continue
+        if isinstance(links, list) and links:
+            found[entry.destination] = links
+    return found
 
 
 def failed_destinations(journal: Journal, resource_id: str) -> set[str]:

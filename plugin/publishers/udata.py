@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 import requests
 
+from ..core.online_links import DETAILS_KEY, page_link, portal_file_links
 from ..core.portal_payload import EXTRA_IDENTIFIER
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import PublishError, flatten_field_errors, redact
@@ -321,6 +322,7 @@ class UdataPublisher(DataPublisher):
         fields.pop("private", None)
         remote = list(payload.get("remote_resources") or [])
         paths = [Path(p) for p in files]
+        texts = {str(t["file"]): t for t in payload.get("file_resources") or ()}
         licence = str(fields.get("license") or "")
         self._check_known_licence(licence)
         self._fit_frequency(fields)
@@ -339,7 +341,8 @@ class UdataPublisher(DataPublisher):
         try:
             check_licence(self.http.server, licence, dataset)
             resources = list(dataset.get("resources") or [])
-            ids = self._upload_files(dataset_id, resources, paths)
+            uploaded = self._upload_files(dataset_id, resources, paths, texts)
+            ids = [str(r["id"]) for _, r in uploaded]
             ids += self._put_remote(dataset_id, resources, remote)
             final = self._make_public(dataset_id, fields)
             check_licence(self.http.server, licence, final)
@@ -349,16 +352,30 @@ class UdataPublisher(DataPublisher):
             err.params.setdefault("remote_id", dataset_id)
             raise
         self._report(1.0, "portal.done")
+        page = self.dataset_page(final)
+        links = [
+            page_link(
+                page, f"Jeu de données sur le portail {self.name}", str(final.get("title") or "")
+            )
+        ]
+        held = [
+            (str(r["extras"][FILE_MARK]), r)
+            for r in final.get("resources") or []
+            if (r.get("extras") or {}).get(FILE_MARK)
+        ]
+        links += portal_file_links(held or uploaded, texts)
         return PublishResult(
             action=action,
             remote_id=dataset_id,
-            url=self.dataset_page(final),
+            url=page,
             destination=self.name,
             details={
                 "resources": ids,
                 "slug": final.get("slug", ""),
                 "license": licence,
+                "frequency": final.get("frequency", ""),
                 "mode": "reference" if remote and not paths else "upload",
+                DETAILS_KEY: links,
             },
         )
 
@@ -416,12 +433,17 @@ class UdataPublisher(DataPublisher):
     # --- files --------------------------------------------------------------------------
 
     def _upload_files(
-        self, dataset_id: str, resources: list[Mapping[str, Any]], paths: Sequence[Path]
-    ) -> list[str]:
-        """Upload every file, replacing the resource that already holds it; return ids."""
+        self,
+        dataset_id: str,
+        resources: list[Mapping[str, Any]],
+        paths: Sequence[Path],
+        texts: Mapping[str, Mapping[str, Any]],
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """Upload every file, replacing the resource that already holds it, then give it its
+        title and description; return (file name, resource) pairs."""
         self._total = sum(p.stat().st_size for p in paths) or 1
         self._sent = 0
-        ids = []
+        done = []
         if paths:
             # A run resumed right after another one (a Cancel then "Retry failed steps"): a file
             # stored in this dataset less than a second ago, matched to its resource or not,
@@ -435,19 +457,29 @@ class UdataPublisher(DataPublisher):
             else:
                 url = self._dataset_url(dataset_id, "upload/")
             resource = self.upload_file(url, path)
-            self._mark(dataset_id, resource, FILE_MARK, path.name)
-            ids.append(str(resource["id"]))
+            described = self._describe(dataset_id, resource, path.name, texts.get(path.name))
+            done.append((path.name, described))
             self._sent += path.stat().st_size
-        return ids
+        return done
 
-    def _mark(self, dataset_id: str, resource: Mapping[str, Any], mark: str, key: str) -> None:
-        """Remember in the resource's extras which local file or link it holds."""
-        extras = dict(resource.get("extras") or {})
-        if extras.get(mark) == key:
-            return
-        extras[mark] = key
+    def _describe(
+        self,
+        dataset_id: str,
+        resource: Mapping[str, Any],
+        key: str,
+        texts: Optional[Mapping[str, Any]],
+    ) -> dict[str, Any]:
+        """Give the resource its title and description and remember in its extras which
+        local file it holds; the resource as udata answers."""
+        extras = {**(resource.get("extras") or {}), FILE_MARK: key}
+        body: dict[str, Any] = {"title": resource.get("title") or key, "extras": extras}
+        for name in ("title", "description"):
+            if texts and texts.get(name):
+                body[name] = str(texts[name])
+        if all(resource.get(k) == v for k, v in body.items()):
+            return dict(resource)
         url = self._dataset_url(dataset_id, f"resources/{resource['id']}/")
-        self._json("PUT", url, json={"title": resource.get("title") or key, "extras": extras})
+        return {**resource, **self._json("PUT", url, json=body)}
 
     def upload_file(self, url: str, path: Path) -> dict[str, Any]:
         """Send one file to an upload endpoint, chunked above the threshold; the resource."""

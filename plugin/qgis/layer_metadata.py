@@ -39,6 +39,9 @@ from ..core.model import (
 RECORD_PROPERTY = "geopublier/record"
 MIRROR_HASH_PROPERTY = "geopublier/metadata-hash"
 CATEGORY_VOCABULARY = "gmd:topicCategory"
+# QGIS's metadata has no update frequency: like the topic categories (QGIS's own
+# "gmd:topicCategory" keywords), the ISO code is kept as a keyword of this vocabulary.
+FREQUENCY_VOCABULARY = "gmd:MD_MaintenanceFrequencyCode"
 THEME_VOCABULARY = "GEMET - INSPIRE themes, version 1.0"
 FREE_VOCABULARY = ""
 ACCESS_CONSTRAINT = "Limitations on public access"
@@ -92,6 +95,8 @@ def record_to_metadata(record: Record, layer_crs: QgsCoordinateReferenceSystem) 
         keywords[group.thesaurus_title] = [k.label for k in group.keywords]
     if record.free_keywords:
         keywords[FREE_VOCABULARY] = list(record.free_keywords)
+    if record.maintenance_frequency:
+        keywords[FREQUENCY_VOCABULARY] = [record.maintenance_frequency]
     metadata.setKeywords(keywords)
     metadata.setCategories(list(record.topic_categories))
     metadata.setHistory([record.lineage] if record.lineage else [])
@@ -257,6 +262,9 @@ def _read_keywords(metadata: QgsLayerMetadata, record: Record) -> None:
     free: list[str] = []
     for vocabulary, words in metadata.keywords().items():
         if vocabulary == CATEGORY_VOCABULARY:
+            continue
+        if vocabulary == FREQUENCY_VOCABULARY:
+            record.maintenance_frequency = next((w.strip() for w in words if w.strip()), "")
             continue
         themes = [codelists.theme_lookup().get(w.strip()) for w in words]
         if themes and all(themes):

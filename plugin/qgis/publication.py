@@ -16,7 +16,9 @@ from ..core.errors import GeoPublierError
 from ..core.iso19139_reader import read as read_record
 from ..core.iso19139_writer import write
 from ..core.model import OnlineResource, Record
+from ..core.online_links import linked_record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
+from ..publishers.base import CataloguePublisher
 from ..publishers.connections import CATALOGUE_TYPES, Connection
 from ..publishers.errors import PublishError
 from ..publishers.freshness import Fingerprint, digest, metadata_digest, package_reusable
@@ -29,11 +31,15 @@ from ..publishers.mapserver import (
     service_links,
 )
 from ..publishers.pipeline import (
+    LINKS_CONTEXT,
     CatalogueStep,
+    LinkStep,
     PortalStep,
     PublicationReport,
     SkippedStep,
     Step,
+    journalled_links,
+    link_destination,
     run_steps,
 )
 from ..publishers.remote_guard import GuardedCatalogueStep, PublishedStore
@@ -176,24 +182,28 @@ def build_steps(
     cancel: Callable[[], bool],
     published: Optional[PublishedStore] = None,
 ) -> list[Step]:
-    """One step per chosen destination, in publication order (catalogue, map server, portal).
+    """One step per chosen destination, in publication order (catalogue, map server, portal),
+    then the update of the catalogue record with the links the other steps published.
 
     `published`: where the documents last sent to catalogues are kept; with it, the catalogue
     step first checks the record was not changed in the catalogue since (no lost update).
     """
     steps: list[Step] = []
+    catalogue = None
     if request.catalogue is not None:
-        publisher = make_publisher(request.catalogue, cancel=cancel)
+        catalogue = make_publisher(request.catalogue, cancel=cancel)
         if published is None:
             steps.append(
-                CatalogueStep(publisher, write(record), record.file_identifier, request.thumbnail)
+                CatalogueStep(
+                    catalogue, record_xml(record), record.file_identifier, request.thumbnail
+                )
             )
         else:
             steps.append(
                 GuardedCatalogueStep(
-                    publisher,
+                    catalogue,
                     record,
-                    write,
+                    record_xml,
                     published,
                     record.identifier.uri,
                     request.on_remote_change,
@@ -203,10 +213,71 @@ def build_steps(
     if request.map_server is not None:
         steps.append(map_server_step(request, record, cancel))
     if request.portal is not None:
-        steps.append(portal_step(request, record, cancel))
+        steps.append(portal_step(request, record, cancel, catalogue))
+    linked = [s for s in steps if s.role != "catalogue" and not isinstance(s, SkippedStep)]
+    if catalogue is not None and linked:
+        steps.append(link_step(request, catalogue, record, steps[0], linked, published))
     if request.only is not None:
-        steps = [step for step in steps if step.destination in request.only]
+        steps = [step for step in steps if _wanted(step, request.only)]
     return steps
+
+
+def planned_link_step(request: PublicationRequest) -> Optional[str]:
+    """Name of the link update step this request runs, None when it runs none (for the
+    dialog's step list; the same conditions as :func:`build_steps`)."""
+    portal = request.portal
+    if portal is not None and portal.options.get("harvested"):
+        portal = None
+    sources = [c.name for c in (request.map_server, portal) if c is not None]
+    if request.catalogue is None or not sources:
+        return None
+    name = link_destination(request.catalogue.name)
+    if request.only is None or name in request.only or set(sources) & request.only:
+        return name
+    return None
+
+
+def record_xml(record: Record) -> bytes:
+    """The ISO 19139 document sent to the catalogue for this record (one place for both the
+    record step and the link step)."""
+    return write(record)
+
+
+def link_step(
+    request: PublicationRequest,
+    catalogue: CataloguePublisher,
+    record: Record,
+    record_step: CatalogueStep,
+    sources: list[Step],
+    published: Optional[PublishedStore] = None,
+) -> LinkStep:
+    """The step writing the portal and service links into the catalogue record.
+
+    Links of earlier publications to these destinations are replaced (a replaced file has a
+    new URL); the record's other locators are kept. The record is the one the record step sent
+    (merged with the catalogue's changes when it was), and the document with the links becomes
+    what the remote-change guard compares against next time.
+    """
+    sites = [c.url for c in (request.portal, request.map_server) if c is not None]
+    resource_id = record.identifier.uri
+
+    def xml_for(links: list[OnlineResource]) -> bytes:
+        base = getattr(record_step, "record", None) or record
+        xml = record_xml(linked_record(base, links, sites))
+        if published is not None:
+            published.save(resource_id, catalogue.name, xml)
+        return xml
+
+    # The record step is a source too: retrying it runs the link step again.
+    names = [record_step.destination] + [s.destination for s in sources]
+    return LinkStep(catalogue, xml_for, record_step.identifier, names)
+
+
+def _wanted(step: Step, only: set[str]) -> bool:
+    """A retried step runs; the link step also runs again when one of its sources does."""
+    if step.destination in only:
+        return True
+    return isinstance(step, LinkStep) and any(source in only for source in step.sources)
 
 
 # What a portal dataset holds: the data in open formats and the ISO 19139 record. The package's
@@ -229,8 +300,16 @@ HARVESTED_EN = (
 )
 
 
-def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[], bool]) -> Step:
-    """The portal step, or a skipped one when the portal harvests the catalogue itself."""
+def portal_step(
+    request: PublicationRequest,
+    record: Record,
+    cancel: Callable[[], bool],
+    catalogue: Optional[CataloguePublisher] = None,
+) -> Step:
+    """The portal step, or a skipped one when the portal harvests the catalogue itself.
+
+    ``catalogue`` gives the machine address of the record (ISO 19139 XML) for the portal's links.
+    """
     portal = request.portal
     if portal.options.get("harvested"):
         return SkippedStep(portal.name, "portal", HARVESTED_FR, HARVESTED_EN)
@@ -240,8 +319,8 @@ def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[]
     def payload_for(catalogue_record_url: str, services: Sequence[OnlineResource] = ()) -> dict:
         options = PortalOptions(
             catalogue_record_url=catalogue_record_url,
-            record_xml_url=catalogue_record_url
-            if request.catalogue is not None and request.catalogue.type == "csw"
+            record_xml_url=catalogue.record_url(record.file_identifier)
+            if catalogue is not None and catalogue_record_url
             else "",
             organization=str(portal.options.get("organization", "")),
             zones=tuple(request.zones or portal.options.get("zones", ()) or ()),
@@ -249,10 +328,13 @@ def portal_step(request: PublicationRequest, record: Record, cancel: Callable[[]
             services=tuple(record.locators),
             mode=request.mode,
             map_services=tuple(services),
+            files=names,
+            date=record.metadata_date,
         )
         return build(record, options)
 
     files = request.files if request.mode == "upload" else []
+    names = tuple(Path(f).name for f in files)
     return PortalStep(publisher, payload_for, files)
 
 
@@ -336,15 +418,26 @@ def distributed_record(record: Record, result: ExportResult) -> Record:
         encodings=package.encodings or record.encodings,
         reference_systems=package.reference_systems or record.reference_systems,
         character_set=package.character_set or record.character_set,
+        feature_count=result.report.feature_count or record.feature_count,
+        attributes=_exported_attributes(record, result),
     )
+
+
+def _exported_attributes(record: Record, result: ExportResult) -> list:
+    """The record's attributes the files hold, under the names they use there."""
+    exported = {f.source: f.safe for f in result.fields if f.source}
+    if not exported:
+        return record.attributes
+    kept = [a for a in record.attributes if a.name in exported]
+    return [dataclasses.replace(a, name=exported[a.name]) for a in kept]
 
 
 def known_context(
     journal: Journal, resource_id: str, map_server: Optional[Connection] = None
 ) -> dict[str, Any]:
-    """What earlier publications established (the catalogue record URL, the map services),
-    for resumed runs that do not repeat those steps."""
-    context: dict[str, Any] = {}
+    """What earlier publications established (the catalogue record URL, the map services,
+    the links each destination published), for resumed runs that do not repeat those steps."""
+    context: dict[str, Any] = {LINKS_CONTEXT: journalled_links(journal, resource_id)}
     for entry in journal.entries(resource_id):
         if entry.step == "catalogue" and entry.status == "done" and entry.url:
             context["catalogue_record_url"] = entry.url

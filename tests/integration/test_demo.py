@@ -59,6 +59,10 @@ def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after
     assert page_url.endswith(
         "/fr/datasets/bornes-de-recharge-pour-vehicules-electriques-de-saint-exemple/"
     )
+    assert "qualité des métadonnées sur le portail : 100 %" in first, first
+    assert "liens ajoutés à la fiche (page du jeu de données, fichiers, services) : 6" in first, (
+        first
+    )
     record = requests.get(record_url, timeout=30)
     assert record.status_code == 200 and "Bornes de recharge" in record.text
     dataset = requests.get(dataset_url, timeout=30).json()
@@ -75,7 +79,7 @@ def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after
     assert portal.title == dataset["title"]
     assert "Licence Ouverte / Open Licence version 2.0" in portal.text
     assert "Qualité des métadonnées" in portal.text
-    assert {name.rsplit(".", 1)[1] for name in portal.files} == {"gpkg", "geojson", "xml"}
+    assert portal.formats == {"gpkg", "geojson", "xml"}, portal.files
     report_path = Path(link(first, "Rapport de publication"))
     report = browser_check.report_page(report_path, tmp_path / "rapport.png")
     assert page_url in report.links and record_url in report.links

@@ -72,7 +72,11 @@ def test_upload_mode_publishes_record_and_files_then_updates_in_place(
     second = publish(rivers_shapefile, files, tmp_path, FORMATS=[0, 1])
     assert second["PORTAL_DATASET_ID"] == dataset_id
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
-    assert [s["action"] for s in report["steps"]] == ["updated", "updated"]
+    assert [(s["role"], s["action"]) for s in report["steps"]] == [
+        ("catalogue", "updated"),
+        ("portal", "updated"),
+        ("links", "updated"),
+    ]
     assert sorted(r["id"] for r in dataset(udata_server, dataset_id)["resources"]) == resource_ids
     package = Path(second["PACKAGE_DIR"])
     assert package.parent == tmp_path / "paquets" and (package / "LISEZMOI.md").is_file()
@@ -131,7 +135,12 @@ def test_failed_portal_step_resumes_without_duplicates(
     with pytest.raises(QgsProcessingException):
         publish(rivers_shapefile, files, tmp_path, MODE=1)
     report = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
-    assert [s["status"] for s in report["steps"]] == ["done", "failed"]
+    # Nothing published on the portal yet: the record gets no link (and is left alone).
+    assert [(s["status"], s["action"]) for s in report["steps"]] == [
+        ("done", "created"),
+        ("failed", ""),
+        ("done", "unchanged"),
+    ]
     assert "cle-perimee" not in json.dumps(report)
     resource_id = report["resource_id"]
     assert [e.destination for e in journal().failed_steps(resource_id)] == ["Portail"]

@@ -85,6 +85,26 @@ def test_qmd_language_and_temporal_extent_are_read(rivers_shapefile: Path) -> No
     assert record.temporal_extent == TemporalExtent("2021-01-01", "2023-06-30")
 
 
+def test_update_frequency_travels_in_qgis_metadata(rivers_shapefile: Path) -> None:
+    """QGIS's metadata has no frequency: it is kept as a keyword of its ISO vocabulary (as
+    QGIS keeps topic categories), read back from a .qmd and never taken for a thesaurus."""
+    qmd = QMD.replace(
+        "<extent/>",
+        '<keywords vocabulary="gmd:MD_MaintenanceFrequencyCode"><keyword>monthly</keyword>'
+        "</keywords><extent/>",
+    )
+    rivers_shapefile.with_suffix(".qmd").write_text(qmd, encoding="utf-8")
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    record = prefill(layer).record
+    assert record.maintenance_frequency == "monthly"
+    assert all(
+        g.thesaurus_title != "gmd:MD_MaintenanceFrequencyCode" for g in record.keyword_groups
+    )
+    record.maintenance_frequency = "annually"
+    save_record(layer, record)
+    assert layer.metadata().keywords()["gmd:MD_MaintenanceFrequencyCode"] == ["annually"]
+
+
 def test_language_and_period_written_back_and_read_again(rivers_shapefile: Path) -> None:
     layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
     record = prefill(layer).record

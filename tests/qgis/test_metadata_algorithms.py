@@ -62,6 +62,7 @@ def test_validate_reports_in_french_with_codes(provider, tmp_path: Path, monkeyp
         ("metadata_contacts.missing", "error"),
         ("responsible_parties.missing", "error"),
         ("dates.missing", "error"),
+        ("temporal_extent.missing", "warning"),  # open data portals score it
         ("theme.missing", "error"),
         ("topic_category.missing", "error"),
         ("free_keywords.open_data", "warning"),
@@ -71,6 +72,7 @@ def test_validate_reports_in_french_with_codes(provider, tmp_path: Path, monkeyp
         ("resolution.missing", "warning"),
         ("locator.missing", "warning"),
         ("encoding.missing", "error"),
+        ("maintenance_frequency.missing", "warning"),  # open data portals score it
     ]
     assert len(codes) == len(report["issues"])  # one issue per problem, no repeats
     assert report["errors"] == 9

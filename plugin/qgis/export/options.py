@@ -20,6 +20,7 @@ from ...__about__ import __title__
 from ...core.errors import GeoPublierError
 from ...core.package_readme import FieldName
 from ...core.quality import QualityReport
+from ...core.resource_texts import cut_slug
 from ..quality_facts import REPAIR
 from .crs import DEFAULT_CRS, extent_projects, unprojectable
 
@@ -94,7 +95,7 @@ class ExportResult:
 def slug(text: str) -> str:
     """ASCII file-name stem of a title ("Arbres d'alignement" → "arbres_d_alignement")."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    name = re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:60] or "donnees"
+    name = cut_slug(re.sub(r"[^a-z0-9]+", "_", folded).strip("_"), 60, "_") or "donnees"
     # GeoPackage reserves table names starting with "gpkg" (it refuses to write them).
     return f"donnees_{name}" if name.startswith("gpkg") else name
 
