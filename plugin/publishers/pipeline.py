@@ -182,12 +182,16 @@ class LinkStep(Step):
         identifier: str,
         sources: Sequence[str],
         destination: str = "",
+        remember: Optional[Callable[[bytes], None]] = None,
     ) -> None:
+        """``remember``: called with the document once published (the remote-change guard
+        keeps it as the last published version)."""
         super().__init__(destination or link_destination(publisher.name))
         self.publisher = publisher
         self.record_xml_for = record_xml_for
         self.identifier = identifier
         self.sources = list(sources)
+        self.remember = remember
 
     def links(self, context: Mapping[str, Any]) -> list[OnlineResource]:
         """The online resources of the source destinations, in step order."""
@@ -214,6 +218,8 @@ class LinkStep(Step):
             return PublishResult(UNCHANGED, self.identifier, record_url, self.destination), ""
         xml = self.record_xml_for(links)
         result = self.publisher.publish(xml, self.identifier)
+        if self.remember is not None:
+            self.remember(xml)
         details = {"count": len(links), "urls": [link.url for link in links]}
         return (
             PublishResult(UPDATED, self.identifier, result.url, self.destination, details),

@@ -263,14 +263,25 @@ def link_step(
 
     def xml_for(links: list[OnlineResource]) -> bytes:
         base = getattr(record_step, "record", None) or record
-        xml = record_xml(linked_record(base, links, sites))
-        if published is not None:
-            published.save(resource_id, catalogue.name, xml)
-        return xml
+        return record_xml(linked_record(base, links, sites))
+
+    def remember(sent: bytes) -> None:
+        """Keep the catalogue's own copy (else what was sent) for the next guard check."""
+        try:
+            stored = catalogue.get_record(record_step.identifier) or sent
+        except PublishError:
+            stored = sent
+        published.save(resource_id, catalogue.name, stored)
 
     # The record step is a source too: retrying it runs the link step again.
     names = [record_step.destination] + [s.destination for s in sources]
-    return LinkStep(catalogue, xml_for, record_step.identifier, names)
+    return LinkStep(
+        catalogue,
+        xml_for,
+        record_step.identifier,
+        names,
+        remember=remember if published is not None else None,
+    )
 
 
 def _wanted(step: Step, only: set[str]) -> bool:
