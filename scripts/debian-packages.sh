@@ -6,7 +6,11 @@
 # Exit status 1 when a name cannot be resolved (apt's lists not downloaded yet: apt-get update).
 set -u
 
-known() { apt-cache show --no-all-versions "$1" >/dev/null 2>&1; }
+# Installed (a quick dpkg look-up), or available from apt's lists.
+known() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" ||
+		apt-cache show --no-all-versions "$1" >/dev/null 2>&1
+}
 
 pg_major=$(apt-cache depends postgresql 2>/dev/null |
 	sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -n 1)
