@@ -215,24 +215,39 @@ def write_outputs(
 
 
 def print_summary(layout: Layout, state: dict[str, Any]) -> None:
-    """Tell the trainer where everything is (never the key itself)."""
+    """Tell the trainer where everything is (never the key itself); the only links printed
+    are pages that answer 200 (the map server has no page of its own: an address for QGIS)."""
     catalogue, portal = state["pycsw"], state["udata"]
     trainees = state.get("trainees") or []
-    say("Bac à sable démarré.")
-    say(f"  Catalogue CSW-T : {catalogue['url']}")
     web = f"{portal['url']}/fr/" if portal.get("web_pages") else f"{portal['url']} (API seule)"
-    say(f"  Portail udata   : {web}  (API : {portal['api_url']})")
-    say(f"  Organisation    : {portal['organization_slug']} ({portal['organization_id']})")
-    say(f"  Compte formateur: {portal.get('login', '')} (mot de passe dans {layout.state})")
+    lines = [
+        ("Catalogue CSW-T", catalogue["url"]),
+        ("Portail udata", f"{web}  (API : {portal['api_url']}/)"),
+        ("Organisation", f"{portal['organization_slug']} ({portal['organization_id']})"),
+        ("Compte formateur", f"{portal.get('login', '')} (mot de passe dans {layout.state})"),
+    ]
     if qgis_server.SANDBOX_NAME in state:
-        say(f"  QGIS Server     : {state[qgis_server.SANDBOX_NAME]['url']} (WMS/WFS)")
-    say(f"  Connexions      : {layout.connections}")
-    say(f"  Clé API         : source {layout.env_file}   (variable {KEY_ENV})")
+        address = state[qgis_server.SANDBOX_NAME]["url"].split("//", 1)[-1]
+        lines.append(
+            (
+                "QGIS Server",
+                f"service WMS/WFS sur {address}, pour QGIS (connexion"
+                f" « {qgis_server.CONNECTION_NAME} ») ; les liens de chaque couche publiée"
+                " sont dans le rapport de publication",
+            )
+        )
     sheets = room.sheets_file(layout.home)
-    say(f"  Stagiaires      : {len(trainees)} — fiches à imprimer : {sheets}")
-    say(f"  Journaux        : {layout.logs}")
-    say("Arrêt : python -m sandbox stop (le contenu est gardé)")
-    say("Tout vider (les comptes restent) : python -m sandbox reset")
+    lines += [
+        ("Connexions", str(layout.connections)),
+        ("Clé API", f"source {layout.env_file}   (variable {KEY_ENV})"),
+        ("Stagiaires", f"{len(trainees)} — fiches à imprimer : {sheets}"),
+        ("Journaux", str(layout.logs)),
+    ]
+    say("Bac à sable démarré.")
+    for label, value in lines:
+        say(f"  {label:<16} : {value}")
+    say("Arrêt : make sandbox-stop (le contenu est gardé)")
+    say("Tout vider (les comptes restent) : make sandbox-reset")
 
 
 def stop(layout: Layout) -> None:
@@ -290,7 +305,7 @@ def reset(layout: Layout, trainees: int | None = None) -> None:
     stop(layout)
     if layout.data.exists():
         shutil.rmtree(layout.data)
-    say("Données du bac à sable effacées (catalogue et portail).")
+    say("Données du bac à sable effacées (catalogue, portail et projets de QGIS Server).")
     files = [layout.connections, *sorted(layout.home.glob("stagiaires/*/connexions.json"))]
     forgotten = forget_publications(layout.home, files)
     say(f"Journal de GeoPublier : {forgotten} publication(s) sur le bac à sable oubliée(s).")

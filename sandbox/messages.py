@@ -24,7 +24,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "setup_db_failed": "Échec de la création de la base pycsw : {detail}",
         "ready_file_invalid": "Fichier de démarrage de {server} illisible : {detail}",
-        "already_running": "Le bac à sable tourne déjà (« python -m sandbox status »).",
+        "already_running": (
+            "Le bac à sable tourne déjà (« make sandbox-status » ; "
+            "pour l'arrêter : « make sandbox-stop »)."
+        ),
         "unknown_venv": "Environnement inconnu : {name}",
         "postgres_missing": (
             "PostgreSQL n'est pas installé : apt-get install postgresql "
@@ -46,7 +49,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "server_timeout": "The {server} server does not answer after {seconds} s. Log tail:\n{log}",
         "setup_db_failed": "Could not create the pycsw database: {detail}",
         "ready_file_invalid": "Unreadable start-up file of {server}: {detail}",
-        "already_running": "The sandbox is already running ('python -m sandbox status').",
+        "already_running": (
+            "The sandbox is already running ('make sandbox-status'; "
+            "to stop it: 'make sandbox-stop')."
+        ),
         "unknown_venv": "Unknown environment: {name}",
         "postgres_missing": (
             "PostgreSQL is not installed: apt-get install postgresql "

@@ -28,8 +28,8 @@ def test_twelve_trainees_publish_the_same_layer_without_overwriting(room_env: di
     output = run_ok(room_env, "scripts/room_rehearsal.py", f"--trainees={TRAINEES}", timeout=1800)
     assert f"{TRAINEES} fiche(s) distincte(s), {TRAINEES} jeu(x) de données distinct(s)" in output
 
-    csw = re.search(r"Catalogue CSW-T : (\S+)", output).group(1)
-    portal = re.search(r"\(API : (\S+)\)", output).group(1)
+    csw = re.search(r"Catalogue CSW-T +: (\S+)", output).group(1)
+    portal = re.search(r"\(API : (\S+)\)", output).group(1).rstrip("/")
     hits = requests.get(
         csw,
         params={
