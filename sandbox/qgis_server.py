@@ -146,8 +146,10 @@ def getmap_url(
     wms_base: str, layer: str, bbox: tuple[float, float, float, float], size: int = 600
 ) -> str:
     """A GetMap (WMS 1.3.0, EPSG:4326, so lat/lon axis order) of ``layer`` over a WGS84 box
-    (west, south, east, north), as a browser can open it."""
+    (west, south, east, north), as a browser can open it: ``size`` pixels on the longer side
+    and the other in proportion, so that pixels are square and round markers stay round."""
     west, south, east, north = bbox
+    width, height = _proportional_size(east - west, north - south, size)
     params = {
         "SERVICE": "WMS",
         "VERSION": "1.3.0",
@@ -156,12 +158,21 @@ def getmap_url(
         "STYLES": "",
         "CRS": "EPSG:4326",
         "BBOX": f"{south},{west},{north},{east}",
-        "WIDTH": str(size),
-        "HEIGHT": str(size),
+        "WIDTH": str(width),
+        "HEIGHT": str(height),
         "FORMAT": "image/png",
     }
     separator = "&" if "?" in wms_base else "?"
     return wms_base + separator + urlencode(params, safe=":,/")
+
+
+def _proportional_size(dx: float, dy: float, size: int) -> tuple[int, int]:
+    """(width, height) in pixels for a dx × dy box, ``size`` on the longer side."""
+    if dx <= 0 or dy <= 0:
+        return size, size
+    if dx >= dy:
+        return size, max(1, round(size * dy / dx))
+    return max(1, round(size * dx / dy)), size
 
 
 def geojson_bbox(path: Path, margin: float = 0.1) -> tuple[float, float, float, float]:
