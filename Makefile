@@ -21,25 +21,32 @@ TS_SOURCES = $(shell find plugin -name '*.py' | sort) $(wildcard forms/*.ui)
 PYTEST := QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest
 QGIS_TESTS ?= tests/qgis tests/integration
 
-.PHONY: help setup apt venv servers test test-unit test-qgis lint format translations qm \
+.PHONY: help setup apt venv servers sandbox-servers test test-unit test-qgis lint format translations qm \
 	package install-plugin run demo demo-browser room-rehearsal clean bench screenshots sandbox \
 	sandbox-stop sandbox-reset sandbox-status test-trixie trixie-setup demo-trixie
 
 help:
+	@echo "make demo            démonstration complète sur le bac à sable local (installe ce qu'il lui faut)"
+	@echo "make demo-browser    la démonstration, puis sa page du portail et son rapport ouverts dans Chromium"
 	@echo "make test            installe ce qu'il faut puis lance tous les tests (sans écran)"
-	@echo "make demo            démonstration complète sur le bac à sable local"
-	@echo "make setup           installe QGIS (Debian), les outils et les environnements Python"
+	@echo "make test-unit       les tests unitaires seuls (Python pur, sans QGIS)"
+	@echo "make test-qgis       les tests QGIS et d'intégration seuls (vrais serveurs sur 127.0.0.1)"
 	@echo "make test-trixie     les mêmes tests sur Debian 13 / QGIS 3.40, dans un chroot (.chroot/)"
-	@echo "make lint            vérifie le code avec ruff"
+	@echo "make demo-trixie     la démonstration sur Debian 13 / QGIS 3.40, dans ce chroot"
+	@echo "make setup           installe QGIS (Debian), les outils et les environnements Python"
+	@echo "make lint            vérifie le code avec ruff ; make format : le met en forme"
 	@echo "make translations    met à jour i18n/*.ts puis compile les .qm"
 	@echo "make package         construit $(PACKAGE_ZIP)"
 	@echo "make install-plugin  installe l'extension dans le profil QGIS $(QGIS_CONFIG)"
-	@echo "make run             ouvre QGIS avec ce profil (il faut un écran)"
-	@echo "make sandbox         démarre le bac à sable (catalogue + portail locaux) ; sandbox-stop, sandbox-reset"
+	@echo "make run             ouvre QGIS avec ce profil et le bac à sable (il faut un écran)"
+	@echo "make sandbox         démarre le bac à sable (catalogue pycsw :8701, portail udata :8702,"
+	@echo "                     QGIS Server :8703) ; make sandbox-status, sandbox-stop, sandbox-reset"
 	@echo "                     salle de formation : make sandbox TRAINEES=12 (fiches dans .sandbox/stagiaires/)"
 	@echo "                     sur le réseau de la salle : GEOPUBLIER_SANDBOX_HOST=192.168.1.10 make sandbox"
-	@echo "make demo-browser    la démonstration, puis sa page du portail et son rapport ouverts dans Chromium"
 	@echo "make room-rehearsal  répétition : TRAINEES stagiaires simulés (12) publient la même couche"
+	@echo "make screenshots     refait les captures de la fenêtre dans docs/screenshots/ (1366×768)"
+	@echo "make bench           mesures de performance (ratios, bench/)"
+	@echo "make clean           efface dist/, build/, les caches et les .qm"
 
 setup: apt venv servers
 
@@ -69,6 +76,12 @@ $(VENV)/.deps-installed: requirements-dev.txt requirements-qt6.txt
 servers: venv
 	@echo ">> Environnements des serveurs de test (pycsw, udata 17, udata 10 + pages web, CKAN) sous .sandbox/venvs"
 	$(PYTHON) -m sandbox install pycsw udata udata10 ckan
+
+# Only what the sandbox runs (pycsw, udata 10 with its web pages): make demo and make sandbox
+# need neither udata 17 nor CKAN (those are for the tests).
+sandbox-servers: venv
+	@echo ">> Environnements du bac à sable (pycsw, udata 10 + pages web) sous .sandbox/venvs"
+	$(PYTHON) -m sandbox install
 
 test: setup qm lint test-unit test-qgis
 
@@ -135,14 +148,14 @@ bench: setup
 
 TRAINEES_OPTION = $(if $(TRAINEES),--trainees $(TRAINEES))
 
-sandbox: servers
+sandbox: apt sandbox-servers
 	@echo ">> Démarrage du bac à sable (catalogue pycsw + portail udata avec ses pages web + QGIS Server)"
 	$(PYTHON) -m sandbox start $(TRAINEES_OPTION)
 
 sandbox-stop: venv
 	$(PYTHON) -m sandbox stop
 
-sandbox-reset: servers
+sandbox-reset: apt sandbox-servers
 	$(PYTHON) -m sandbox reset $(TRAINEES_OPTION)
 
 sandbox-status: venv
@@ -152,11 +165,11 @@ screenshots: setup qm
 	@echo ">> Captures d'écran de la fenêtre (en français, 1366×768) dans docs/screenshots/"
 	QT_QPA_PLATFORM=offscreen $(PYTHON) scripts/screenshots.py
 
-demo: setup qm install-plugin
+demo: apt sandbox-servers qm install-plugin
 	@echo ">> Démonstration : bac à sable + publication de la couche d'exemple par qgis_process"
 	GEOPUBLIER_DEMO_QGIS_CONFIG=$(QGIS_CONFIG) $(PYTHON) scripts/demo.py
 
-room-rehearsal: setup qm
+room-rehearsal: apt sandbox-servers qm
 	@echo ">> Répétition de la salle : chaque stagiaire publie la couche d'exemple avec son profil QGIS"
 	$(PYTHON) scripts/room_rehearsal.py --trainees $(or $(TRAINEES),12)
 
