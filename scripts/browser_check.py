@@ -3,8 +3,9 @@
     python scripts/browser_check.py DATASET_PAGE_URL REPORT_HTML [--screenshots DIR]
     python scripts/browser_check.py --demo .sandbox/demo/liens.json [--screenshots DIR]
 
-The portal's dataset page: its title, licence, listed files (drawn by the page's JavaScript)
-and the « Qualité des métadonnées » bar. The publication report: every link in it answers.
+The portal's dataset page: its title, licence (the one the portal's API gives the dataset, shown
+on the page), listed files (drawn by the page's JavaScript) and the « Qualité des métadonnées »
+bar. The publication report: every link in it answers, and it fits the window's width.
 Drives Debian's `chromium` with Playwright (no browser download). Exit status 1 when something
 a trainee would miss is missing.
 """
@@ -48,6 +49,9 @@ class PageFacts:
     files: list[str] = field(default_factory=list)
     formats: set[str] = field(default_factory=set)  # file kinds listed: gpkg, geojson, xml…
     links: dict[str, int] = field(default_factory=dict)  # href → HTTP status (or 404 for a file)
+    licence: str = ""  # the dataset's licence title, as the API names it
+    licence_shown: bool = False
+    width: int = 0  # the page's width in CSS pixels (wider than the window: a horizontal scroll)
 
 
 def browser(playwright):  # noqa: ANN001, ANN201 - Playwright's own types
@@ -55,6 +59,22 @@ def browser(playwright):  # noqa: ANN001, ANN201 - Playwright's own types
     return playwright.chromium.launch(
         executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
     )
+
+
+def api_licence(page_url: str) -> str:
+    """The title of the licence the portal's API gives the dataset of a `/fr/datasets/<slug>/`
+    page ("" when the API does not say)."""
+    found = re.match(r"(https?://[^/]+)/(?:[a-z]{2}/)?datasets/([^/?#]+)", page_url)
+    if not found:
+        return ""
+    api = f"{found.group(1)}/api/1"
+    try:
+        licence_id = requests.get(f"{api}/datasets/{found.group(2)}/", timeout=30).json()["license"]
+        licences = requests.get(f"{api}/datasets/licenses/", timeout=30).json()
+    except (requests.RequestException, ValueError, KeyError, TypeError):
+        return ""
+    titles = {item.get("id"): item.get("title", "") for item in licences}
+    return titles.get(licence_id) or ""
 
 
 def dataset_page(url: str, screenshot: Path | None = None) -> PageFacts:
@@ -80,6 +100,8 @@ def dataset_page(url: str, screenshot: Path | None = None) -> PageFacts:
             facts.formats = {n.rsplit(".", 1)[1] for n in names} | {
                 ext for t in titles for word, ext in FORMAT_WORDS.items() if word in t
             }
+            facts.licence = api_licence(url)
+            facts.licence_shown = bool(facts.licence) and facts.licence in facts.text
             if screenshot:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=False)
@@ -109,6 +131,7 @@ def report_page(path: Path, screenshot: Path | None = None) -> PageFacts:
             page = chromium.new_page(viewport=VIEWPORT, locale="fr-FR")
             page.goto(path.resolve().as_uri(), wait_until="load", timeout=TIMEOUT_MS)
             facts = PageFacts(title=page.title(), text=page.inner_text("body"))
+            facts.width = page.evaluate("document.documentElement.scrollWidth")
             hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
             if screenshot:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -137,13 +160,21 @@ def main(argv: list[str] | None = None) -> int:
     report = report_page(args.report, shots and shots / "rapport_publication.png")
     quality = "Qualité des métadonnées" in portal.text
     print(f"Page du portail : « {portal.title} »")
+    shown = "affichée" if portal.licence_shown else "NON affichée sur la page"
+    print(f"  licence : {portal.licence or 'inconnue (API du portail)'} — {shown}")
     print(f"  fichiers listés : {', '.join(portal.files) or 'aucun'}")
     print(f"  barre « Qualité des métadonnées » : {'oui' if quality else 'NON'}")
     dead = {href: status for href, status in report.links.items() if status != 200}
     print(f"Rapport : {len(report.links)} lien(s), {len(dead)} sans réponse")
     for href, status in dead.items():
         print(f"  {status} {href}")
-    return 0 if portal.title and portal.files and quality and not dead else 1
+    fits = report.width <= VIEWPORT["width"]
+    print(
+        f"  largeur : {report.width} px pour une fenêtre de {VIEWPORT['width']} px"
+        f"{'' if fits else ' — TROP LARGE (défilement horizontal)'}"
+    )
+    seen = portal.title and portal.files and quality and portal.licence_shown
+    return 0 if seen and not dead and fits else 1
 
 
 if __name__ == "__main__":

@@ -192,7 +192,7 @@ def main() -> int:
     if all(is_running(state.get(name, {})) for name in ALL_SERVERS):
         say(
             f"Le bac à sable tourne déjà : catalogue {state['pycsw']['url']}, "
-            f"portail {state['udata']['url']}"
+            f"portail {state['udata']['url']}/fr/"
         )
     elif sandbox_main(["start"]) != 0:
         return 1

@@ -69,6 +69,8 @@ STYLE = (
     "td,th{border:1px solid #ccc;padding:.4em;text-align:left;vertical-align:top}"
     "th{background:#f0f0f0}.done{color:#1b7a2f}.failed{color:#b00020}"
     ".skipped,.cancelled{color:#8a6d00}"
+    # long WMS/WFS/API addresses wrap anywhere: the page fits a 1366 px window
+    "a{overflow-wrap:anywhere;word-break:break-all}"
 )
 
 

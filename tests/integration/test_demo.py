@@ -54,6 +54,9 @@ def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after
     first = run_demo(demo_env)
     assert "Fiche du catalogue créée" in first and "Jeu de données du portail créé" in first
     assert "relue dans le catalogue : oui" in first and "indisponible" not in first
+    for url in re.findall(r"https?://[^\s)]+", first):  # sandbox banner and demo: no dead link
+        answer = requests.get(url, timeout=60, allow_redirects=False)
+        assert answer.status_code == 200, f"{url} answers {answer.status_code}"
     record_url, page_url = link(first, "fiche"), link(first, "page du portail")
     dataset_url = link(first, "API")
     assert page_url.endswith(
@@ -77,13 +80,14 @@ def test_demo_seen_in_a_browser_then_kept_across_restart_and_created_again_after
 
     portal = browser_check.dataset_page(page_url, tmp_path / "portail.png")
     assert portal.title == dataset["title"]
-    assert "Licence Ouverte / Open Licence version 2.0" in portal.text
+    assert portal.licence == "Licence Ouverte / Open Licence version 2.0" and portal.licence_shown
     assert "Qualité des métadonnées" in portal.text
     assert portal.formats == {"gpkg", "geojson", "xml"}, portal.files
     report_path = Path(link(first, "Rapport de publication"))
     report = browser_check.report_page(report_path, tmp_path / "rapport.png")
     assert page_url in report.links and record_url in report.links
     assert set(report.links.values()) == {200}
+    assert report.width <= browser_check.VIEWPORT["width"]  # long links wrap: no side scroll
     assert (tmp_path / "portail.png").stat().st_size > 50_000
 
     sandbox(demo_env, "stop")
