@@ -1,8 +1,9 @@
 """The README's screenshots: the real dialog, in French, at 1366×768, one PNG per step.
 
-Starts a local pycsw and udata (the sandbox's own classes), opens the dialog on the sample
-layer with the sample organisation profile, checks the data, chooses the destinations and
-publishes for real, grabbing each step on the way. Run: `make screenshots` (offscreen).
+Starts a local pycsw, udata and QGIS Server (the sandbox's own classes), opens the dialog on the
+sample layer with the sample organisation profile, checks the data, chooses the destinations and
+publishes for real, grabbing each step on the way; then deletes the dialog and the layers before
+QGIS exits (else the process crashes at exit). Run: `make screenshots` (offscreen).
 """
 
 from __future__ import annotations
@@ -42,16 +43,53 @@ def main() -> int:
     QCoreApplication.installTranslator(translator)
 
     from sandbox.pycsw_server import PycswServer
+    from sandbox.qgis_server import QgisMapServer
     from sandbox.udata_server import UdataServer
 
     pycsw = PycswServer(work / "pycsw").start()
     udata = UdataServer(work / "udata")
     udata.start()
+    map_server = QgisMapServer(work / "qgis_server" / "projets").start()
     try:
-        return _shoot(app, work, pycsw, udata, QgsProject, QgsVectorLayer)
+        return _shoot(app, work, (pycsw, udata, map_server), QgsProject, QgsVectorLayer)
     finally:
-        pycsw.stop()
-        udata.stop()
+        try:
+            _release(app, QgsProject)
+            app.exitQgis()
+        finally:
+            pycsw.stop()
+            udata.stop()
+            map_server.stop()
+
+
+def _release(app, project_class) -> None:
+    """Delete the dialog, tasks and layers while QGIS still runs (as the tests' teardown does):
+    destroyed at interpreter exit, after exitQgis(), they crash the process."""
+    import gc
+
+    from qgis.core import QgsApplication, QgsMapLayer
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    deadline = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    for widget in app.topLevelWidgets():
+        if sip.isdeleted(widget):
+            continue
+        widget.close()
+        if sip.ispyowned(widget):
+            sip.delete(widget)
+    project_class.instance().removeAllMapLayers()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    app.processEvents()
+    for thing in gc.get_objects():  # layers Python still owns (made while publishing)
+        if isinstance(thing, QgsMapLayer) and not sip.isdeleted(thing) and sip.ispyowned(thing):
+            sip.delete(thing)
 
 
 def _wait(app, condition, timeout_s: float = 300) -> None:
@@ -63,13 +101,15 @@ def _wait(app, condition, timeout_s: float = 300) -> None:
         time.sleep(0.02)
 
 
-def _shoot(app, work: Path, pycsw, udata, project_class, layer_class) -> int:
+def _shoot(app, work: Path, servers, project_class, layer_class) -> int:
     from plugin.core.profile import OrganisationProfile
     from plugin.gui.main_dialog import MainDialog
     from plugin.publishers.connections import loads_connections
     from plugin.qgis.destinations import save_saved_connections
     from plugin.toolbelt.settings import Settings
+    from sandbox.qgis_server import CONNECTION_NAME
 
+    pycsw, udata, map_server = servers
     os.environ["GEOPUBLIER_UDATA_KEY"] = udata.api_key
     settings = Settings.load()
     settings.organisation_profile = OrganisationProfile.from_dict(
@@ -85,6 +125,7 @@ def _shoot(app, work: Path, pycsw, udata, project_class, layer_class) -> int:
             "api_key_env": "GEOPUBLIER_UDATA_KEY",
             "options": {"organization": udata.organization_id},
         },
+        map_server.connection(CONNECTION_NAME),
     ]
     save_saved_connections(loads_connections(json.dumps({"connections": connections})))
     layer = layer_class(str(SAMPLE), "Bornes de recharge", "ogr")
@@ -114,6 +155,9 @@ def _shoot(app, work: Path, pycsw, udata, project_class, layer_class) -> int:
     )
     destinations.portalCombo.setCurrentIndex(
         destinations.portalCombo.findText(connections[1]["name"])
+    )
+    destinations.mapServerCombo.setCurrentIndex(
+        destinations.mapServerCombo.findText(connections[2]["name"])
     )
     destinations.select(connections[1]["name"])
     destinations.test_connection()

@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -68,10 +69,15 @@ class PrepareWidget(QWidget):
         self.confirmed: list[str] = []
         self._loading = False
         layout = QVBoxLayout(self)
+        # The quality report gets about half the width even at 1366×768 (its table has four
+        # columns); the export options fit in the other half (formats on two rows).
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._options_box())
         splitter.addWidget(self._report_box())
-        splitter.setSizes([560, 660])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([620, 640])
         layout.addWidget(splitter, 1)
 
     # -- building ------------------------------------------------------------------------------
@@ -79,16 +85,16 @@ class PrepareWidget(QWidget):
     def _options_box(self) -> QWidget:
         box = QGroupBox(self.tr("Harmonised export"))
         form = QFormLayout(box)
-        formats = QHBoxLayout()
+        formats = QGridLayout()
         self.formatChecks: dict[str, QCheckBox] = {}
-        for code in FORMATS:
+        for index, code in enumerate(FORMATS):
             check = QCheckBox(FORMAT_LABELS[code])
             check.setObjectName(f"format_{code}")
             check.setToolTip(self.tr("Export the data in this open format"))
             check.toggled.connect(self._changed)
             self.formatChecks[code] = check
-            formats.addWidget(check)
-        formats.addStretch()
+            formats.addWidget(check, index // 2, index % 2)
+        formats.setColumnStretch(2, 1)
         self.crsWidget = QgsProjectionSelectionWidget()
         self.crsWidget.setToolTip(
             self.tr(

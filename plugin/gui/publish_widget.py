@@ -3,6 +3,7 @@ progress bar and Cancel, then the links, "Retry failed steps" and the publicatio
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import Optional
@@ -10,11 +11,13 @@ from typing import Optional
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +37,13 @@ STATE_COLOURS = {
     "cancelled": "#8a6d00",
     "withdrawn": "#555555",
 }
+
+
+def breakable(url: str) -> str:
+    """The escaped URL as shown in a label, with a zero-width space after / ? & = so that a
+    long address (a GetCapabilities with its MAP=…) wraps inside the window instead of
+    widening it; the link's href stays the exact URL."""
+    return escape(re.sub(r"(//|[/?&=])", "\\1\u200b", url))
 
 
 class PublishWidget(QWidget):
@@ -107,13 +117,21 @@ class PublishWidget(QWidget):
         self.steps.setRootIsDecorated(False)
         self.steps.setWordWrap(True)
         self.steps.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.steps, 1)
+        # every step stays visible (five rows) beside the links, even at 1366×768
+        self.steps.setMinimumHeight(self.steps.fontMetrics().height() * 8)
+        layout.addWidget(self.steps, 3)
         self.links = QLabel()
         self.links.setObjectName("publishLinks")
         self.links.setWordWrap(True)
         self.links.setOpenExternalLinks(True)
         self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        layout.addWidget(self.links)
+        self.links.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.linksArea = QScrollArea()  # long WMS/WFS addresses scroll, never hide the steps
+        self.linksArea.setWidgetResizable(True)
+        self.linksArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.linksArea.setWidget(self.links)
+        self.linksArea.setVisible(False)
+        layout.addWidget(self.linksArea, 2)
         report_row = QHBoxLayout()
         self.reportButton = QPushButton(self.tr("Open the publication report"))
         self.reportButton.setObjectName("reportButton")
@@ -186,6 +204,7 @@ class PublishWidget(QWidget):
         self.reportButton.setEnabled(False)
         self.unpublishButton.setEnabled(False)
         self.links.setText("")
+        self.linksArea.setVisible(False)
         self.set_map_layer("", "", "")
         self.progress.setValue(0)
         self.steps.clear()
@@ -238,10 +257,11 @@ class PublishWidget(QWidget):
         self.progress.setValue(100)
         self.links.setText(
             "<br/>".join(
-                f'{escape(label)} : <a href="{escape(url)}">{escape(url)}</a>'
+                f'{escape(label)} : <a href="{escape(url)}">{breakable(url)}</a>'
                 for label, url in links
             )
         )
+        self.linksArea.setVisible(bool(links))
         self.report_path = report_path
         self.reportButton.setEnabled(report_path is not None)
 
