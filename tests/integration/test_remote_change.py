@@ -73,6 +73,17 @@ def _publish(shapefile: Path, files: dict, report: Path, on_change: str = "") ->
     )
 
 
+def _catalogue_entry(record_id: str) -> dict:
+    """This layer's catalogue entry in the journal (other tests of the session left theirs)."""
+    journal = json.loads((profile_folder() / "journal.json").read_text(encoding="utf-8"))
+    return next(
+        entry
+        for destinations in journal["layers"].values()
+        for name, entry in destinations.items()
+        if name == "Catalogue de test" and entry.get("remote_id") == record_id
+    )
+
+
 def _retitle(shapefile: Path, title: str) -> None:
     """The user edits the layer's title (its .qmd) between publications."""
     qmd = shapefile.with_suffix(".qmd")
@@ -103,8 +114,7 @@ def test_a_record_changed_in_the_catalogue_is_never_lost(
     assert "modifiée dans le catalogue" in step["message_fr"] and "abstract" in step["message_fr"]
     title, abstract = _texts(url, record_id)
     assert abstract == THEIR_ABSTRACT and title == "Cours d'eau de l'agglomération d'Exemple"
-    journal = json.loads((profile_folder() / "journal.json").read_text(encoding="utf-8"))
-    entry = next(e for dests in journal["layers"].values() for e in dests.values() if e.get("step"))
+    entry = _catalogue_entry(record_id)
     assert entry["status"] == "failed" and entry["remote_id"] == record_id
 
     # 2. Merge: their abstract and our title, both in the catalogue.
@@ -123,6 +133,5 @@ def test_a_record_changed_in_the_catalogue_is_never_lost(
     step = json.loads((tmp_path / "r5.json").read_text(encoding="utf-8"))["steps"][0]
     assert step["status"] == "done" and step["details"]["overwritten"]
     assert _texts(url, record_id)[1] != "Encore une autre version."
-    journal = json.loads((profile_folder() / "journal.json").read_text(encoding="utf-8"))
-    entry = next(e for dests in journal["layers"].values() for e in dests.values() if e.get("step"))
+    entry = _catalogue_entry(record_id)
     assert entry["status"] == "done" and entry["remote_id"] == record_id
