@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 OUTPUT = ROOT / "docs" / "screenshots"
 SAMPLE = ROOT / "resources" / "sample" / "bornes_recharge_saint_exemple.geojson"
 PROFILE = ROOT / "resources" / "sample" / "profil_organisme.json"
@@ -63,33 +64,12 @@ def main() -> int:
 
 
 def _release(app, project_class) -> None:
-    """Delete the dialog, tasks and layers while QGIS still runs (as the tests' teardown does):
-    destroyed at interpreter exit, after exitQgis(), they crash the process."""
-    import gc
+    """Delete the dialog, tasks and layers while QGIS still runs (as the tests' teardown does)."""
+    from qgis_exit import release_before_exit
 
-    from qgis.core import QgsApplication, QgsMapLayer
-    from qgis.PyQt import sip
-    from qgis.PyQt.QtCore import QCoreApplication, QEvent
-
-    manager = QgsApplication.taskManager()
-    manager.cancelAll()
-    deadline = time.monotonic() + 30
-    while manager.countActiveTasks() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.05)
-    for widget in app.topLevelWidgets():
-        if sip.isdeleted(widget):
-            continue
-        widget.close()
-        if sip.ispyowned(widget):
-            sip.delete(widget)
+    release_before_exit()
     project_class.instance().removeAllMapLayers()
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     app.processEvents()
-    for thing in gc.get_objects():  # layers Python still owns (made while publishing)
-        if isinstance(thing, QgsMapLayer) and not sip.isdeleted(thing) and sip.ispyowned(thing):
-            sip.delete(thing)
 
 
 def _wait(app, condition, timeout_s: float = 300) -> None:

@@ -121,28 +121,6 @@ def _release_qt_objects_before_qgis_exits(request: pytest.FixtureRequest):
         return
     request.getfixturevalue("qgis_app")
     yield
-    import gc
-    import time
+    from qgis_exit import release_before_exit
 
-    from qgis.core import QgsApplication, QgsMapLayer
-    from qgis.PyQt import sip
-    from qgis.PyQt.QtCore import QCoreApplication, QEvent
-    from qgis.PyQt.QtWidgets import QApplication
-
-    manager = QgsApplication.taskManager()
-    manager.cancelAll()
-    deadline = time.monotonic() + 30
-    while manager.countActiveTasks() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.05)
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QCoreApplication.processEvents()
-    # Layers Python still owns (a test's local layer held by a dialog): an OGR layer closed
-    # after exitQgis() crashes in GDAL, so close them now. Project-owned layers are left alone.
-    for thing in gc.get_objects():
-        if isinstance(thing, QgsMapLayer) and not sip.isdeleted(thing) and sip.ispyowned(thing):
-            sip.delete(thing)
+    release_before_exit()
