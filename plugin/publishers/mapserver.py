@@ -187,32 +187,27 @@ def with_query(url: str, **params: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query, safe="/:,")))
 
 
+# service, protocol, function, INSPIRE spatial data service type of each locator.
+SERVICE_KINDS = (
+    ("WMS", WMS_PROTOCOL, "information", VIEW_PROFILE),
+    ("WFS", WFS_PROTOCOL, "download", DOWNLOAD_PROFILE),
+)
+
+
 def service_links(wms_url: str, wfs_url: str, name: str) -> list[OnlineResource]:
     """The WMS (view) and WFS (download) GetCapabilities locators of a published layer."""
-    links = []
-    if wms_url:
-        links.append(
-            OnlineResource(
-                url=with_query(wms_url, SERVICE="WMS", REQUEST="GetCapabilities"),
-                protocol=WMS_PROTOCOL,
-                name=name,
-                description=ACCESS_POINT,
-                function="information",
-                application_profile=VIEW_PROFILE,
-            )
+    return [
+        OnlineResource(
+            url=with_query(base, SERVICE=service, REQUEST="GetCapabilities"),
+            protocol=protocol,
+            name=name,
+            description=ACCESS_POINT,
+            function=function,
+            application_profile=profile,
         )
-    if wfs_url:
-        links.append(
-            OnlineResource(
-                url=with_query(wfs_url, SERVICE="WFS", REQUEST="GetCapabilities"),
-                protocol=WFS_PROTOCOL,
-                name=name,
-                description=ACCESS_POINT,
-                function="download",
-                application_profile=DOWNLOAD_PROFILE,
-            )
-        )
-    return links
+        for base, (service, protocol, function, profile) in zip((wms_url, wfs_url), SERVICE_KINDS)
+        if base
+    ]
 
 
 def links_from_details(details: Mapping[str, Any]) -> list[OnlineResource]:
