@@ -157,7 +157,7 @@ def test_real_world_layer_is_published(
     formats = {"FORMATS": [0]} if key == "raster" else {}
     result = publish(layer, destinations, **formats)
     dataset = assert_published(result, pycsw_server, udata_server, epsg)
-    names = {r["title"].rsplit(".", 1)[-1] for r in dataset["resources"]}
+    names = {r["url"].rsplit(".", 1)[-1] for r in dataset["resources"]}  # file extensions
     if key == "raster":
         assert "tiff" in names
         info = gdal.Info(next(Path(result["PACKAGE_DIR"]).glob("*.tiff")).__str__(), format="json")

@@ -42,6 +42,8 @@ from tests.postgis import Postgis, postgis_database
 
 pytestmark = pytest.mark.integration
 CATALOGUE, PORTAL = "Catalogue régional", "Portail open data"
+# A republication updates the record, the dataset, then the record's links to the dataset.
+UPDATED_STEPS = [("catalogue", "updated"), ("portal", "updated"), ("links", "updated")]
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +146,12 @@ def test_three_changed_layers_flagged_then_republished_in_place(
     store = journal()
     states = project_states(project, store)
     assert {s.code for s in states.values()} == {UP_TO_DATE}
-    portal_ids = {layer.id(): states[layer.id()].destinations[1].remote_id for layer in project}
+    portal_ids = {
+        layer.id(): next(
+            d for d in states[layer.id()].destinations if d.destination == PORTAL
+        ).remote_id
+        for layer in project
+    }
     records = csw_stamps(pycsw_server)
     datasets = {lid: udata_dataset(udata_server, did) for lid, did in portal_ids.items()}
     assert len(records) >= 20 and len(set(portal_ids.values())) == 20
@@ -188,7 +195,7 @@ def test_three_changed_layers_flagged_then_republished_in_place(
     wait_for(lambda: dock.task is None, 600)
     assert [o.status for o in dock.outcomes.values()] == [REPUBLISHED] * 3
     for outcome in dock.outcomes.values():
-        assert [s["action"] for s in outcome.steps] == ["updated", "updated"]
+        assert [(s["role"], s["action"]) for s in outcome.steps] == UPDATED_STEPS
     # Only the edited data was exported and uploaded again; the two others kept their files.
     assert {o.name: o.files_kept for o in dock.outcomes.values()} == {
         edited.name(): False,
@@ -325,4 +332,4 @@ def test_publishproject_headless_reports_republished_and_skipped_with_reasons(
     rows = {row["name"]: (row["status"], row["code"], row["changed"]) for row in report["layers"]}
     assert rows["bancs"] == ("republished", "", ["style"])
     assert rows["parcs"] == ("skipped", "up_to_date", [])
-    assert [s["action"] for s in report["layers"][1]["steps"]] == ["updated", "updated"]
+    assert [(s["role"], s["action"]) for s in report["layers"][1]["steps"]] == UPDATED_STEPS
