@@ -30,12 +30,11 @@ from plugin.qgis.layer_reader import prefill
 from sandbox.common import HOST, free_port, probe, spawn, stop_group, wait_ready
 from sandbox.postgres import PostgresCluster
 from tests.datasets import points_gpkg
-from tests.postgis import assert_postgis_installed
+from tests.postgis import DATABASE, Postgis, assert_postgis_installed
 
 pytestmark = pytest.mark.integration
 
 POINTS = 50  # a 8 × 8 grid at 10 m from (700000, 6600000): x ≤ 700070, y ≤ 6600060
-DATABASE = "geo"
 READER = "lecteur"
 # Spaces and an accent: QgsDataSourceUri.removePassword() would leave half of it in the URI.
 PASSWORD = "mot de passe très-secret 42"
@@ -71,19 +70,8 @@ def record_json(record: Record) -> str:
 # --- PostGIS -------------------------------------------------------------------------------
 
 
-class PostgisDatabase:
+class PostgisDatabase(Postgis):
     """A PostGIS database on a private cluster; `lecteur` logs in with a password (SCRAM)."""
-
-    def __init__(self, cluster: PostgresCluster) -> None:
-        self.cluster = cluster
-
-    def psql(self, sql: str) -> str:
-        """Run SQL as the superuser (trusted on 127.0.0.1 only)."""
-        command = [str(self.cluster.bindir / "psql"), "-h", HOST, "-p", str(self.cluster.port)]
-        command += ["-U", "postgres", "-d", DATABASE, "-v", "ON_ERROR_STOP=1", "-tAc", sql]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
 
     def load_points(self, folder: Path, table: str) -> None:
         """The 50 points as `table` (EPSG:2154), loaded by ogr2ogr, readable by `lecteur`."""
