@@ -552,6 +552,8 @@ class MainDialog(QDialog, FORM_CLASS):
                 status = "cancelled" if step.error_code == "cancelled" else step.status
                 limits = style_limits_text(step.details.get("style_limits") or (), self.language)
                 shown = note or (f"{step.url}\n{limits}" if limits else step.url)
+                if step.status == "done" and note:  # done, with a warning (e.g. no thumbnail)
+                    shown = f"{step.url}\n{note}"
                 shown += self._merge_note(step.details)
                 self.publisher.set_step(step.destination, status, shown, step.action)
                 if step.status == "done" and step.role == "mapserver":

@@ -15,9 +15,11 @@ here with lxml; tests still read records back with OWSLib.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
+import requests
 from lxml import etree
 
 from .base import CREATED, UPDATED, CataloguePublisher, PublishResult
@@ -39,6 +41,23 @@ GMD_SCHEMA = "http://www.isotc211.org/2005/gmd"
 # answers): ask for an uncompressed answer, CSW documents are small.
 _GET_HEADERS = {"Accept": "application/xml", "Accept-Encoding": "identity"}
 _POST_HEADERS = {**_GET_HEADERS, "Content-Type": "application/xml; charset=UTF-8"}
+# GeoNetwork's CSW-T endpoint: {root}/srv/{lang}/csw-publication (3-letter language code).
+_GEONETWORK_CSW_T = re.compile(r"^(?P<root>.*?)/srv/(?P<lang>[a-z]{2,3})/csw-publication/?$")
+_LOGIN_PAGE = re.compile(r"login|signin", re.IGNORECASE)
+# GeoNetwork's CSW Transaction refusals (csw-server Transaction.java), in its own words.
+_NOT_ALLOWED = "not allowed"
+_NOT_AUTHENTICATED = "not authenticated"
+
+
+def geonetwork_csw_t(url: str) -> Optional[tuple[str, str]]:
+    """``(catalogue root, language)`` when ``url`` is GeoNetwork's csw-publication, else None."""
+    found = _GEONETWORK_CSW_T.match(url.split("?", 1)[0].strip())
+    return (found["root"], found["lang"]) if found else None
+
+
+def geonetwork_record_page(root: str, lang: str, identifier: str) -> str:
+    """GeoNetwork 4's own page of a record (``{root}/srv/{lang}/catalog.search#/metadata/``)."""
+    return f"{root}/srv/{lang}/catalog.search#/metadata/{quote(identifier, safe='')}"
 
 
 def _csw(tag: str) -> str:
@@ -103,17 +122,26 @@ class CswPublisher(CataloguePublisher):
 
     kind = "csw"
 
-    def _kvp_url(self, **params: str) -> str:
-        base = self.url
+    def _kvp_url(self, base: str = "", **params: str) -> str:
+        base = base or self.url
         separator = "&" if "?" in base else "?"
         query = {"service": "CSW", "version": "2.0.2", **params}
         return base + separator + urlencode(query)
 
+    def _get(self, url: str, **kwargs: Any) -> requests.Response:
+        response = self.http.request("GET", url, headers=_GET_HEADERS, **kwargs)
+        self._check_not_login_page(response)
+        return response
+
+    def _check_not_login_page(self, response: requests.Response) -> None:
+        """A write endpoint that redirects to a sign-in page (GeoNetwork does, to anonymous
+        callers) wants credentials: say so instead of "unexpected answer"."""
+        if response.history and _LOGIN_PAGE.search(urlsplit(response.url).path):
+            raise PublishError("login_required", {"server": self.http.server})
+
     def test_connection(self) -> dict[str, Any]:
         """GetCapabilities; the catalogue must advertise the Transaction operation."""
-        response = self.http.request(
-            "GET", self._kvp_url(request="GetCapabilities"), headers=_GET_HEADERS
-        )
+        response = self._get(self._kvp_url(request="GetCapabilities"))
         root = self.http.parse_xml(response)
         if root.tag != _csw("Capabilities"):
             raise PublishError(
@@ -126,17 +154,36 @@ class CswPublisher(CataloguePublisher):
         title = root.xpath("string(//ows:ServiceIdentification/ows:Title)", namespaces=NS)
         return {"title": title.strip(), "transactions": True}
 
-    def record_url(self, identifier: str) -> str:
-        """GetRecordById address returning the ISO 19139 record."""
+    def _record_by_id(self, identifier: str, base: str = "") -> str:
         return self._kvp_url(
-            request="GetRecordById", id=identifier, outputSchema=GMD_SCHEMA, elementSetName="full"
+            base,
+            request="GetRecordById",
+            id=identifier,
+            outputSchema=GMD_SCHEMA,
+            elementSetName="full",
         )
 
+    def record_url(self, identifier: str) -> str:
+        """GetRecordById address returning the ISO 19139 record. GeoNetwork's csw-publication
+        is for editors only: the public address is its ``csw`` endpoint."""
+        geonetwork = geonetwork_csw_t(self.url)
+        if geonetwork is not None:
+            root, lang = geonetwork
+            return self._record_by_id(identifier, f"{root}/srv/{lang}/csw")
+        return self._record_by_id(identifier)
+
+    def default_record_page(self, identifier: str) -> str:
+        """GeoNetwork's page of the record when the endpoint is GeoNetwork's, else the
+        GetRecordById address."""
+        geonetwork = geonetwork_csw_t(self.url)
+        if geonetwork is not None:
+            return geonetwork_record_page(*geonetwork, identifier)
+        return self.record_url(identifier)
+
     def get_record(self, identifier: str) -> Optional[bytes]:
-        """GetRecordById (outputSchema gmd): the record bytes, or None when absent."""
-        response = self.http.request(
-            "GET", self.record_url(identifier), headers=_GET_HEADERS, allow=(404,)
-        )
+        """GetRecordById (outputSchema gmd) on the connection's own endpoint, with its
+        credentials (a record not yet public is found too): the record bytes, or None."""
+        response = self._get(self._record_by_id(identifier), allow=(404,))
         if response.status_code == 404:
             return None
         root = self.http.parse_xml(response)
@@ -162,15 +209,53 @@ class CswPublisher(CataloguePublisher):
         summary = self._transaction(build_transaction(operation, record))
         key = "totalUpdated" if exists else "totalInserted"
         self._expect_one(summary, key, operation)
-        self._report(1.0, "catalogue.done")
         LOG.info("CSW %s of record %s on %s", operation, identifier, self.http.server)
+        details: dict[str, Any] = {"operation": operation}
+        if geonetwork_csw_t(self.url) is not None:
+            details.update(self._geonetwork_extras(identifier, thumbnail))
+        self._report(1.0, "catalogue.done")
         return PublishResult(
             UPDATED if exists else CREATED,
             identifier,
             self.record_url(identifier),
             destination=self.name,
-            details={"operation": operation},
+            details=details,
         )
+
+    def _geonetwork_extras(self, identifier: str, thumbnail: Optional[bytes]) -> dict[str, Any]:
+        """What CSW-T cannot carry, through GeoNetwork's API with the same session: sharing
+        with "All" (GeoNetwork keeps a record inserted by CSW-T private unless its
+        administrator chose otherwise; option ``public``, default True) and the thumbnail.
+        The record is published either way: a refusal becomes the step's ``notices``."""
+        from .geonetwork import GeoNetworkPublisher  # it builds on this module
+
+        api = GeoNetworkPublisher(
+            geonetwork_csw_t(self.url)[0],  # type: ignore[index] - checked by the caller
+            self.session,
+            name=self.name,
+            timeout=self.http.timeout,
+            retry=self.http.retry,
+            cancel=self.http.cancel,
+            options=self.options,
+        )
+        extras: dict[str, Any] = {}
+        notices: list[dict[str, Any]] = []
+        if self.options.get("public", True):
+            self._report(0.7, "catalogue.sharing")
+            try:
+                api.share_public(identifier)
+                extras["shared_public"] = True
+            except PublishError as error:
+                notices.append(_notice("geonetwork_not_public", error))
+        if thumbnail:
+            self._report(0.85, "catalogue.thumbnail")
+            try:
+                extras["thumbnail_url"] = api.add_thumbnail(identifier, thumbnail)
+            except PublishError as error:
+                notices.append(_notice("geonetwork_thumbnail_not_sent", error))
+        if notices:
+            extras["notices"] = notices
+        return extras
 
     def delete(self, identifier: str) -> None:
         """Delete the record; ``not_found`` when the catalogue deleted nothing."""
@@ -185,7 +270,11 @@ class CswPublisher(CataloguePublisher):
         response = self.http.request(
             "POST", self.url, data=body, headers=_POST_HEADERS, idempotent=False
         )
-        root = self.http.parse_xml(response)
+        self._check_not_login_page(response)
+        try:
+            root = self.http.parse_xml(response)
+        except PublishError as error:
+            raise refusal(error) from None
         return transaction_summary(root, self.http.server)
 
     def _expect_one(self, summary: dict[str, int], key: str, operation: str) -> None:
@@ -195,6 +284,33 @@ class CswPublisher(CataloguePublisher):
                 "transaction_failed",
                 {"server": self.http.server, "operation": operation, "count": count},
             )
+
+
+def _notice(code: str, error: PublishError) -> dict[str, Any]:
+    """A step's warning (code + params, worded by errors.message); cancelling still stops."""
+    if error.code == "cancelled":
+        raise error
+    status = error.params.get("status")
+    detail = f"HTTP {status}" if status else str(error.params.get("detail") or error.code)
+    return {"code": code, "params": {"server": error.params.get("server", ""), "detail": detail}}
+
+
+def catalogue_takes_thumbnail(kind: str, url: str) -> bool:
+    """GeoNetwork holds a record's overview, through its API or next to csw-publication."""
+    return kind == "geonetwork" or (kind == "csw" and geonetwork_csw_t(url) is not None)
+
+
+def refusal(error: PublishError) -> PublishError:
+    """GeoNetwork answers a refused transaction with an ExceptionReport in English (« User
+    not allowed to update this metadata(12) »): the user's own words for the two it sends."""
+    if error.code != "exception_report":
+        return error
+    detail = str(error.params.get("detail") or "")
+    if _NOT_AUTHENTICATED in detail.lower():
+        return PublishError("login_required", {"server": error.params.get("server", "")})
+    if _NOT_ALLOWED in detail.lower():
+        return PublishError("catalogue_not_allowed", error.params)
+    return error
 
 
 def transaction_summary(root: etree._Element, server: str) -> dict[str, int]:

@@ -171,6 +171,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({changed}): nothing was overwritten. Choose to merge (their changes plus yours) or to "
         "overwrite, or cancel.",
     },
+    "login_required": {
+        "fr": "{server} demande de se connecter : la connexion n'envoie pas d'identifiant, ou le "
+        "serveur ne l'accepte pas par HTTP Basic. Renseignez la configuration d'authentification "
+        "de la connexion avec un compte éditeur du catalogue.",
+        "en": "{server} asks to sign in: the connection sends no user name, or the server does "
+        "not accept it through HTTP Basic. Set the connection's authentication configuration to "
+        "an editor account of the catalogue.",
+    },
+    "catalogue_not_allowed": {
+        "fr": "Le catalogue {server} refuse que ce compte modifie la fiche ({detail}). Elle "
+        "appartient sans doute à un groupe où ce compte n'est pas éditeur : demandez ce droit à "
+        "l'administrateur du catalogue.",
+        "en": "The catalogue {server} does not let this account change the record ({detail}). It "
+        "probably belongs to a group where this account is not an editor: ask the catalogue "
+        "administrator for that right.",
+    },
+    "geonetwork_not_public": {
+        "fr": "La fiche est dans le catalogue {server}, mais son API a refusé de la rendre "
+        "publique ({detail}) : seul votre groupe la voit. Partagez-la avec « Tous » dans "
+        "GeoNetwork ou demandez-le à l'administrateur du catalogue.",
+        "en": "The record is in the catalogue {server}, but its API refused to make it public "
+        "({detail}): only your group sees it. Share it with 'All' in GeoNetwork or ask the "
+        "catalogue administrator.",
+    },
+    "geonetwork_thumbnail_not_sent": {
+        "fr": "La fiche est dans le catalogue {server}, mais son API a refusé l'aperçu ({detail}) "
+        ": la fiche n'a pas d'image. Ajoutez-la dans GeoNetwork ou demandez à l'administrateur "
+        "le droit d'y joindre des fichiers.",
+        "en": "The record is in the catalogue {server}, but its API refused the thumbnail "
+        "({detail}): the record has no image. Add it in GeoNetwork or ask the administrator for "
+        "the right to attach files.",
+    },
     "invalid_record": {
         "fr": "La fiche de métadonnées ne peut pas être envoyée : {detail}",
         "en": "The metadata record cannot be sent: {detail}",

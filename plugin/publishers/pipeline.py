@@ -356,6 +356,7 @@ def _run_one(
     details = dict(result.details)
     if replaced:
         details["replaces_missing"] = replaced
+    notices = [PublishError(n["code"], n.get("params")) for n in details.get("notices") or ()]
     return StepOutcome(
         step.destination,
         step.role,
@@ -363,6 +364,8 @@ def _run_one(
         action=result.action,
         remote_id=result.remote_id,
         url=result.url,
+        message_fr=" ".join(message(n, "fr") for n in notices),
+        message_en=" ".join(message(n, "en") for n in notices),
         details=details,
     )
 

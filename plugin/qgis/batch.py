@@ -23,6 +23,7 @@ from ..core.issues import ERROR
 from ..core.model import Record
 from ..core.rules import validate
 from ..publishers.connections import Connection
+from ..publishers.csw import catalogue_takes_thumbnail
 from ..publishers.errors import PublishError
 from ..publishers.errors import message as publish_message
 from ..publishers.freshness import LayerState
@@ -333,7 +334,7 @@ def layer_request(
     request.fingerprint = fingerprint(layer)
     if map_server is not None and (only is None or map_server.name in only):
         request.map_layer = detached_copy(layer)
-    if catalogue is not None and catalogue.type == "geonetwork":
+    if catalogue is not None and catalogue_takes_thumbnail(catalogue.type, catalogue.url):
         request.thumbnail = render_thumbnail(layer)
     return request
 

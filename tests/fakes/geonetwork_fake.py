@@ -16,6 +16,23 @@ free port) was written from GeoNetwork 4's documented REST contract to test our 
   ``GET .../attachments/{name}``; ``POST .../processes/thumbnail-add?thumbnail_url=`` → 204,
   adds a ``gmd:graphicOverview`` to the stored record.
 
+CSW-T, ``/srv/<lang>/csw-publication`` (module ``csw_publication``), follows GeoNetwork 4's
+sources rather than a page of its manual: the security chain (``config-security-core.xml``,
+``config-security-mapping.xml``) and the ``Transaction`` operation of ``csw-server``:
+
+- no CSRF token is asked (csw-publication is in GeoNetwork's CSRF exclusions) but Basic auth
+  is: bad credentials → 401 ``WWW-Authenticate: Basic realm="Geonetwork"``; no credentials →
+  302 to ``/login.jsp`` (the login form's entry point, an HTML page); a user below Editor →
+  403 (access-denied page);
+- GetCapabilities (Transaction advertised), GetRecordById (``outputSchema`` gmd; an empty
+  GetRecordByIdResponse when the caller may not see the record or it does not exist);
+- Transaction Insert (the record goes to the user's first group, private unless the
+  « inserted metadata is public » setting, ``csw_metadata_public``), Update of a whole record
+  (0 updated when the uuid is unknown), Delete by ``Identifier`` filter; TransactionResponse
+  with ``totalInserted/Updated/Deleted`` and an InsertResult; errors are an OWS
+  ExceptionReport ``NoApplicableCode`` « Cannot process transaction: … » served with HTTP 200
+  (GeoNetwork's CSW dispatcher sets no error status).
+
 Failures can be injected per method and path prefix (``fail``) to test status-code handling.
 Records, privileges and attachments live in memory.
 """
@@ -67,6 +84,14 @@ class FakeRecord:
     attachments: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
 
+def csw_service(path: str) -> str:
+    """``csw-publication`` or ``csw`` for ``/geonetwork/srv/<lang>/<service>``, else ""."""
+    parts = path[len(CONTEXT) :].strip("/").split("/") if path.startswith(CONTEXT) else []
+    if len(parts) == 3 and parts[0] == "srv" and parts[2] in ("csw", "csw-publication"):
+        return parts[2]
+    return ""
+
+
 class FakeGeoNetwork:
     """Start with :meth:`start`, stop with :meth:`stop`; ``url`` is the catalogue base URL."""
 
@@ -83,6 +108,7 @@ class FakeGeoNetwork:
         self.fail: dict[tuple[str, str], tuple[int, dict[str, str], bytes]] = {}
         self.requests: list[tuple[str, str]] = []
         self.rotate_token_once = False
+        self.csw_metadata_public = False  # GeoNetwork's « inserted metadata is public » setting
         self._next_id = 100
         self._lock = threading.Lock()
         self._server: Optional[ThreadingHTTPServer] = None
@@ -150,15 +176,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.new_token = secrets.token_hex(16)
         path = parts.path
         self.fake.requests.append((method, path))
+        if path == CONTEXT + "/login.jsp" and method == "GET":
+            page = b"<!DOCTYPE html><html><body><form>GeoNetwork login</form></body></html>"
+            return self._send_raw(200, page, "text/html")
+        service = csw_service(path)
+        if service:
+            from .csw_publication import handle  # it builds on this module's records
+
+            return handle(self, method, service)
         prefix = CONTEXT + "/srv/api"
         if not path.startswith(prefix):
             return self._send(404, {"message": "not found"})
         route = path[len(prefix) :]
-        for (fail_method, fail_path), answer in list(self.fake.fail.items()):
-            if fail_method == method and route.startswith(fail_path):
-                del self.fake.fail[(fail_method, fail_path)]
-                status, headers, body = answer
-                return self._send_raw(status, body, "application/json", headers)
+        failure = self.take_failure(method, route)
+        if failure is not None:
+            status, headers, body = failure
+            return self._send_raw(status, body, "application/json", headers)
         if method in ("PUT", "POST", "DELETE") and not self._xsrf_ok():
             return self._send(403, {"code": "forbidden", "message": "Invalid CSRF token"})
         user = self._user()
@@ -181,6 +214,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.new_token = secrets.token_hex(16)
             return False
         return True
+
+    def take_failure(self, method: str, route: str) -> Optional[tuple]:
+        """The injected answer for ``method`` on ``route`` (used once), if any."""
+        for (fail_method, fail_path), answer in list(self.fake.fail.items()):
+            if fail_method == method and route.startswith(fail_path):
+                del self.fake.fail[(fail_method, fail_path)]
+                return answer
+        return None
 
     def _user(self) -> Any:
         auth = self.headers.get("Authorization", "")

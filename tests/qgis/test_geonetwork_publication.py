@@ -1,6 +1,7 @@
-"""GeoNetwork through the paths a user takes: geopublier:publish (record, public sharing,
-thumbnail rendered from the layer), republication, then withdrawal as the dialog's Withdraw
-button runs it. GeoNetwork cannot run here: the catalogue is the FAKE of tests/fakes
+"""GeoNetwork through the paths a user takes, by its REST API and by its CSW-T endpoint
+(csw-publication): geopublier:publish (record, public sharing, thumbnail rendered from the
+layer), republication, the no-lost-update guard (CSW-T), then withdrawal as the dialog's
+Withdraw button runs it. GeoNetwork cannot run here: the catalogue is the FAKE of tests/fakes
 (GeoNetwork 4's documented REST contract, XSRF enforced); what it stores is read back from it,
 as a visitor would, not from our report."""
 
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 from lxml import etree
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from plugin.publishers.connections import load_connections
 from plugin.qgis.destinations import journal
@@ -45,7 +46,7 @@ def catalogue(tmp_path: Path, monkeypatch) -> Iterator[tuple[FakeGeoNetwork, Pat
     fake.stop()
 
 
-def publish(layer, connections: Path, folder: Path) -> dict:
+def publish(layer, connections: Path, folder: Path, **extra: str) -> dict:
     import processing
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -58,6 +59,7 @@ def publish(layer, connections: Path, folder: Path) -> dict:
             "CONNECTIONS": str(connections),
             "PROFILE": str(profile),
             "REPORT": str(folder / "rapport.json"),
+            **extra,
         },
     )
 
@@ -97,4 +99,105 @@ def test_publish_share_thumbnail_republish_then_withdraw(
     assert task.run() and task.outcomes == {connection.name: None}
     assert fake.records == {}
     assert requests.get(f"{fake.url}/srv/api/records/{uuid}", timeout=10).status_code == 404
+    assert journal().entries(record.identifier.uri) == []
+
+
+@pytest.fixture()
+def csw_t_catalogue(tmp_path: Path, monkeypatch) -> Iterator[tuple[FakeGeoNetwork, Path]]:
+    """The same GeoNetwork reached through its CSW-T endpoint (connection type « csw »)."""
+    fake = FakeGeoNetwork(
+        users={
+            "editeur": FakeUser(PASSWORD, "Editor", (2,)),
+            "admin": FakeUser("admin-GN-42", "Administrator", (2,)),
+        }
+    ).start()
+    monkeypatch.setenv("GN_USER", "editeur")
+    monkeypatch.setenv("GN_PASSWORD", PASSWORD)
+    connections = tmp_path / "connexions.json"
+    connection = {
+        "name": "GéoCatalogue régional",
+        "type": "csw",
+        "url": f"{fake.url}/srv/fre/csw-publication",
+        "username_env": "GN_USER",
+        "password_env": "GN_PASSWORD",
+    }
+    connections.write_text(json.dumps({"connections": [connection]}), encoding="utf-8")
+    yield fake, connections
+    fake.stop()
+
+
+def _admin_edits_abstract(fake: FakeGeoNetwork, uuid: str, abstract: str) -> None:
+    """The catalogue's administrator changes the abstract with a CSW-T Update of their own."""
+    from plugin.publishers.csw import build_transaction
+
+    record = etree.fromstring(fake.records[uuid].xml)
+    record.find(f".//{{{GMD}}}abstract/*").text = abstract
+    answer = requests.post(
+        f"{fake.url}/srv/fre/csw-publication",
+        data=build_transaction("Update", record),
+        auth=("admin", "admin-GN-42"),
+        headers={"Content-Type": "application/xml"},
+        timeout=10,
+    )
+    assert b"<csw:totalUpdated>1</csw:totalUpdated>" in answer.content
+
+
+def test_csw_publication_publish_republish_guard_then_withdraw(
+    provider, rivers_shapefile: Path, csw_t_catalogue, tmp_path: Path
+) -> None:
+    fake, connections = csw_t_catalogue
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+
+    first = publish(layer, connections, tmp_path / "a")
+    uuid = first["CATALOGUE_RECORD_ID"]
+    assert list(fake.records) == [uuid]
+    stored = fake.records[uuid]
+    assert (stored.owner, stored.group) == ("editeur", 2)
+    assert {"view", "download", "dynamic"} <= stored.privileges[1]  # shared through the API
+    [(name, (png, _))] = stored.attachments.items()  # the rendered thumbnail, via the API
+    assert png.startswith(b"\x89PNG")
+    assert first["CATALOGUE_RECORD_URL"] == (f"{fake.url}/srv/fre/catalog.search#/metadata/{uuid}")
+    # A visitor reads it on the public CSW, with its overview.
+    public = requests.get(
+        f"{fake.url}/srv/fre/csw",
+        params={
+            "service": "CSW",
+            "version": "2.0.2",
+            "request": "GetRecordById",
+            "id": uuid,
+            "outputSchema": GMD,
+        },
+        timeout=10,
+    )
+    assert public.status_code == 200
+    overview = etree.fromstring(public.content).find(
+        f".//{{{GMD}}}graphicOverview/{{{GMD}}}MD_BrowseGraphic/{{{GMD}}}fileName/*"
+    )
+    assert overview is not None and overview.text.endswith(name)
+
+    second = publish(layer, connections, tmp_path / "b")
+    assert second["CATALOGUE_RECORD_ID"] == uuid and list(fake.records) == [uuid]
+    report = json.loads((tmp_path / "b" / "rapport.json").read_text(encoding="utf-8"))
+    assert report["steps"][0]["action"] == "updated"
+
+    # No lost update: the administrator's change, read back with GetRecordById, stops the step.
+    theirs = "Résumé revu par l'administrateur du catalogue."
+    _admin_edits_abstract(fake, uuid, theirs)
+    with pytest.raises(QgsProcessingException):
+        publish(layer, connections, tmp_path / "c")
+    step = json.loads((tmp_path / "c" / "rapport.json").read_text(encoding="utf-8"))["steps"][0]
+    assert (
+        step["error_code"] == "remote_changed"
+        and "modifiée dans le catalogue" in (step["message_fr"])
+    )
+    assert theirs.encode("utf-8") in fake.records[uuid].xml
+    merged = publish(layer, connections, tmp_path / "d", ON_REMOTE_CHANGE="merge")
+    assert merged["CATALOGUE_RECORD_ID"] == uuid and list(fake.records) == [uuid]
+    assert theirs.encode("utf-8") in fake.records[uuid].xml
+
+    record = stored_record(layer)
+    [connection] = load_connections(connections)
+    task = UnpublishTask(record, [connection], journal())
+    assert task.run() and task.outcomes == {connection.name: None}
+    assert fake.records == {}
     assert journal().entries(record.identifier.uri) == []

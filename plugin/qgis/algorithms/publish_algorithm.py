@@ -29,6 +29,7 @@ from ...core.quality import message as quality_message
 from ...core.rules import validate
 from ...core.style_limits import style_limits_text
 from ...publishers.connections import find_connection
+from ...publishers.csw import catalogue_takes_thumbnail
 from ...publishers.errors import PublishError, message
 from ...publishers.remote_guard import ON_REMOTE_CHANGE
 from ...toolbelt.i18n import ui_language
@@ -247,7 +248,8 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         if request.map_server is not None:
             request.map_layer = detached_copy(with_saved_style(layer, context))
         request.data_changed = data_changed_since_last_publication(layer)
-        if request.catalogue is not None and request.catalogue.type == "geonetwork":
+        catalogue = request.catalogue
+        if catalogue is not None and catalogue_takes_thumbnail(catalogue.type, catalogue.url):
             request.thumbnail = render_thumbnail(layer)
         try:
             report, published = publish(
@@ -368,6 +370,8 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                         step.destination, step.remote_id, step.action, step.url
                     )
                 )
+                if step.message_fr:  # done, with something the user must know
+                    feedback.pushWarning(f"{step.destination}: {step.message_fr}")
             else:
                 feedback.reportError(
                     tr("{0}: failed — {1}").format(step.destination, step.message_fr or step.status)
