@@ -29,7 +29,7 @@
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="65"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="66"/>
         <source>Publish layer</source>
         <translation>Publish layer</translation>
     </message>
@@ -89,44 +89,44 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
         <source>Catalogue connection (name)</source>
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="177"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="185"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="186"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="216"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="217"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="366"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="368"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="372"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -216,32 +216,32 @@
         <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="117"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
         <source>Open data portal connection (name)</source>
         <translation>Open data portal connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Upload the files</source>
         <translation>Upload the files</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Reference the geoportal services</source>
         <translation>Reference the geoportal services</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
         <source>Portal mode</source>
         <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
         <source>Formats to upload</source>
         <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="191"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="347"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="349"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="339"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="341"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="278"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -736,32 +736,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="192"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
         <source>WMS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
         <source>WFS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
         <source>Published layer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="297"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="158"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,7 +856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,7 +866,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="102"/>
         <source>ISO 19139 metadata to merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,32 +876,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
         <source>Organisation profile (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="303"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="75"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="165"/>
         <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="227"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,22 +929,22 @@
         <translation>Record identifier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="52"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="54"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="57"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="59"/>
         <source>No catalogue connection yet: add one in step 3.</source>
         <translation>No catalogue connection yet: add one in step 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="72"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="74"/>
         <source>Fetching the record from {0}…</source>
         <translation>Fetching the record from {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="83"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="85"/>
         <source>{0} has no record with the identifier {1}.</source>
         <translation>{0} has no record with the identifier {1}.</translation>
     </message>
@@ -1138,32 +1138,32 @@
         <translation>Save the record as an ISO 19139 XML file</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="124"/>
+        <location filename="../plugin/gui/describe_widget.py" line="126"/>
         <source>(read from the layer)</source>
         <translation>(read from the layer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="142"/>
+        <location filename="../plugin/gui/describe_widget.py" line="144"/>
         <source>geometry: {0}</source>
         <translation>geometry: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="144"/>
+        <location filename="../plugin/gui/describe_widget.py" line="146"/>
         <source>{0} feature(s)</source>
         <translation>{0} feature(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="148"/>
+        <location filename="../plugin/gui/describe_widget.py" line="150"/>
         <source>attributes: {0}</source>
         <translation>attributes: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="149"/>
+        <location filename="../plugin/gui/describe_widget.py" line="151"/>
         <source>Read from the layer — </source>
         <translation>Read from the layer — </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="156"/>
+        <location filename="../plugin/gui/describe_widget.py" line="158"/>
         <source>Kept from the imported record (not in this form, published unchanged): {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,32 +1600,32 @@
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="674"/>
+        <location filename="../plugin/gui/main_dialog.py" line="678"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="674"/>
+        <location filename="../plugin/gui/main_dialog.py" line="678"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="681"/>
+        <location filename="../plugin/gui/main_dialog.py" line="693"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="683"/>
+        <location filename="../plugin/gui/main_dialog.py" line="695"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
@@ -1680,17 +1680,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="627"/>
+        <location filename="../plugin/gui/main_dialog.py" line="631"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="629"/>
+        <location filename="../plugin/gui/main_dialog.py" line="633"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="636"/>
+        <location filename="../plugin/gui/main_dialog.py" line="640"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,32 +1700,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="584"/>
+        <location filename="../plugin/gui/main_dialog.py" line="586"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="587"/>
+        <location filename="../plugin/gui/main_dialog.py" line="589"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="591"/>
+        <location filename="../plugin/gui/main_dialog.py" line="593"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="601"/>
+        <location filename="../plugin/gui/main_dialog.py" line="603"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="607"/>
+        <location filename="../plugin/gui/main_dialog.py" line="609"/>
         <source>Merge: their changes plus yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="608"/>
+        <location filename="../plugin/gui/main_dialog.py" line="612"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,176 +1734,181 @@
         <source>Links to the data in the record → {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="690"/>
+        <source>{0} Warning: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="80"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="86"/>
         <source>Harmonised export</source>
         <translation>Harmonised export</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="87"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
         <source>Export the data in this open format</source>
         <translation>Export the data in this open format</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
         <source>Repair them (makeValid)</source>
         <translation>Repair them (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="111"/>
         <source>Only report them</source>
         <translation>Only report them</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="112"/>
         <source>What to do with invalid geometries</source>
         <translation>What to do with invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="109"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>Longitude / latitude columns</source>
         <translation>Longitude / latitude columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="116"/>
         <source>WKT geometry column</source>
         <translation>WKT geometry column</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="111"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="117"/>
         <source>How points are written in the CSV file</source>
         <translation>How points are written in the CSV file</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="121"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Uncheck the columns that must not be published</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="119"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="125"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Optional: a Table Schema file or URL</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="126"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Where the dated export package is written</source>
         <translation>Where the dated export package is written</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
         <source>Also make one zip of the package</source>
         <translation>Also make one zip of the package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
         <source>Reference system</source>
         <translation>Reference system</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
         <source>Invalid geometries</source>
         <translation>Invalid geometries</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="143"/>
         <source>Points in CSV</source>
         <translation>Points in CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="144"/>
         <source>Columns to publish</source>
         <translation>Columns to publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
         <source>Table Schema</source>
         <translation>Table Schema</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
         <source>Package folder</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
         <source>Quality report</source>
         <translation>Quality report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="153"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
         <source>Check the data</source>
         <translation>Check the data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="155"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Look for invalid geometries, duplicates, empty columns and personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="191"/>
         <source>Personal data</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="196"/>
         <source>Do not publish these columns</source>
         <translation>Do not publish these columns</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="198"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>I checked these columns: they hold no personal data and may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="217"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Press “Check the data” to see the quality report.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="280"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="288"/>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="299"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="307"/>
         <source>Check cancelled.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="328"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
         <source>Re-read as ISO-8859-1 (Latin-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="182"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="99"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France. Data outside the chosen system&apos;s area of use is written in the legal system of its overseas territory, in the layer&apos;s own projected system, or in WGS 84: the quality report says which and why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2099,102 +2104,102 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="63"/>
+        <location filename="../plugin/gui/publish_widget.py" line="74"/>
         <source>Publish</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="169"/>
+        <location filename="../plugin/gui/publish_widget.py" line="188"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publish the record and the data to every destination</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="71"/>
+        <location filename="../plugin/gui/publish_widget.py" line="82"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="74"/>
+        <location filename="../plugin/gui/publish_widget.py" line="85"/>
         <source>Stop after the current step</source>
         <translation>Stop after the current step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="76"/>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
         <source>Retry failed steps</source>
         <translation>Retry failed steps</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="79"/>
+        <location filename="../plugin/gui/publish_widget.py" line="90"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Publish again only where it failed (what succeeded is kept)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="105"/>
+        <location filename="../plugin/gui/publish_widget.py" line="116"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="105"/>
+        <location filename="../plugin/gui/publish_widget.py" line="116"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="105"/>
+        <location filename="../plugin/gui/publish_widget.py" line="116"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="117"/>
+        <location filename="../plugin/gui/publish_widget.py" line="136"/>
         <source>Open the publication report</source>
         <translation>Open the publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="160"/>
+        <location filename="../plugin/gui/publish_widget.py" line="179"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publishing is not possible yet:</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="169"/>
+        <location filename="../plugin/gui/publish_widget.py" line="188"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publishing is not possible yet: see the reasons above the button</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="192"/>
+        <location filename="../plugin/gui/publish_widget.py" line="212"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="210"/>
+        <location filename="../plugin/gui/publish_widget.py" line="230"/>
         <source>in progress…</source>
         <translation>in progress…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="132"/>
+        <location filename="../plugin/gui/publish_widget.py" line="151"/>
         <source>Withdraw the publication…</source>
         <translation>Withdraw the publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <location filename="../plugin/gui/publish_widget.py" line="141"/>
         <source>Add to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="124"/>
+        <location filename="../plugin/gui/publish_widget.py" line="143"/>
         <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="135"/>
+        <location filename="../plugin/gui/publish_widget.py" line="154"/>
         <source>Delete this layer&apos;s record, map layer and dataset from the destinations they are on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="83"/>
+        <location filename="../plugin/gui/publish_widget.py" line="94"/>
         <source>Publish afresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="86"/>
+        <location filename="../plugin/gui/publish_widget.py" line="97"/>
         <source>The dataset published earlier was deleted on the portal: create a new one there and remember it</source>
         <translation type="unfinished"></translation>
     </message>

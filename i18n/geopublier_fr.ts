@@ -29,7 +29,7 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="87"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="65"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="66"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
@@ -89,44 +89,44 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="177"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="185"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="186"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="216"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="217"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="366"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="368"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="372"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -216,32 +216,32 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="117"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="137"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="191"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="347"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="349"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="339"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="341"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="278"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -736,32 +736,32 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="122"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="192"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="297"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="157"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="158"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
@@ -856,7 +856,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="238"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -866,7 +866,7 @@
         <translation>Schéma de table (fichier JSON ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="101"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="102"/>
         <source>ISO 19139 metadata to merge</source>
         <translation>Métadonnées ISO 19139 à fusionner</translation>
     </message>
@@ -876,32 +876,32 @@
         <translation>Fichier de connexions (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="109"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
         <source>Organisation profile (JSON)</source>
         <translation>Profil de l'organisme (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="127"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="303"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="75"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n'importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="165"/>
         <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
         <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n'a plus</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="227"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation>Publications antérieures retrouvées dans le projet : {0}</translation>
     </message>
@@ -929,22 +929,22 @@
         <translation>Identifiant de la fiche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="52"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="54"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="57"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="59"/>
         <source>No catalogue connection yet: add one in step 3.</source>
         <translation>Aucune connexion à un catalogue pour l'instant : ajoutez-en une à l'étape 3.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="72"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="74"/>
         <source>Fetching the record from {0}…</source>
         <translation>Récupération de la fiche sur {0}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/catalogue_import.py" line="83"/>
+        <location filename="../plugin/gui/catalogue_import.py" line="85"/>
         <source>{0} has no record with the identifier {1}.</source>
         <translation>{0} n'a pas de fiche d'identifiant {1}.</translation>
     </message>
@@ -1138,32 +1138,32 @@
         <translation>Enregistrer la fiche dans un fichier XML ISO 19139</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="124"/>
+        <location filename="../plugin/gui/describe_widget.py" line="126"/>
         <source>(read from the layer)</source>
         <translation>(lu dans la couche)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="142"/>
+        <location filename="../plugin/gui/describe_widget.py" line="144"/>
         <source>geometry: {0}</source>
         <translation>géométrie : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="144"/>
+        <location filename="../plugin/gui/describe_widget.py" line="146"/>
         <source>{0} feature(s)</source>
         <translation>{0} objet(s)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="148"/>
+        <location filename="../plugin/gui/describe_widget.py" line="150"/>
         <source>attributes: {0}</source>
         <translation>attributs : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="149"/>
+        <location filename="../plugin/gui/describe_widget.py" line="151"/>
         <source>Read from the layer — </source>
         <translation>Lu dans la couche — </translation>
     </message>
     <message>
-        <location filename="../plugin/gui/describe_widget.py" line="156"/>
+        <location filename="../plugin/gui/describe_widget.py" line="158"/>
         <source>Kept from the imported record (not in this form, published unchanged): {0}.</source>
         <translation>Conservé de la fiche importée (absent de ce formulaire, publié tel quel) : {0}.</translation>
     </message>
@@ -1600,32 +1600,32 @@
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="560"/>
+        <location filename="../plugin/gui/main_dialog.py" line="562"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="674"/>
+        <location filename="../plugin/gui/main_dialog.py" line="678"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="674"/>
+        <location filename="../plugin/gui/main_dialog.py" line="678"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="681"/>
+        <location filename="../plugin/gui/main_dialog.py" line="693"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="683"/>
+        <location filename="../plugin/gui/main_dialog.py" line="695"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
@@ -1680,17 +1680,17 @@
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="627"/>
+        <location filename="../plugin/gui/main_dialog.py" line="631"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="629"/>
+        <location filename="../plugin/gui/main_dialog.py" line="633"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="636"/>
+        <location filename="../plugin/gui/main_dialog.py" line="640"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
@@ -1700,32 +1700,32 @@
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="584"/>
+        <location filename="../plugin/gui/main_dialog.py" line="586"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="587"/>
+        <location filename="../plugin/gui/main_dialog.py" line="589"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="591"/>
+        <location filename="../plugin/gui/main_dialog.py" line="593"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="601"/>
+        <location filename="../plugin/gui/main_dialog.py" line="603"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="607"/>
+        <location filename="../plugin/gui/main_dialog.py" line="609"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="608"/>
+        <location filename="../plugin/gui/main_dialog.py" line="612"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
     </message>
@@ -1734,176 +1734,181 @@
         <source>Links to the data in the record → {0}</source>
         <translation>Liens vers les données dans la fiche → {0}</translation>
     </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="690"/>
+        <source>{0} Warning: {1}</source>
+        <translation>{0} Attention : {1}</translation>
+    </message>
 </context>
 <context>
     <name>PrepareWidget</name>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="80"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="86"/>
         <source>Harmonised export</source>
         <translation>Export harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="87"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
         <source>Export the data in this open format</source>
         <translation>Exporter la donnée dans ce format ouvert</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="104"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
         <source>Repair them (makeValid)</source>
         <translation>Les réparer (makeValid)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="105"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="111"/>
         <source>Only report them</source>
         <translation>Seulement les signaler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="106"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="112"/>
         <source>What to do with invalid geometries</source>
         <translation>Que faire des géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="109"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
         <source>Longitude / latitude columns</source>
         <translation>Colonnes longitude / latitude</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="110"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="116"/>
         <source>WKT geometry column</source>
         <translation>Colonne de géométrie WKT</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="111"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="117"/>
         <source>How points are written in the CSV file</source>
         <translation>Comment les points sont écrits dans le fichier CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="115"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="121"/>
         <source>Uncheck the columns that must not be published</source>
         <translation>Décochez les colonnes à ne pas publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="119"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="125"/>
         <source>Optional: a Table Schema file or URL</source>
         <translation>Facultatif : un fichier ou une adresse de schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="120"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="126"/>
         <source>A Table Schema (schema.data.gouv.fr, e.g. Socle Commun des Données Locales) the attribute table must follow</source>
         <translation>Un schéma de table (schema.data.gouv.fr, ex. Socle Commun des Données Locales) que la table attributaire doit respecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="129"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
         <source>Where the dated export package is written</source>
         <translation>Où le paquet d'export daté est écrit</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="132"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
         <source>Also make one zip of the package</source>
         <translation>Faire aussi un zip du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="134"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="135"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="141"/>
         <source>Reference system</source>
         <translation>Système de coordonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="136"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="142"/>
         <source>Invalid geometries</source>
         <translation>Géométries invalides</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="137"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="143"/>
         <source>Points in CSV</source>
         <translation>Points en CSV</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="138"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="144"/>
         <source>Columns to publish</source>
         <translation>Colonnes à publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="139"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="145"/>
         <source>Table Schema</source>
         <translation>Schéma de table</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="140"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="146"/>
         <source>Package folder</source>
         <translation>Dossier du paquet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="150"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="156"/>
         <source>Quality report</source>
         <translation>Rapport qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="153"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
         <source>Check the data</source>
         <translation>Vérifier la donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="155"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="161"/>
         <source>Look for invalid geometries, duplicates, empty columns and personal data</source>
         <translation>Chercher les géométries invalides, les doublons, les colonnes vides et les données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="159"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="165"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="185"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="191"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="190"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="196"/>
         <source>Do not publish these columns</source>
         <translation>Ne pas publier ces colonnes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="192"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="198"/>
         <source>I checked these columns: they hold no personal data and may be opened</source>
         <translation>J'ai vérifié ces colonnes : elles ne contiennent pas de données personnelles et peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="211"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="217"/>
         <source>Press “Check the data” to see the quality report.</source>
         <translation>Cliquez sur « Vérifier la donnée » pour voir le rapport qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="280"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="288"/>
         <source>Checking the data…</source>
         <translation>Vérification de la donnée…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="299"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="307"/>
         <source>Check cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="328"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="336"/>
         <source>These columns look like personal data, which must not be opened: {0}. Do not publish them, or confirm they may be opened.</source>
         <translation>Ces colonnes ressemblent à des données personnelles, qui ne doivent pas être ouvertes : {0}. Ne les publiez pas, ou confirmez qu'elles peuvent l'être.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="174"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="180"/>
         <source>Re-read as ISO-8859-1 (Latin-1)</source>
         <translation>Relire en ISO-8859-1 (Latin-1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="176"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="182"/>
         <source>The file does not say how its text is encoded and reads correctly in ISO-8859-1: re-read the layer in that encoding, then check again</source>
         <translation>Le fichier n'indique pas l'encodage de ses textes et se lit correctement en ISO-8859-1 : relire la couche dans cet encodage, puis vérifier de nouveau</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/prepare_widget.py" line="93"/>
+        <location filename="../plugin/gui/prepare_widget.py" line="99"/>
         <source>Lambert-93 (EPSG:2154) for metropolitan France. Data outside the chosen system&apos;s area of use is written in the legal system of its overseas territory, in the layer&apos;s own projected system, or in WGS 84: the quality report says which and why</source>
         <translation>Lambert-93 (EPSG:2154) pour la France métropolitaine. Des données hors de la zone de validité du système choisi sont écrites dans le système légal de leur territoire d'outre-mer, dans le système projeté de la couche, ou en WGS 84 : le rapport qualité dit lequel et pourquoi</translation>
     </message>
@@ -2099,102 +2104,102 @@
 <context>
     <name>PublishWidget</name>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="63"/>
+        <location filename="../plugin/gui/publish_widget.py" line="74"/>
         <source>Publish</source>
         <translation>Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="169"/>
+        <location filename="../plugin/gui/publish_widget.py" line="188"/>
         <source>Publish the record and the data to every destination</source>
         <translation>Publier la fiche et la donnée vers toutes les destinations</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="71"/>
+        <location filename="../plugin/gui/publish_widget.py" line="82"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="74"/>
+        <location filename="../plugin/gui/publish_widget.py" line="85"/>
         <source>Stop after the current step</source>
         <translation>Arrêter après l'étape en cours</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="76"/>
+        <location filename="../plugin/gui/publish_widget.py" line="87"/>
         <source>Retry failed steps</source>
         <translation>Réessayer les étapes en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="79"/>
+        <location filename="../plugin/gui/publish_widget.py" line="90"/>
         <source>Publish again only where it failed (what succeeded is kept)</source>
         <translation>Republier seulement là où cela a échoué (ce qui a réussi est gardé)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="105"/>
+        <location filename="../plugin/gui/publish_widget.py" line="116"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="105"/>
+        <location filename="../plugin/gui/publish_widget.py" line="116"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="105"/>
+        <location filename="../plugin/gui/publish_widget.py" line="116"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="117"/>
+        <location filename="../plugin/gui/publish_widget.py" line="136"/>
         <source>Open the publication report</source>
         <translation>Ouvrir le rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="160"/>
+        <location filename="../plugin/gui/publish_widget.py" line="179"/>
         <source>Publishing is not possible yet:</source>
         <translation>Publication impossible pour l'instant :</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="169"/>
+        <location filename="../plugin/gui/publish_widget.py" line="188"/>
         <source>Publishing is not possible yet: see the reasons above the button</source>
         <translation>Publication impossible pour l'instant : voir les raisons au-dessus du bouton</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="192"/>
+        <location filename="../plugin/gui/publish_widget.py" line="212"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="210"/>
+        <location filename="../plugin/gui/publish_widget.py" line="230"/>
         <source>in progress…</source>
         <translation>en cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="132"/>
+        <location filename="../plugin/gui/publish_widget.py" line="151"/>
         <source>Withdraw the publication…</source>
         <translation>Retirer la publication…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="122"/>
+        <location filename="../plugin/gui/publish_widget.py" line="141"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="124"/>
+        <location filename="../plugin/gui/publish_widget.py" line="143"/>
         <source>Add the published layer to the QGIS map, as served by the map server (WMS)</source>
         <translation>Ajouter à la carte QGIS la couche publiée, telle que le serveur cartographique la sert (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="135"/>
+        <location filename="../plugin/gui/publish_widget.py" line="154"/>
         <source>Delete this layer&apos;s record, map layer and dataset from the destinations they are on</source>
         <translation>Supprimer la fiche, la couche cartographique et le jeu de données de cette couche des destinations où ils se trouvent</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="83"/>
+        <location filename="../plugin/gui/publish_widget.py" line="94"/>
         <source>Publish afresh</source>
         <translation>Publier à neuf</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publish_widget.py" line="86"/>
+        <location filename="../plugin/gui/publish_widget.py" line="97"/>
         <source>The dataset published earlier was deleted on the portal: create a new one there and remember it</source>
         <translation>Le jeu de données publié auparavant a été supprimé sur le portail : en créer un nouveau et le retenir</translation>
     </message>

@@ -681,6 +681,14 @@ class MainDialog(QDialog, FORM_CLASS):
                 else self.tr("{0}: published.")
             ).format(name)
             level = Qgis.Success
+            warnings = [  # done, but something is missing (e.g. a catalogue refused the thumbnail)
+                s.message_fr if self.language == "fr" else s.message_en
+                for s in job.report.steps
+                if s.status == "done" and (s.message_fr or s.message_en)
+            ]
+            if warnings:
+                text = self.tr("{0} Warning: {1}").format(text, " ".join(warnings))
+                level = Qgis.Warning
         elif job.isCanceled():
             text, level = self.tr("{0}: publication cancelled.").format(name), Qgis.Warning
         else:
