@@ -179,6 +179,7 @@ def test_csw_publication_publish_republish_guard_then_withdraw(
     assert second["CATALOGUE_RECORD_ID"] == uuid and list(fake.records) == [uuid]
     report = json.loads((tmp_path / "b" / "rapport.json").read_text(encoding="utf-8"))
     assert report["steps"][0]["action"] == "updated"
+    assert fake.records[uuid].xml.count(b"graphicOverview>") == 2  # one overview, not two
 
     # No lost update: the administrator's change, read back with GetRecordById, stops the step.
     theirs = "Résumé revu par l'administrateur du catalogue."
