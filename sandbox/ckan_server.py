@@ -17,17 +17,17 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .common import (
     HOST,
     SandboxError,
     ServerProcess,
-    free_port,
+    kernel_port,
     probe,
     spawn,
+    start_listening,
     stop_group,
-    wait_ready,
 )
 from .postgres import PostgresCluster
 from .venvs import require, venv_bin
@@ -48,23 +48,37 @@ def _is_status_ok(status: int, body: bytes) -> bool:
 class CkanServer(ServerProcess):
     """Start PostgreSQL, the Solr stand-in and CKAN; `.url`, `.api_token`, `.organization`."""
 
-    def __init__(self, data_dir: Path, port: int | None = None, home: Path | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int | None = None,
+        home: Path | None = None,
+        choose_port: Callable[[], int] = kernel_port,
+    ) -> None:
         self.data_dir = Path(data_dir).resolve()
-        self.port = free_port(port)
-        self.solr_port = free_port()
+        self._first_port(port, choose_port)
+        self.solr_port = choose_port()
         self.home = home
-        self.url = f"http://{HOST}:{self.port}"
-        self.api_url = f"{self.url}/api/3/action"
         self.config_path = self.data_dir / "ckan.ini"
         self.log_path = self.data_dir / "ckan.log"
         self.solr_log_path = self.data_dir / "solr-standin.log"
-        self.postgres = PostgresCluster(self.data_dir / "pg")
+        self.postgres = PostgresCluster(self.data_dir / "pg", choose_port=choose_port)
         self.solr: subprocess.Popen[bytes] | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self.sysadmin_token = ""
         self.api_token = ""
         self.organization = ORGANIZATION_NAME
         self.organization_id = ""
+
+    @property
+    def url(self) -> str:
+        """CKAN's address (on the port the server holds once started)."""
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """CKAN's action API."""
+        return f"{self.url}/api/3/action"
 
     def start(self, timeout: float = START_TIMEOUT_S) -> CkanServer:
         """Bring everything up, seed, and return when the action API answers."""
@@ -89,11 +103,18 @@ class CkanServer(ServerProcess):
 
     def _start_solr(self) -> None:
         """Start the in-memory Solr stand-in (stdlib Python)."""
-        command = [sys.executable, str(SOLR_STANDIN), f"--port={self.solr_port}"]
-        self.solr = spawn(command, self.solr_log_path, dict(os.environ), self.data_dir)
-        ping = f"http://{HOST}:{self.solr_port}/solr/ckan/admin/ping"
-        wait_ready(
-            "solr", lambda: probe(ping, lambda s, _b: s == 200), self.solr, self.solr_log_path, 30
+
+        def launch(port: int) -> subprocess.Popen[bytes]:
+            self.solr_port = port
+            command = [sys.executable, str(SOLR_STANDIN), f"--port={port}"]
+            return spawn(command, self.solr_log_path, dict(os.environ), self.data_dir)
+
+        def ready(port: int) -> bool:
+            ping = f"http://{HOST}:{port}/solr/ckan/admin/ping"
+            return probe(ping, lambda status, _body: status == 200)
+
+        self.solr, self.solr_port = start_listening(
+            "solr", launch, ready, self.solr_log_path, 30, self.solr_port, self.choose_port
         )
 
     def _write_config(self) -> None:
@@ -164,21 +185,24 @@ class CkanServer(ServerProcess):
 
     def _serve(self, timeout: float) -> None:
         """Run CKAN's server on 127.0.0.1 (threaded, no reloader, no debugger)."""
-        command = [
-            str(venv_bin("ckan", "ckan", self.home)),
-            "-c",
-            str(self.config_path),
-            "run",
-            "-H",
-            HOST,
-            "-p",
-            str(self.port),
-            "-r",
-            "-D",
-            "-t",
-        ]
-        self.process = spawn(command, self.log_path, self._env(), self.data_dir)
-        wait_ready("ckan", self.is_ready, self.process, self.log_path, timeout)
+        ckan = str(venv_bin("ckan", "ckan", self.home))
+
+        def launch(port: int) -> subprocess.Popen[bytes]:
+            self.port = port
+            set_options(self.config_path, {"ckan.site_url": self.url})
+            command = [ckan, "-c", str(self.config_path), "run", "-H", HOST, "-p", str(port)]
+            command += ["-r", "-D", "-t"]
+            return spawn(command, self.log_path, self._env(), self.data_dir)
+
+        self.process, self.port = start_listening(
+            "ckan",
+            launch,
+            lambda _port: self.is_ready(),
+            self.log_path,
+            timeout,
+            self.port,
+            self.choose_port,
+        )
 
     def is_ready(self) -> bool:
         """Tell whether the action API answers status_show."""

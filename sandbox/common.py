@@ -13,12 +13,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 HOST = "127.0.0.1"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SANDBOX_DIR_ENV = "GEOPUBLIER_SANDBOX_DIR"
 HOST_ENV = "GEOPUBLIER_SANDBOX_HOST"
+T = TypeVar("T")
 
 
 class SandboxError(Exception):
@@ -56,13 +57,200 @@ def port_is_free(port: int, host: str = HOST) -> bool:
     return True
 
 
+def kernel_port(host: str = HOST) -> int:
+    """A port the kernel finds free on `host` right now.
+
+    Free now, not reserved: another program may take it before the server binds it, which is
+    why servers are started with `start_on_free_port`, which tries again elsewhere.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
 def free_port(preferred: int | None = None, host: str = HOST) -> int:
     """Return the preferred port if it is free, else one the kernel picks on `host`."""
     if preferred and port_is_free(preferred, host):
         return preferred
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
+    return kernel_port(host)
+
+
+def first_port(preferred: int | None, choose_port: Callable[[], int], host: str = HOST) -> int:
+    """The port a server tries first: the preferred one if free now, else a chosen one."""
+    return preferred if preferred and port_is_free(preferred, host) else choose_port()
+
+
+PORT_ATTEMPTS = 5
+# "Address already in use" (Python servers, PostgreSQL), "The bound address is already in use"
+# (qgis_mapserver): what a server that lost its port to another program writes before exiting.
+IN_USE_MARKER = b"already in use"
+_LISTEN = "0A"
+_ANY_V4 = "0.0.0.0"
+_ANY_V6 = "0" * 32
+
+
+class PortTakenError(Exception):
+    """The port tried belongs to another program: try again on another port."""
+
+
+def _listening_inodes(port: int, host: str) -> set[str]:
+    """Socket inodes listening on `port` where a server on `host` would collide with them
+    (same address, or every address), read from the kernel's tables (/proc/net/tcp*)."""
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text(encoding="ascii").splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            address, port_hex = fields[1].rsplit(":", 1)
+            if fields[3] != _LISTEN or int(port_hex, 16) != port:
+                continue
+            if len(address) == 8:
+                address = socket.inet_ntoa(int(address, 16).to_bytes(4, "little"))
+                if address not in (host, _ANY_V4):
+                    continue
+            elif address != _ANY_V6:
+                continue
+            inodes.add(fields[9])
+    return inodes
+
+
+def _session_sockets(session: int) -> set[str]:
+    """Socket inodes open in the processes of a session (a server started by `spawn` leads
+    its own session, its workers included)."""
+    inodes: set[str] = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="utf-8", errors="replace")
+            if int(stat.rsplit(") ", 1)[1].split()[3]) != session:
+                continue
+            for descriptor in (entry / "fd").iterdir():
+                target = os.readlink(descriptor)
+                if target.startswith("socket:["):
+                    inodes.add(target[len("socket:[") : -1])
+        except (OSError, ValueError, IndexError):
+            continue
+    return inodes
+
+
+def port_owner(port: int, session: int, host: str = HOST) -> str:
+    """Who listens on `port`: "none", "ours" (only processes of `session`) or "other"."""
+    listening = _listening_inodes(port, host)
+    if not listening:
+        return "none"
+    return "ours" if listening <= _session_sockets(session) else "other"
+
+
+def log_size(path: Path) -> int:
+    """The log's current size: where the next attempt's lines start."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def log_says_in_use(path: Path, start: int) -> bool:
+    """Tell whether the log, from `start`, says the port was already in use."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            return IN_USE_MARKER in handle.read().lower()
+    except OSError:
+        return False
+
+
+def on_free_port(
+    name: str,
+    attempt: Callable[[int], T],
+    first_port: int,
+    choose_port: Callable[[], int] = kernel_port,
+) -> tuple[T, int]:
+    """Run `attempt(port)` (start a server on that port) until one does not raise `PortTakenError`:
+    first on `first_port`, then on ports from `choose_port`, `PORT_ATTEMPTS` times in all.
+
+    There is no race to lose between choosing a port and binding it: the server binds the
+    port itself, and when another program got it first the attempt notices and the next one
+    takes another port. Return the attempt's result and the port it holds.
+    """
+    tried: list[str] = []
+    port = first_port
+    for number in range(PORT_ATTEMPTS):
+        if number:
+            port = choose_port()
+        tried.append(str(port))
+        try:
+            return attempt(port), port
+        except PortTakenError:
+            continue
+    raise SandboxError(
+        "port_unavailable", server=name, attempts=PORT_ATTEMPTS, ports=", ".join(tried)
+    )
+
+
+def start_listening(
+    name: str,
+    launch: Callable[[int], subprocess.Popen[bytes]],
+    is_ready: Callable[[int], bool],
+    log_path: Path,
+    timeout: float,
+    first_port: int,
+    choose_port: Callable[[], int] = kernel_port,
+    host: str = HOST,
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start a server with `launch(port)` (a `spawn`) and wait until it is ready on a port of
+    its own (see `on_free_port`). Return the process and its port; on failure it is stopped."""
+
+    def attempt(port: int) -> subprocess.Popen[bytes]:
+        start = log_size(log_path)
+        process = launch(port)
+        try:
+            wait_own_port(
+                name, process, port, lambda: is_ready(port), log_path, start, timeout, host
+            )
+        except BaseException:
+            stop_group(process.pid)
+            raise
+        return process
+
+    return on_free_port(name, attempt, first_port, choose_port)
+
+
+def wait_own_port(
+    name: str,
+    process: subprocess.Popen[bytes],
+    port: int,
+    is_ready: Callable[[], bool],
+    log_path: Path,
+    log_start: int,
+    timeout: float,
+    host: str = HOST,
+) -> None:
+    """Poll until OUR server is ready: the port is listened on by its processes only (the
+    kernel's socket tables say so, so an answer from another program never counts) and
+    `is_ready()` agrees. Raise `PortTakenError` when another program holds the port or the server
+    exited saying the port was in use; `SandboxError` if it dies otherwise or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            if (
+                log_says_in_use(log_path, log_start)
+                or port_owner(port, process.pid, host) == "other"
+            ):
+                raise PortTakenError(port)
+            raise SandboxError(
+                "server_died", server=name, returncode=process.returncode, log=tail(log_path)
+            )
+        owner = port_owner(port, process.pid, host)
+        if owner == "other":
+            raise PortTakenError(port)
+        if owner == "ours" and is_ready():
+            return
+        time.sleep(0.25)
+    raise SandboxError("server_timeout", server=name, seconds=int(timeout), log=tail(log_path))
 
 
 def http_get(
@@ -193,6 +381,16 @@ class ServerProcess:
 
     process: subprocess.Popen | None
     log_path: Path
+    port: int
+    choose_port: Callable[[], int]
+
+    def _first_port(
+        self, preferred: int | None, choose_port: Callable[[], int], host: str = HOST
+    ) -> None:
+        """Set the port to try first and how later tries choose theirs (injectable: a test
+        can hand out a taken port)."""
+        self.choose_port = choose_port
+        self.port = first_port(preferred, choose_port, host)
 
     def start(self) -> ServerProcess:  # pragma: no cover - each server defines it
         raise NotImplementedError

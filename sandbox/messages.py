@@ -22,6 +22,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "server_timeout": (
             "Le serveur {server} ne répond pas après {seconds} s. Fin du journal :\n{log}"
         ),
+        "port_unavailable": (
+            "Le serveur {server} n'a pu prendre aucun port libre ({attempts} essais : "
+            "{ports}, chacun pris par un autre programme). Fermez des programmes ou "
+            "choisissez un autre port."
+        ),
         "setup_db_failed": "Échec de la création de la base pycsw : {detail}",
         "ready_file_invalid": "Fichier de démarrage de {server} illisible : {detail}",
         "already_running": (
@@ -47,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "The {server} server stopped while starting (code {returncode}). Log tail:\n{log}"
         ),
         "server_timeout": "The {server} server does not answer after {seconds} s. Log tail:\n{log}",
+        "port_unavailable": (
+            "The {server} server could not get a free port ({attempts} tries: {ports}, each "
+            "taken by another program). Close some programs or choose another port."
+        ),
         "setup_db_failed": "Could not create the pycsw database: {detail}",
         "ready_file_invalid": "Unreadable start-up file of {server}: {detail}",
         "already_running": (

@@ -12,8 +12,19 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Callable
 
-from .common import HOST, SandboxError, free_port, tail
+from .common import (
+    HOST,
+    PortTakenError,
+    SandboxError,
+    first_port,
+    kernel_port,
+    log_says_in_use,
+    log_size,
+    on_free_port,
+    tail,
+)
 
 PG_TIMEOUT_S = 120
 SUPERUSER = "postgres"
@@ -57,9 +68,15 @@ def _as_postgres() -> list[str]:
 class PostgresCluster:
     """A throw-away cluster in `data_dir` on a free port; `.url(db)` gives a SQLAlchemy URL."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int | None = None,
+        choose_port: Callable[[], int] = kernel_port,
+    ) -> None:
         self.data_dir = Path(data_dir).resolve()
-        self.port = free_port(port)
+        self.choose_port = choose_port
+        self.port = first_port(port, choose_port)
         self.log_path = self.data_dir / "postgres.log"
         self.bindir = pg_bindir()
         self.running = False
@@ -98,10 +115,27 @@ class PostgresCluster:
         self._run(_as_postgres() + initdb + options, "initdb")
 
     def start(self) -> None:
-        """Start the server on 127.0.0.1 only and wait until it accepts connections."""
-        options = f"-p {self.port} -c listen_addresses={HOST} -c unix_socket_directories=''"
+        """Start the server on 127.0.0.1 only and wait until it accepts connections.
+
+        `pg_ctl -w` waits for its own server's pid file to say "ready", so an answer from
+        another program on the port never counts; a port taken meanwhile (the server logs
+        "Address already in use" and stops) is replaced by another one (`on_free_port`).
+        """
         pg_ctl = [str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-l", str(self.log_path)]
-        self._run(_as_postgres() + pg_ctl + ["-o", options, "-w", "-t", "60", "start"], "start")
+
+        def attempt(port: int) -> None:
+            options = f"-p {port} -c listen_addresses={HOST} -c unix_socket_directories=''"
+            start = log_size(self.log_path)
+            try:
+                self._run(
+                    _as_postgres() + pg_ctl + ["-o", options, "-w", "-t", "60", "start"], "start"
+                )
+            except SandboxError:
+                if log_says_in_use(self.log_path, start):
+                    raise PortTakenError(port) from None
+                raise
+
+        _nothing, self.port = on_free_port("postgresql", attempt, self.port, self.choose_port)
         self.running = True
 
     def create_database(self, name: str) -> None:

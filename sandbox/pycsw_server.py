@@ -7,15 +7,16 @@ import ipaddress
 import os
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 from .common import (
     HOST,
     SandboxError,
     ServerProcess,
-    free_port,
+    kernel_port,
     probe,
     spawn,
-    wait_ready,
+    start_listening,
 )
 from .venvs import require, venv_bin
 
@@ -71,16 +72,21 @@ class PycswServer(ServerProcess):
         home: Path | None = None,
         log_path: Path | None = None,
         host: str = HOST,
+        choose_port: Callable[[], int] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.host = host
-        self.port = free_port(port, host)
+        self._first_port(port, choose_port or (lambda: kernel_port(host)), host)
         self.home = home
-        self.url = f"http://{host}:{self.port}/csw"
         self.config_path = self.data_dir / "pycsw.cfg"
         self.database_path = self.data_dir / "records.db"
         self.log_path = Path(log_path) if log_path else self.data_dir / "pycsw.log"
         self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        """The CSW endpoint (on the port the server holds once started)."""
+        return f"http://{self.host}:{self.port}/csw"
 
     @property
     def pid(self) -> int | None:
@@ -153,19 +159,29 @@ class PycswServer(ServerProcess):
         self.write_config()
         self.setup_db()
         waitress = venv_bin("pycsw", "waitress-serve", self.home)
-        command = [
-            str(waitress),
-            f"--host={self.host}",
-            f"--port={self.port}",
-            "--threads=4",
-            "pycsw.wsgi:application",
-        ]
-        self.process = spawn(command, self.log_path, self._env(), self.data_dir)
-        try:
-            wait_ready("pycsw", self.is_ready, self.process, self.log_path, timeout)
-        except SandboxError:
-            self.stop()
-            raise
+
+        def launch(port: int) -> subprocess.Popen[bytes]:
+            self.port = port
+            self.write_config()  # the configuration names the endpoint's URL
+            command = [
+                str(waitress),
+                f"--host={self.host}",
+                f"--port={port}",
+                "--threads=4",
+                "pycsw.wsgi:application",
+            ]
+            return spawn(command, self.log_path, self._env(), self.data_dir)
+
+        self.process, self.port = start_listening(
+            "pycsw",
+            launch,
+            lambda _port: self.is_ready(),
+            self.log_path,
+            timeout,
+            self.port,
+            self.choose_port,
+            self.host,
+        )
         return self
 
     def capabilities_url(self) -> str:

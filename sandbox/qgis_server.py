@@ -11,9 +11,18 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlencode
 
-from .common import HOST, SandboxError, ServerProcess, free_port, probe, spawn, wait_ready
+from .common import (
+    HOST,
+    SandboxError,
+    ServerProcess,
+    kernel_port,
+    probe,
+    spawn,
+    start_listening,
+)
 from .messages import MESSAGES
 
 START_TIMEOUT_S = 60.0
@@ -41,12 +50,17 @@ class QgisMapServer(ServerProcess):
         folder: Path,
         port: int | None = None,
         log_path: Path | None = None,
+        choose_port: Callable[[], int] = kernel_port,
     ) -> None:
         self.folder = Path(folder).resolve()
-        self.port = free_port(port)
-        self.url = f"http://{HOST}:{self.port}/ows"
+        self._first_port(port, choose_port)
         self.log_path = Path(log_path) if log_path else self.folder.parent / "qgis_server.log"
         self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        """The OWS endpoint (on the port the server holds once started)."""
+        return f"http://{HOST}:{self.port}/ows"
 
     @property
     def pid(self) -> int | None:
@@ -77,21 +91,17 @@ class QgisMapServer(ServerProcess):
         if executable is None:
             raise SandboxError("qgis_server_missing")
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.process = spawn(
-            [executable, f"{HOST}:{self.port}"], self.log_path, self._env(), self.folder
+
+        def launch(port: int) -> subprocess.Popen[bytes]:
+            self.port = port
+            return spawn([executable, f"{HOST}:{port}"], self.log_path, self._env(), self.folder)
+
+        def ready(_port: int) -> bool:
+            return probe(f"{self.url}?SERVICE=WMS&REQUEST=GetCapabilities", answers)
+
+        self.process, self.port = start_listening(
+            EXECUTABLE, launch, ready, self.log_path, timeout, self.port, self.choose_port
         )
-        ready = f"{self.url}?SERVICE=WMS&REQUEST=GetCapabilities"
-        try:
-            wait_ready(
-                "qgis_mapserver",
-                lambda: probe(ready, answers),
-                self.process,
-                self.log_path,
-                timeout,
-            )
-        except SandboxError:
-            self.stop()
-            raise
         return self
 
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .common import (
     HOST,
     SandboxError,
     ServerProcess,
-    free_port,
+    kernel_port,
     probe,
     spawn,
-    wait_ready,
+    start_listening,
     write_private_json,
 )
 from .venvs import require, venv_python
@@ -48,15 +47,14 @@ class UdataServer(ServerProcess):
         log_path: Path | None = None,
         venv: str = "udata",
         host: str = HOST,
+        choose_port: Callable[[], int] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.host = host
-        self.port = free_port(port, host)
+        self._first_port(port, choose_port or (lambda: kernel_port(host)), host)
         self.home = home
         self.venv = venv
         self.seed = dict(seed or {})
-        self.url = f"http://{host}:{self.port}"
-        self.api_url = f"{self.url}/api/1"
         self.log_path = Path(log_path) if log_path else self.data_dir / "udata.log"
         self.ready_path = self.data_dir / "udata-ready.json"
         self.seed_path = self.data_dir / "udata-seed.json"
@@ -68,6 +66,16 @@ class UdataServer(ServerProcess):
         self.other_organization_id = ""
         self.trainees: list[dict[str, Any]] = []
         self.front = False
+
+    @property
+    def url(self) -> str:
+        """The portal's address (on the port the server holds once started)."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """The portal's API v1."""
+        return f"{self.url}/api/1"
 
     @property
     def pid(self) -> int | None:
@@ -85,24 +93,35 @@ class UdataServer(ServerProcess):
         """Launch, wait for the ready file and the licences endpoint, read the seeded ids."""
         require(self.venv, self.home)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.ready_path.unlink(missing_ok=True)
-        command = [
-            str(venv_python(self.venv, self.home)),
-            str(LAUNCHER),
-            f"--data-dir={self.data_dir}",
-            f"--port={self.port}",
-            f"--ready-file={self.ready_path}",
-            f"--host={self.host}",
-        ]
         if self.seed:
             write_private_json(self.seed_path, self.seed)
-            command.append(f"--seed-file={self.seed_path}")
-        self.process = spawn(command, self.log_path, self._env(), self.data_dir)
-        started = time.monotonic()
+
+        def launch(port: int) -> subprocess.Popen[bytes]:
+            self.port = port
+            self.ready_path.unlink(missing_ok=True)
+            command = [
+                str(venv_python(self.venv, self.home)),
+                str(LAUNCHER),
+                f"--data-dir={self.data_dir}",
+                f"--port={port}",
+                f"--ready-file={self.ready_path}",
+                f"--host={self.host}",
+            ]
+            if self.seed:
+                command.append(f"--seed-file={self.seed_path}")
+            return spawn(command, self.log_path, self._env(), self.data_dir)
+
         try:
-            wait_ready("udata", self.ready_path.exists, self.process, self.log_path, timeout)
-            remaining = max(5.0, timeout - (time.monotonic() - started))
-            wait_ready("udata", self.is_ready, self.process, self.log_path, remaining)
+            self.process, self.port = start_listening(
+                "udata",
+                launch,
+                lambda _port: self.ready_path.exists() and self.is_ready(),
+                self.log_path,
+                timeout,
+                self.port,
+                self.choose_port,
+                self.host,
+            )
             self._read_ready_file()
         except SandboxError:
             self.stop()

@@ -27,7 +27,7 @@ from qgis.core import (
 
 from plugin.core.model import Record
 from plugin.qgis.layer_reader import prefill
-from sandbox.common import HOST, free_port, probe, spawn, stop_group, wait_ready
+from sandbox.common import HOST, kernel_port, probe, spawn, start_listening, stop_group
 from sandbox.postgres import PostgresCluster
 from tests.datasets import points_gpkg
 from tests.postgis import DATABASE, Postgis, assert_postgis_installed
@@ -229,8 +229,6 @@ def wms_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real QGIS Server 3.22 (`qgis_mapserver`) on 127.0.0.1 serving the project; its URL."""
     folder = tmp_path_factory.mktemp("qgis-server")
     project = write_wms_project(folder)
-    port = free_port()
-    url = f"http://{HOST}:{port}/"
     log_path = folder / "qgis_mapserver.log"
     env = {
         **os.environ,
@@ -239,19 +237,23 @@ def wms_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "QGIS_CUSTOM_CONFIG_PATH": str(folder),
         "QGIS_SERVER_LOG_STDERR": "1",
     }
-    process = spawn(["qgis_mapserver", "-p", str(project), f"{HOST}:{port}"], log_path, env, folder)
-    try:
-        wait_ready(
-            "qgis_mapserver",
-            lambda: probe(
-                f"{url}?SERVICE=WMS&REQUEST=GetCapabilities",
-                lambda status, body: status == 200 and b"<Name>arbres</Name>" in body,
-            ),
-            process,
-            log_path,
-            timeout=60,
+
+    def launch(port: int) -> subprocess.Popen[bytes]:
+        return spawn(
+            ["qgis_mapserver", "-p", str(project), f"{HOST}:{port}"], log_path, env, folder
         )
-        yield url
+
+    def serves_the_project(port: int) -> bool:
+        return probe(
+            f"http://{HOST}:{port}/?SERVICE=WMS&REQUEST=GetCapabilities",
+            lambda status, body: status == 200 and b"<Name>arbres</Name>" in body,
+        )
+
+    process, port = start_listening(
+        "qgis_mapserver", launch, serves_the_project, log_path, 60, kernel_port()
+    )
+    try:
+        yield f"http://{HOST}:{port}/"
     finally:
         stop_group(process.pid)
 
