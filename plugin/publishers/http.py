@@ -6,7 +6,9 @@ built elsewhere); this module only sends through it and judges the answers.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import ipaddress
 import json
 import logging
 import time
@@ -14,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Optional
+from urllib.parse import urlsplit
 
 import requests
 from lxml import etree
@@ -307,3 +310,45 @@ def retry_after_seconds(response: requests.Response) -> Optional[float]:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def no_proxy_hosts(entries: Iterable[str]) -> str:
+    """QGIS's "no proxy for" entries as requests' ``no_proxy`` (comma-separated hosts).
+
+    QGIS stores URL prefixes (``https://geo.exemple.fr/``, ``http://10.0.0.1:8080``); requests
+    matches host names by suffix (``host``, ``host:port``, ``.domain``) and IP addresses by
+    equality or CIDR network, without a port. So a URL keeps its host (and its explicit port
+    for a name), an IP address loses its port, a path is dropped (the whole host then skips
+    the proxy, a little more than QGIS would), and what users type too — bare hosts,
+    ``host:port``, ``.domain`` suffixes, networks such as ``10.0.0.0/8`` — is kept as is.
+    """
+    hosts: list[str] = []
+    for entry in entries:
+        host = _no_proxy_host(str(entry).strip())
+        if host and host not in hosts:
+            hosts.append(host)
+    return ",".join(hosts)
+
+
+def _no_proxy_host(text: str) -> str:
+    """One entry of :func:`no_proxy_hosts` in requests' form ('' when there is no host)."""
+    if not text:
+        return ""
+    if "://" not in text:
+        with contextlib.suppress(ValueError):
+            network = ipaddress.ip_network(text, strict=False)  # 10.0.0.0/8, 10.0.0.1
+            return str(network) if "/" in text else text
+    parsed = urlsplit(text if "://" in text else f"//{text}")
+    host = (parsed.hostname or "").strip()
+    if not host:
+        return ""
+    with contextlib.suppress(ValueError):
+        ipaddress.ip_address(host)
+        return host  # requests compares IP addresses without their port
+    if text.split("://")[-1].startswith("."):
+        host = "." + host.lstrip(".")
+    try:
+        port = parsed.port
+    except ValueError:  # not a number: the host alone
+        port = None
+    return f"{host}:{port}" if port else host

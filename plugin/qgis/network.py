@@ -20,6 +20,7 @@ from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig, QgsSettings
 from ..__about__ import __version__
 from ..publishers.connections import Connection, Credentials, resolve_credentials
 from ..publishers.errors import ConfigError
+from ..publishers.http import no_proxy_hosts
 
 # How each destination type expects its credentials.
 API_KEY_HEADERS = {"udata": "X-API-KEY", "ckan": "Authorization"}
@@ -80,10 +81,27 @@ def proxies_from_qgis() -> dict[str, str]:
     return {"http": address, "https": address}
 
 
+# Options → Network: "No proxy for" (QGIS 3.x, stored as a list of URL prefixes); and the
+# older exclusion list QGIS still reads (its URLs skip the configured proxy too). Both names
+# are the same in QGIS 3.22 and 3.40 (QgsNetworkAccessManager::setupDefaultProxyAndCache).
+NO_PROXY_SETTINGS = ("proxy/noProxyUrls", "proxy/proxyExcludedUrls")
+
+
+def _setting_list(settings: QgsSettings, key: str) -> list[str]:
+    """A QGIS string-list setting: a list, one string, or '|'-joined (older QGIS)."""
+    value = settings.value(key, [])
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split("|")
+    return [str(item) for item in value]
+
+
 def no_proxy_from_qgis() -> str:
-    """Hosts QGIS is told to reach without the proxy."""
-    excluded = QgsSettings().value("proxy/proxyExcludedUrls", "", type=str) or ""
-    return ",".join(part.strip() for part in excluded.split("|") if part.strip())
+    """Hosts QGIS is told to reach without the proxy, as requests' ``no_proxy`` wants them."""
+    settings = QgsSettings()
+    entries = [entry for key in NO_PROXY_SETTINGS for entry in _setting_list(settings, key)]
+    return no_proxy_hosts(entries)
 
 
 _BUNDLE_DIR: Optional[Path] = None
@@ -100,12 +118,28 @@ def _base_bundle() -> str:
 
 
 class QgisSession(requests.Session):
-    """A session whose ``verify`` bundle (QGIS's CAs) wins over REQUESTS_CA_BUNDLE.
+    """A session whose ``verify`` bundle (QGIS's CAs) wins over REQUESTS_CA_BUNDLE, and whose
+    requests to the hosts QGIS excludes from its proxy go direct.
 
     requests lets that variable replace a session's own ``verify`` on every request, so on a
     machine where it is set the CAs added in QGIS would silently be ignored. The bundle
     already starts with the environment's CAs (see ``ca_bundle_from_qgis``).
+
+    requests only applies ``no_proxy`` to proxies it reads from the environment; the proxy
+    QGIS gives is the session's own (``trust_env`` off), so the exclusions are applied here,
+    on every request sent, redirects included.
     """
+
+    no_proxy = ""
+
+    def send(self, request, **kwargs):  # noqa: D102
+        if self.no_proxy and requests.utils.should_bypass_proxies(
+            request.url, no_proxy=self.no_proxy
+        ):
+            kwargs["proxies"] = {}
+        elif not kwargs.get("proxies"):
+            kwargs["proxies"] = dict(self.proxies)
+        return super().send(request, **kwargs)
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):  # noqa: D102
         merged = super().merge_environment_settings(url, proxies, stream, verify, cert)
@@ -154,8 +188,9 @@ def build_session(kind: str, credentials: Optional[Credentials] = None) -> reque
     if proxies:
         session.proxies.update(proxies)
         session.trust_env = False
-        if no_proxy_from_qgis():
-            session.proxies["no_proxy"] = no_proxy_from_qgis()
+        session.no_proxy = no_proxy_from_qgis()
+        if session.no_proxy:
+            session.proxies["no_proxy"] = session.no_proxy
     bundle = ca_bundle_from_qgis()
     if bundle:
         session.verify = bundle

@@ -134,14 +134,24 @@ def test_qgis_proxy_settings_are_used() -> None:
     settings.setValue("proxy/proxyType", "HttpProxy")
     settings.setValue("proxy/proxyHost", "proxy.exemple.local")
     settings.setValue("proxy/proxyPort", "3128")
-    settings.setValue("proxy/proxyExcludedUrls", "http://intranet.local|localhost")
+    # Options → Network's "No proxy for" list (a string list, as QGIS stores it) and the
+    # older exclusion list, '|'-joined as older QGIS versions wrote it.
+    settings.setValue(
+        "proxy/noProxyUrls", ["https://geo.exemple.fr/", "http://10.0.0.1:8080", "intranet.local"]
+    )
+    settings.setValue("proxy/proxyExcludedUrls", "http://sig.exemple.fr:8443/wms|.interne.fr")
     try:
         session = build_session("csw")
         assert session.proxies["https"] == "http://proxy.exemple.local:3128"
-        assert session.proxies["no_proxy"] == "http://intranet.local,localhost"
         assert session.trust_env is False
+        # Host names as requests' no_proxy reads them, not URLs (which match nothing there).
+        assert session.no_proxy == (
+            "geo.exemple.fr,10.0.0.1,intranet.local,sig.exemple.fr:8443,.interne.fr"
+        )
     finally:
         settings.setValue("proxy/proxyEnabled", False)
+        settings.remove("proxy/noProxyUrls")
+        settings.remove("proxy/proxyExcludedUrls")
     assert build_session("csw").proxies == {}
 
 
@@ -170,8 +180,11 @@ def local_proxy():
     settings.setValue("proxy/proxyHost", "127.0.0.1")
     settings.setValue("proxy/proxyPort", str(server.server_address[1]))
     settings.setValue("proxy/proxyExcludedUrls", "")
+    settings.setValue("proxy/noProxyUrls", [])
     yield ForwardingProxy.seen
     settings.setValue("proxy/proxyEnabled", False)
+    settings.remove("proxy/noProxyUrls")
+    settings.remove("proxy/proxyExcludedUrls")
     server.shutdown()
     server.server_close()
 
@@ -182,6 +195,23 @@ def test_a_request_really_goes_through_the_qgis_proxy(local_proxy, echo_server: 
     publisher = make_publisher(connection)
     answer = publisher.session.get(f"{echo_server}csw?request=GetCapabilities", timeout=10)
     assert answer.status_code == 200 and f"User-Agent: {user_agent()}" in answer.text
+    assert local_proxy == [f"GET {echo_server}csw?request=GetCapabilities"]
+
+
+@pytest.mark.parametrize("setting", ["proxy/noProxyUrls", "proxy/proxyExcludedUrls"])
+def test_a_host_excluded_in_qgis_bypasses_the_proxy(
+    local_proxy, echo_server: str, setting: str
+) -> None:
+    """The same local server under two names: the one listed in QGIS's exclusions (as a URL,
+    the way QGIS's Options store it) is reached directly, the other through the proxy."""
+    port = echo_server.rstrip("/").rsplit(":", 1)[1]
+    excluded = f"http://localhost:{port}/"
+    QgsSettings().setValue(setting, [excluded])
+    session = make_publisher(Connection("Catalogue interne", "csw", excluded)).session
+    direct = session.get(f"{excluded}csw?request=GetCapabilities", timeout=10)
+    assert direct.status_code == 200 and local_proxy == []
+    proxied = session.get(f"{echo_server}csw?request=GetCapabilities", timeout=10)
+    assert proxied.status_code == 200
     assert local_proxy == [f"GET {echo_server}csw?request=GetCapabilities"]
 
 

@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from plugin.publishers.errors import PublishError
-from plugin.publishers.http import HttpClient, RetryPolicy, parse_xml_bytes
+from plugin.publishers.http import HttpClient, RetryPolicy, no_proxy_hosts, parse_xml_bytes
 from tests.fakes.scripted_http import Reply, scripted_session
 
 URL = "https://geo.example.fr/csw"
@@ -159,3 +159,43 @@ def test_not_xml_and_too_large_are_invalid_answers() -> None:
     with pytest.raises(PublishError) as err:
         parse_xml_bytes(b"<a>" + b"x" * 100 + b"</a>", "srv", limit=50)
     assert err.value.params["detail"] == "XML too large"
+
+
+@pytest.mark.parametrize(
+    ("entry", "host"),
+    [
+        ("https://geo.exemple.fr/", "geo.exemple.fr"),
+        ("HTTPS://Geo.Exemple.FR/wms?x=1", "geo.exemple.fr"),
+        ("http://sig.exemple.fr:8443/", "sig.exemple.fr:8443"),
+        ("http://10.0.0.1:8080", "10.0.0.1"),
+        ("10.0.0.1", "10.0.0.1"),
+        ("10.0.0.0/8", "10.0.0.0/8"),
+        ("intranet.local", "intranet.local"),
+        ("intranet.local:8080", "intranet.local:8080"),
+        (".exemple.fr", ".exemple.fr"),
+        ("http://[::1]:8080/", "::1"),
+        ("   ", ""),
+        ("http://", ""),
+    ],
+)
+def test_qgis_exclusions_become_hosts_requests_matches(entry: str, host: str) -> None:
+    assert no_proxy_hosts([entry]) == host
+
+
+@pytest.mark.parametrize(
+    ("url", "bypassed"),
+    [
+        ("https://geo.exemple.fr/csw", True),
+        ("http://10.0.0.1:8080/geoserver/wms", True),
+        ("https://data.exemple.fr/api/1/", True),  # under .exemple.fr
+        ("http://intranet.local/", True),
+        ("https://www.data.gouv.fr/api/1/", False),
+        ("http://10.0.0.2:8080/", False),
+    ],
+)
+def test_requests_skips_the_proxy_for_exactly_the_converted_hosts(url: str, bypassed: bool) -> None:
+    no_proxy = no_proxy_hosts(
+        ["https://geo.exemple.fr/", "http://10.0.0.1:8080", "intranet.local", ".exemple.fr", ""]
+    )
+    assert no_proxy == "geo.exemple.fr,10.0.0.1,intranet.local,.exemple.fr"
+    assert requests.utils.should_bypass_proxies(url, no_proxy=no_proxy) is bypassed
