@@ -194,15 +194,7 @@ class CkanServer(ServerProcess):
             command += ["-r", "-D", "-t"]
             return spawn(command, self.log_path, self._env(), self.data_dir)
 
-        self.process, self.port = start_listening(
-            "ckan",
-            launch,
-            lambda _port: self.is_ready(),
-            self.log_path,
-            timeout,
-            self.port,
-            self.choose_port,
-        )
+        self._listen("ckan", launch, self.is_ready, timeout)
 
     def is_ready(self) -> bool:
         """Tell whether the action API answers status_show."""

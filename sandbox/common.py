@@ -392,6 +392,27 @@ class ServerProcess:
         self.choose_port = choose_port
         self.port = first_port(preferred, choose_port, host)
 
+    def _listen(
+        self,
+        name: str,
+        launch: Callable[[int], subprocess.Popen[bytes]],
+        is_ready: Callable[[], bool],
+        timeout: float,
+        host: str = HOST,
+    ) -> None:
+        """Start the server (`launch(port)` sets `self.port` and spawns it) on a port of its
+        own, see `start_listening`; `self.process` and `self.port` are then the running ones."""
+        self.process, self.port = start_listening(
+            name,
+            launch,
+            lambda _port: is_ready(),
+            self.log_path,
+            timeout,
+            self.port,
+            self.choose_port,
+            host,
+        )
+
     def start(self) -> ServerProcess:  # pragma: no cover - each server defines it
         raise NotImplementedError
 

@@ -16,7 +16,6 @@ from .common import (
     kernel_port,
     probe,
     spawn,
-    start_listening,
 )
 from .venvs import require, venv_bin
 
@@ -172,16 +171,7 @@ class PycswServer(ServerProcess):
             ]
             return spawn(command, self.log_path, self._env(), self.data_dir)
 
-        self.process, self.port = start_listening(
-            "pycsw",
-            launch,
-            lambda _port: self.is_ready(),
-            self.log_path,
-            timeout,
-            self.port,
-            self.choose_port,
-            self.host,
-        )
+        self._listen("pycsw", launch, self.is_ready, timeout, self.host)
         return self
 
     def capabilities_url(self) -> str:

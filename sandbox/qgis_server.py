@@ -21,7 +21,6 @@ from .common import (
     kernel_port,
     probe,
     spawn,
-    start_listening,
 )
 from .messages import MESSAGES
 
@@ -96,12 +95,10 @@ class QgisMapServer(ServerProcess):
             self.port = port
             return spawn([executable, f"{HOST}:{port}"], self.log_path, self._env(), self.folder)
 
-        def ready(_port: int) -> bool:
+        def ready() -> bool:
             return probe(f"{self.url}?SERVICE=WMS&REQUEST=GetCapabilities", answers)
 
-        self.process, self.port = start_listening(
-            EXECUTABLE, launch, ready, self.log_path, timeout, self.port, self.choose_port
-        )
+        self._listen(EXECUTABLE, launch, ready, timeout)
         return self
 
 

@@ -21,7 +21,6 @@ from .common import (
     kernel_port,
     probe,
     spawn,
-    start_listening,
     write_private_json,
 )
 from .venvs import require, venv_python
@@ -112,16 +111,7 @@ class UdataServer(ServerProcess):
             return spawn(command, self.log_path, self._env(), self.data_dir)
 
         try:
-            self.process, self.port = start_listening(
-                "udata",
-                launch,
-                lambda _port: self.ready_path.exists() and self.is_ready(),
-                self.log_path,
-                timeout,
-                self.port,
-                self.choose_port,
-                self.host,
-            )
+            self._listen("udata", launch, self._ready_and_answering, timeout, self.host)
             self._read_ready_file()
         except SandboxError:
             self.stop()
@@ -145,6 +135,10 @@ class UdataServer(ServerProcess):
             self.front = bool(ready.get("front"))
         except (OSError, ValueError, KeyError) as error:
             raise SandboxError("ready_file_invalid", server="udata", detail=error) from error
+
+    def _ready_and_answering(self) -> bool:
+        """The launcher wrote its ready file and the API answers."""
+        return self.ready_path.exists() and self.is_ready()
 
     def is_ready(self) -> bool:
         """Tell whether the API answers the licences list."""
