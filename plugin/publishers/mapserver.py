@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..core import codelists
 from ..core.model import OnlineResource, Record, epsg_code
+from ..core.resource_texts import cut_slug
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import MESSAGES
 from .journal import content_hash
@@ -78,14 +79,16 @@ MESSAGES.update(MAPSERVER_MESSAGES)
 
 def layer_slug(text: str, taken: Sequence[str] = ()) -> str:
     """An ASCII layer name safe for WMS/WFS, file names and GeoServer: ``[a-z0-9_]``, starts
-    with a letter, at most 60 characters, not in ``taken`` (``_2``, ``_3``… appended)."""
+    with a letter, at most 60 characters cut between two words (as portal names are), not in
+    ``taken`` (``_2``, ``_3``… appended, the name cut shorter to make room)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")[:SLUG_MAX].strip("_")
+    slug = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
     if not slug or not slug[0].isalpha():
         slug = f"couche_{slug}".strip("_")
-    candidate, number = slug, 2
+    candidate, number = cut_slug(slug, SLUG_MAX, "_"), 2
     while candidate in taken:
-        candidate, number = f"{slug}_{number}", number + 1
+        suffix = f"_{number}"
+        candidate, number = cut_slug(slug, SLUG_MAX - len(suffix), "_") + suffix, number + 1
     return candidate
 
 

@@ -154,12 +154,15 @@ class QgisServerPublisher(MapServerPublisher):
         return data if isinstance(data, dict) else {}
 
     def _free_name(self, layer: ServiceLayer) -> str:
-        """The layer's slug, unless another record's layer already uses it in the folder."""
-        taken = [
-            n
-            for n in self.published_names()
-            if self.owner(n).get("resource_id") != layer.resource_id or not layer.resource_id
-        ]
+        """The name the folder already serves this record's layer under (whatever slug it
+        was given then: the journal may be gone, the slug rules may have changed), else the
+        layer's slug, unless another record's layer already uses it in the folder."""
+        owners = {n: self.owner(n).get("resource_id") for n in sorted(self.published_names())}
+        if layer.resource_id:
+            for name, owner in owners.items():
+                if owner == layer.resource_id:
+                    return name
+        taken = [n for n, owner in owners.items() if owner != layer.resource_id or not owner]
         return layer_slug(layer.name or layer.title, taken)
 
     def _check_folder(self) -> None:

@@ -65,6 +65,43 @@ def test_slugs_are_ascii_unique_and_start_with_a_letter() -> None:
     assert len(layer_slug("é" * 10 + "a" * 100)) == 60
 
 
+LONG_TITLE = (
+    "Bornes de recharge pour véhicules électriques installées par la commune de Saint-Exemple"
+)
+
+
+def test_a_long_title_is_cut_between_two_words_as_portal_names_are() -> None:
+    slug = layer_slug(LONG_TITLE)
+    assert slug == "bornes_de_recharge_pour_vehicules_electriques_installees_par"
+    assert len(slug) <= 60
+    # The suffix that keeps it unique takes the room of whole words too.
+    second = layer_slug(LONG_TITLE, taken=[slug])
+    assert second == "bornes_de_recharge_pour_vehicules_electriques_installees_2"
+    assert len(second) <= 60
+
+
+def test_a_layer_published_under_an_older_slug_keeps_it(tmp_path: Path) -> None:
+    """Published when slugs were cut mid-word: republishing, with the journal's name or without
+    it (another machine, a fresh profile), updates that layer; no second layer appears."""
+    old_name = "bornes_de_recharge_pour_vehicules_electriques_installees_par_l"
+    pub = publisher(tmp_path)
+    first = pub.publish_layer(service_layer(record(LONG_TITLE), old_name), remote_id=old_name)
+    assert first.remote_id == old_name
+    with_journal = pub.publish_layer(
+        service_layer(record(LONG_TITLE), layer_slug(LONG_TITLE)), remote_id=old_name
+    )
+    without_journal = pub.publish_layer(service_layer(record(LONG_TITLE), layer_slug(LONG_TITLE)))
+    assert with_journal.remote_id == without_journal.remote_id == old_name
+    assert without_journal.action == "updated"
+    assert pub.published_names() == {old_name}
+    # Another record with the same title still gets a name of its own.
+    other = pub.publish_layer(
+        service_layer(record(LONG_TITLE, "urn:x:autres"), layer_slug(LONG_TITLE))
+    )
+    assert other.remote_id == layer_slug(LONG_TITLE)
+    assert pub.published_names() == {old_name, other.remote_id}
+
+
 def test_service_metadata_comes_from_the_record() -> None:
     layer = service_layer(record(), "bornes", "https://cat.example.fr/fiche/1")
     assert layer.title == "Bornes de recharge électriques"
