@@ -271,22 +271,22 @@
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
         <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
         <translation>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
         <source>Catalogue — GeoNetwork 4 (API)</source>
         <translation>Catalogue — GeoNetwork 4 (API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="48"/>
         <source>Open data portal — udata (data.gouv.fr)</source>
         <translation>Open data portal — udata (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="48"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="49"/>
         <source>Open data portal — CKAN</source>
         <translation>Open data portal — CKAN</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>e.g. Segments connected at their ends</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
         <source>Map server — QGIS Server (WMS/WFS, Lizmap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
         <source>Map server — GeoServer (REST)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,123 +985,133 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="59"/>
         <source>GeoPublier connection</source>
         <translation>GeoPublier connection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="63"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="64"/>
         <source>A name you will recognise, e.g. “Géoportail régional”</source>
         <translation>A name you will recognise, e.g. “Géoportail régional”</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
         <source>The address of the service (CSW endpoint, portal root…)</source>
         <translation>The address of the service (CSW endpoint, portal root…)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="72"/>
         <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS's authentication database.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
         <source>The organisation&apos;s id or name on the portal</source>
         <translation>The organisation's id or name on the portal</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="81"/>
         <source>GeoNetwork group id the records belong to</source>
         <translation>GeoNetwork group id the records belong to</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="83"/>
         <source>GeoNetwork category id (optional)</source>
         <translation>GeoNetwork category id (optional)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="113"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
         <source>This portal already harvests the catalogue</source>
         <translation>This portal already harvests the catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="115"/>
         <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
         <translation>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="120"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="129"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="121"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="130"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="122"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="131"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="123"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="132"/>
         <source>Authentication</source>
         <translation>Authentication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="125"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="134"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="126"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="135"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="127"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="136"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="85"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="86"/>
         <source>The folder QGIS Server serves (local or mounted): GeoPublier writes one project and one GeoPackage per layer in it, and never touches the other files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="93"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="94"/>
         <source>Optional public address of one layer&apos;s service, {name} being the layer name. Empty: the address above with MAP=&lt;folder&gt;/&lt;name&gt;.qgs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="111"/>
         <source>GeoServer workspace (created if missing, never emptied by GeoPublier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="128"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="137"/>
         <source>Served folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="129"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="138"/>
         <source>Public layer address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="130"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="139"/>
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="104"/>
         <source>The page where a person reads a record, with {uuid} for its identifier. Empty: GeoNetwork&apos;s own record page, or the CSW address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="131"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="140"/>
         <source>Record page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="121"/>
+        <source>Make the record public (shared with “All”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="123"/>
+        <source>GeoNetwork keeps a new record private to your group. Ticked, GeoPublier shares it with “All” through GeoNetwork's API (also for its csw-publication address).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

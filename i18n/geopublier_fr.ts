@@ -271,22 +271,22 @@
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="43"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
         <source>Catalogue — CSW-T (pycsw, GeoNetwork, any CSW-T)</source>
         <translation>Catalogue — CSW-T (pycsw, GeoNetwork, tout CSW-T)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="44"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
         <source>Catalogue — GeoNetwork 4 (API)</source>
         <translation>Catalogue — GeoNetwork 4 (API)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="48"/>
         <source>Open data portal — udata (data.gouv.fr)</source>
         <translation>Portail open data — udata (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="48"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="49"/>
         <source>Open data portal — CKAN</source>
         <translation>Portail open data — CKAN</translation>
     </message>
@@ -726,12 +726,12 @@
         <translation>ex. Tronçons connectés à leurs extrémités</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="45"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
         <source>Map server — QGIS Server (WMS/WFS, Lizmap)</source>
         <translation>Serveur cartographique — QGIS Server (WMS/WFS, Lizmap)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="46"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="47"/>
         <source>Map server — GeoServer (REST)</source>
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
@@ -985,124 +985,134 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="58"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="59"/>
         <source>GeoPublier connection</source>
         <translation>Connexion GeoPublier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="63"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="64"/>
         <source>A name you will recognise, e.g. “Géoportail régional”</source>
         <translation>Un nom que vous reconnaîtrez, ex. « Géoportail régional »</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="69"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="70"/>
         <source>The address of the service (CSW endpoint, portal root…)</source>
         <translation>L'adresse du service (point d'accès CSW, racine du portail…)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="71"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="72"/>
         <source>A QGIS authentication configuration (type Basic). For a portal, put the API key in the password. Secrets stay in QGIS&apos;s authentication database.</source>
         <translation>Une configuration d'authentification de QGIS (type « Basic »). Pour un portail, mettez la clé d'API comme mot de passe. Les secrets restent dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="78"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="79"/>
         <source>The organisation&apos;s id or name on the portal</source>
         <translation>L'identifiant ou le nom de l'organisation sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="80"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="81"/>
         <source>GeoNetwork group id the records belong to</source>
         <translation>Identifiant du groupe GeoNetwork des fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="82"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="83"/>
         <source>GeoNetwork category id (optional)</source>
         <translation>Identifiant de la catégorie GeoNetwork (facultatif)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="113"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
         <source>This portal already harvests the catalogue</source>
         <translation>Ce portail moissonne déjà le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="114"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="115"/>
         <source>GeoPublier then publishes to the catalogue only, so the portal does not get a duplicate dataset.</source>
         <translation>GeoPublier publie alors seulement dans le catalogue, pour que le portail n'ait pas de jeu de données en double.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="120"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="129"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="121"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="130"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="122"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="131"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="123"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="132"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="125"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="134"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="126"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="135"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="127"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="136"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="85"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="86"/>
         <source>The folder QGIS Server serves (local or mounted): GeoPublier writes one project and one GeoPackage per layer in it, and never touches the other files.</source>
         <translation>Le dossier servi par QGIS Server (local ou monté) : GeoPublier y écrit un projet et un GeoPackage par couche, sans jamais toucher aux autres fichiers.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="93"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="94"/>
         <source>Optional public address of one layer&apos;s service, {name} being the layer name. Empty: the address above with MAP=&lt;folder&gt;/&lt;name&gt;.qgs.</source>
         <translation>Adresse publique du service d'une couche (facultative), {name} étant le nom de la couche. Vide : l'adresse ci-dessus avec MAP=&lt;dossier&gt;/&lt;nom&gt;.qgs.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="110"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="111"/>
         <source>GeoServer workspace (created if missing, never emptied by GeoPublier)</source>
         <translation>Espace de travail GeoServer (créé s'il manque, jamais vidé par GeoPublier)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="128"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="137"/>
         <source>Served folder</source>
         <translation>Dossier servi</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="129"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="138"/>
         <source>Public layer address</source>
         <translation>Adresse publique de la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="130"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="139"/>
         <source>Workspace</source>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="103"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="104"/>
         <source>The page where a person reads a record, with {uuid} for its identifier. Empty: GeoNetwork&apos;s own record page, or the CSW address.</source>
         <translation>La page où l'on lit une fiche, avec {uuid} à la place de son identifiant. Vide : la page de la fiche dans GeoNetwork, ou l'adresse CSW.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/connection_dialog.py" line="131"/>
+        <location filename="../plugin/gui/connection_dialog.py" line="140"/>
         <source>Record page</source>
         <translation>Page de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="121"/>
+        <source>Make the record public (shared with “All”)</source>
+        <translation>Rendre la fiche publique (partagée avec « Tous »)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/connection_dialog.py" line="123"/>
+        <source>GeoNetwork keeps a new record private to your group. Ticked, GeoPublier shares it with “All” through GeoNetwork's API (also for its csw-publication address).</source>
+        <translation>GeoNetwork garde une nouvelle fiche privée à votre groupe. Cochée, GeoPublier la partage avec « Tous » par l'API de GeoNetwork (aussi pour son adresse csw-publication).</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..publishers.connections import CATALOGUE_TYPES, Connection, connection_from_json
+from ..publishers.csw import geonetwork_csw_t
 from ..publishers.errors import PublishError
 from ..publishers.errors import message as publish_message
 from .errors import tr
@@ -117,6 +118,14 @@ class ConnectionDialog(QDialog):
                 "a duplicate dataset."
             )
         )
+        self.public = QCheckBox(self.tr("Make the record public (shared with “All”)"))
+        self.public.setChecked(True)
+        self.public.setToolTip(
+            self.tr(
+                "GeoNetwork keeps a new record private to your group. Ticked, GeoPublier shares "
+                "it with “All” through GeoNetwork's API (also for its csw-publication address)."
+            )
+        )
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Type"), self.kind)
         form.addRow(self.tr("Address"), self.url)
@@ -133,6 +142,7 @@ class ConnectionDialog(QDialog):
         for label, widget in self.option_rows.values():
             form.addRow(label, widget)
         form.addRow("", self.harvested)
+        form.addRow("", self.public)
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setObjectName("connectionProblem")
@@ -146,6 +156,7 @@ class ConnectionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._type_changed)
+        self.url.textChanged.connect(self._type_changed)  # GeoNetwork's csw-publication or not
         self.options: dict = {}
         if existing is not None:
             self._show(existing)
@@ -167,6 +178,7 @@ class ConnectionDialog(QDialog):
         for key in ("folder", "url_template", "workspace", "record_page"):
             getattr(self, key).setText(str(self.options.get(key, "")))
         self.harvested.setChecked(bool(self.options.get("harvested")))
+        self.public.setChecked(self.options.get("public", True) is not False)
         self.env = {
             key: getattr(connection, key)
             for key in ("username_env", "password_env", "api_key_env")
@@ -180,11 +192,22 @@ class ConnectionDialog(QDialog):
             label.setVisible(shown[key])
             widget.setVisible(shown[key])
         self.harvested.setVisible(kind in PORTALS)
+        self.public.setVisible(self._geonetwork())
+
+    def _geonetwork(self) -> bool:
+        """GeoNetwork, by its API or by its csw-publication address."""
+        kind = self.kind.currentData()
+        return kind == "geonetwork" or (
+            kind == "csw" and geonetwork_csw_t(self.url.text()) is not None
+        )
 
     def raw(self) -> dict:
         """The connection as the connections file would hold it."""
         kind = self.kind.currentData()
-        options = {k: v for k, v in self.options.items() if k not in (*OPTION_TYPES, "harvested")}
+        kept = (*OPTION_TYPES, "harvested", "public")
+        options = {k: v for k, v in self.options.items() if k not in kept}
+        if self._geonetwork() and not self.public.isChecked():
+            options["public"] = False
         if kind in PORTALS and self.organization.text().strip():
             options["organization"] = self.organization.text().strip()
         if kind in PORTALS and self.harvested.isChecked():

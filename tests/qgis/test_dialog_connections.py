@@ -74,8 +74,11 @@ def test_add_edit_and_remove_a_connection_with_the_buttons(dialog) -> None:
     # Edit: the window shows the connection; a new name and address are saved.
     def rename(window: ConnectionDialog) -> None:
         assert window.url.text() == "https://geo.exemple.fr/csw"
+        assert not window.public.isVisible()  # a plain CSW-T: nothing to share
         type_into(window.name, "Géoportail régional")
         type_into(window.url, "https://geo.exemple.fr/geonetwork/srv/fre/csw-publication")
+        assert window.public.isVisible() and window.public.isChecked()  # GeoNetwork's
+        window.public.click()  # keep the records private to the group
         window.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
 
     destinations.select("Catalogue régional")
@@ -83,6 +86,16 @@ def test_add_edit_and_remove_a_connection_with_the_buttons(dialog) -> None:
     destinations.editButton.click()
     [saved] = Settings.load().connections
     assert saved["name"] == "Géoportail régional" and saved["url"].endswith("csw-publication")
+    assert saved["options"] == {"public": False}
+
+    def reopen(window: ConnectionDialog) -> None:
+        assert window.public.isVisible() and not window.public.isChecked()
+        window.findChild(QDialogButtonBox).button(QDialogButtonBox.Cancel).click()
+
+    destinations.select("Géoportail régional")
+    answer_next_window(reopen, seen)
+    destinations.editButton.click()
+    assert seen[-1][0] is ConnectionDialog
     assert destinations.catalogueCombo.findText("Catalogue régional") < 0
 
     # Remove: "No" keeps it, "Yes" removes it; nothing else is touched.
