@@ -202,3 +202,18 @@ def test_csw_publication_publish_republish_guard_then_withdraw(
     assert task.run() and task.outcomes == {connection.name: None}
     assert fake.records == {}
     assert journal().entries(record.identifier.uri) == []
+
+
+def test_csw_publication_with_the_api_refusing_to_share_still_publishes_and_says_so(
+    provider, rivers_shapefile: Path, csw_t_catalogue, tmp_path: Path
+) -> None:
+    fake, connections = csw_t_catalogue
+    fake.inject("PUT", "/records/", 500, b'{"message": "NullPointerException"}')  # sharing
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    outputs = publish(layer, connections, tmp_path / "a")
+    uuid = outputs["CATALOGUE_RECORD_ID"]
+    assert list(fake.records) == [uuid] and fake.records[uuid].privileges == {}
+    step = json.loads((tmp_path / "a" / "rapport.json").read_text(encoding="utf-8"))["steps"][0]
+    assert step["status"] == "done" and step["action"] == "created"
+    assert "refusé de la rendre publique (HTTP 500)" in step["message_fr"]
+    assert "seul votre groupe la voit" in step["message_fr"]
