@@ -29,7 +29,7 @@
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="88"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="90"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -79,54 +79,54 @@
         <translation>XML schema: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="66"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="68"/>
         <source>Publish layer</source>
         <translation>Publish layer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="63"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="89"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="91"/>
         <source>Catalogue connection (name)</source>
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="177"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="186"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="199"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="189"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="217"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="230"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="368"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="408"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="376"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="416"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="436"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -216,57 +216,57 @@
         <translation>Package written to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="120"/>
         <source>Open data portal connection (name)</source>
         <translation>Open data portal connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>Upload the files</source>
         <translation>Upload the files</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>Reference the geoportal services</source>
         <translation>Reference the geoportal services</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="139"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="152"/>
         <source>Portal mode</source>
         <translation>Portal mode</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="142"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
         <source>Formats to upload</source>
         <translation>Formats to upload</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>I checked the columns flagged as personal data: they may be opened</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="119"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="141"/>
         <source>Export package folder</source>
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="203"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="191"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="349"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="389"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="341"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="381"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="280"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="294"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -736,117 +736,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="123"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="193"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
         <source>WMS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="194"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="207"/>
         <source>WFS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="208"/>
         <source>Published layer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="299"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="339"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="158"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="60"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="69"/>
         <source>Republish project layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="73"/>
-        <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="85"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="96"/>
         <source>Project file (empty: the current project)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
         <source>Layers changed since their publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
         <source>Every layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="93"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
         <source>A list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="94"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="105"/>
         <source>Layers to republish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="99"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="110"/>
         <source>Layer names or ids (comma separated, for a list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="134"/>
         <source>Save the project file afterwards (publication kept with the layers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="124"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="146"/>
         <source>Republication report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="151"/>
         <source>Layers republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="151"/>
         <source>Layers skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="129"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="151"/>
         <source>Layers failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="143"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="168"/>
         <source>None of the layers listed in LAYERS is in the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="185"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="214"/>
         <source>{0} layer(s) could not be republished: see the report {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="203"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="232"/>
         <source>Cannot open the project {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="219"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="250"/>
         <source>{0}: republishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,7 +851,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,43 +861,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="102"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="104"/>
         <source>ISO 19139 metadata to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="126"/>
         <source>Connections file (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="112"/>
         <source>Organisation profile (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="130"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="345"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="75"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="165"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="178"/>
         <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="241"/>
         <source>Earlier publications found in the project: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <source>If the layer&apos;s source moved or was renamed since its publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <source>Publish nothing (the report says why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <source>Update the existing publication with the new source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="82"/>
+        <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. A layer whose source moved or was renamed since its publication is skipped unless ON_SOURCE_MOVED says to update its publication. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
+        <source>A layer whose source moved or was renamed since its publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
+        <source>Skip it (nothing sent; the report says why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
+        <source>Update its existing publication with the new source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1470,12 +1500,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="131"/>
+        <location filename="../plugin/gui/main_dialog.py" line="135"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>No layer selected: choose a layer in the Layers panel first.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="137"/>
+        <location filename="../plugin/gui/main_dialog.py" line="141"/>
         <source>Layer: {0}</source>
         <translation>Layer: {0}</translation>
     </message>
@@ -1510,243 +1540,273 @@
         <translation>4. Publish</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="143"/>
+        <location filename="../plugin/gui/main_dialog.py" line="147"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Your last edits of {0} were restored.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="217"/>
+        <location filename="../plugin/gui/main_dialog.py" line="221"/>
         <source>Import an XML record</source>
         <translation>Import an XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="269"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>ISO 19139 XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="234"/>
+        <location filename="../plugin/gui/main_dialog.py" line="238"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} cannot be used: {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="242"/>
+        <location filename="../plugin/gui/main_dialog.py" line="246"/>
         <source>Record imported from {0}.</source>
         <translation>Record imported from {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="244"/>
+        <location filename="../plugin/gui/main_dialog.py" line="248"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} element(s) were missing or unreadable: see the checklist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="265"/>
+        <location filename="../plugin/gui/main_dialog.py" line="269"/>
         <source>Export the XML record</source>
         <translation>Export the XML record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="282"/>
         <source>Record saved to {0}</source>
         <translation>Record saved to {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="395"/>
+        <location filename="../plugin/gui/main_dialog.py" line="399"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choose a layer in the Layers panel.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="309"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="319"/>
+        <location filename="../plugin/gui/main_dialog.py" line="323"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choose at least one destination (step 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="329"/>
+        <location filename="../plugin/gui/main_dialog.py" line="333"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choose at least one export format (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="332"/>
+        <location filename="../plugin/gui/main_dialog.py" line="336"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>columns that look like personal data: {0} — remove or confirm them (step 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="347"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>The record “{0}” goes to the catalogue “{1}”.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="352"/>
+        <location filename="../plugin/gui/main_dialog.py" line="356"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>It is already there: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="368"/>
+        <location filename="../plugin/gui/main_dialog.py" line="372"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>“{0}” harvests the catalogue: no dataset is created there.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="371"/>
+        <location filename="../plugin/gui/main_dialog.py" line="375"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>The dataset on “{0}” links to the geoportal's record and services.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="375"/>
+        <location filename="../plugin/gui/main_dialog.py" line="379"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>The dataset on “{0}” receives the files: {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="379"/>
+        <location filename="../plugin/gui/main_dialog.py" line="383"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>It already exists: it will be updated in place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="503"/>
+        <location filename="../plugin/gui/main_dialog.py" line="516"/>
         <source>Export of the harmonised package</source>
         <translation>Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="562"/>
+        <location filename="../plugin/gui/main_dialog.py" line="639"/>
         <source>Catalogue record</source>
         <translation>Catalogue record</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="562"/>
+        <location filename="../plugin/gui/main_dialog.py" line="639"/>
         <source>Portal dataset</source>
         <translation>Portal dataset</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="678"/>
+        <location filename="../plugin/gui/main_dialog.py" line="755"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0}: publication updated in place (mise à jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="678"/>
+        <location filename="../plugin/gui/main_dialog.py" line="755"/>
         <source>{0}: published.</source>
         <translation>{0}: published.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="693"/>
+        <location filename="../plugin/gui/main_dialog.py" line="770"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0}: publication cancelled.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="695"/>
+        <location filename="../plugin/gui/main_dialog.py" line="772"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0}: publication incomplete — see step 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="114"/>
+        <location filename="../plugin/gui/main_dialog.py" line="118"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="506"/>
+        <location filename="../plugin/gui/main_dialog.py" line="519"/>
         <source>Record → {0}</source>
         <translation>Record → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="510"/>
+        <location filename="../plugin/gui/main_dialog.py" line="523"/>
         <source>Dataset → {0}</source>
         <translation>Dataset → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="434"/>
+        <location filename="../plugin/gui/main_dialog.py" line="438"/>
         <source>Withdraw from {0}</source>
         <translation>Withdraw from {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="460"/>
+        <location filename="../plugin/gui/main_dialog.py" line="464"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0}: publication withdrawn.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="460"/>
+        <location filename="../plugin/gui/main_dialog.py" line="464"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0}: withdrawal incomplete.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="321"/>
+        <location filename="../plugin/gui/main_dialog.py" line="325"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="357"/>
+        <location filename="../plugin/gui/main_dialog.py" line="361"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="363"/>
+        <location filename="../plugin/gui/main_dialog.py" line="367"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="508"/>
+        <location filename="../plugin/gui/main_dialog.py" line="521"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="631"/>
+        <location filename="../plugin/gui/main_dialog.py" line="708"/>
         <source>Map (WMS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="633"/>
+        <location filename="../plugin/gui/main_dialog.py" line="710"/>
         <source>{0} (WMS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="640"/>
+        <location filename="../plugin/gui/main_dialog.py" line="717"/>
         <source>Download (WFS) — layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="419"/>
+        <location filename="../plugin/gui/main_dialog.py" line="423"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="586"/>
+        <location filename="../plugin/gui/main_dialog.py" line="663"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="589"/>
+        <location filename="../plugin/gui/main_dialog.py" line="666"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="593"/>
+        <location filename="../plugin/gui/main_dialog.py" line="670"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="603"/>
+        <location filename="../plugin/gui/main_dialog.py" line="680"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="609"/>
+        <location filename="../plugin/gui/main_dialog.py" line="686"/>
         <source>Merge: their changes plus yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="612"/>
+        <location filename="../plugin/gui/main_dialog.py" line="689"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="514"/>
+        <location filename="../plugin/gui/main_dialog.py" line="527"/>
         <source>Links to the data in the record → {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="690"/>
+        <location filename="../plugin/gui/main_dialog.py" line="767"/>
         <source>{0} Warning: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="553"/>
+        <source>The layer's source changed since its last publication.
+Published from: {0}
+Now: {1}
+
+Update the existing publication: the same record and dataset receive the data of the new source; file names, portal resources and the map layer keep their names (they follow the title « {2} »).
+Publish as new data: the earlier publication is left as it is and the layer gets a new record; give it its own title first (step 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="564"/>
+        <source>Update the existing publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="567"/>
+        <source>Publish as new data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="575"/>
+        <source>Nothing was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="594"/>
+        <source>New record for this layer: give it a title different from the earlier publication (« {0} »), then publish.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1926,188 +1986,224 @@
 <context>
     <name>PublicationsDock</name>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="74"/>
+        <location filename="../plugin/gui/publications_dock.py" line="79"/>
         <source>Publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <location filename="../plugin/gui/publications_dock.py" line="91"/>
         <source>Layer</source>
         <translation type="unfinished">Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <location filename="../plugin/gui/publications_dock.py" line="91"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="285"/>
+        <location filename="../plugin/gui/publications_dock.py" line="302"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="86"/>
+        <location filename="../plugin/gui/publications_dock.py" line="91"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="125"/>
+        <location filename="../plugin/gui/publications_dock.py" line="130"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="128"/>
+        <location filename="../plugin/gui/publications_dock.py" line="133"/>
         <source>Select changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="130"/>
+        <location filename="../plugin/gui/publications_dock.py" line="135"/>
         <source>Select the layers changed since their publication, or whose publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="136"/>
+        <location filename="../plugin/gui/publications_dock.py" line="141"/>
         <source>Republish selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="138"/>
+        <location filename="../plugin/gui/publications_dock.py" line="143"/>
         <source>Republish the selected layers to their destinations, in one background task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="142"/>
+        <location filename="../plugin/gui/publications_dock.py" line="147"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="144"/>
+        <location filename="../plugin/gui/publications_dock.py" line="149"/>
         <source>Publish again only where it failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="146"/>
+        <location filename="../plugin/gui/publications_dock.py" line="151"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="203"/>
+        <location filename="../plugin/gui/publications_dock.py" line="208"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="218"/>
+        <location filename="../plugin/gui/publications_dock.py" line="228"/>
         <source>data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="219"/>
+        <location filename="../plugin/gui/publications_dock.py" line="229"/>
         <source>metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="220"/>
+        <location filename="../plugin/gui/publications_dock.py" line="230"/>
         <source>style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="227"/>
+        <location filename="../plugin/gui/publications_dock.py" line="237"/>
         <source>Never published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="228"/>
+        <location filename="../plugin/gui/publications_dock.py" line="238"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="229"/>
+        <location filename="../plugin/gui/publications_dock.py" line="239"/>
         <source>Changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="230"/>
+        <location filename="../plugin/gui/publications_dock.py" line="240"/>
         <source>Last publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="231"/>
+        <location filename="../plugin/gui/publications_dock.py" line="241"/>
         <source>Publication withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="232"/>
+        <location filename="../plugin/gui/publications_dock.py" line="242"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="238"/>
+        <location filename="../plugin/gui/publications_dock.py" line="249"/>
         <source>changed since: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="247"/>
+        <location filename="../plugin/gui/publications_dock.py" line="288"/>
         <source>Changed since its last publication: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="270"/>
+        <location filename="../plugin/gui/publications_dock.py" line="274"/>
         <source>The layer changed since this publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="271"/>
+        <location filename="../plugin/gui/publications_dock.py" line="275"/>
         <source>Double-click to open {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="414"/>
+        <location filename="../plugin/gui/publications_dock.py" line="464"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="363"/>
+        <location filename="../plugin/gui/publications_dock.py" line="388"/>
         <source>Republishing {0} layer(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="386"/>
+        <location filename="../plugin/gui/publications_dock.py" line="436"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="385"/>
+        <location filename="../plugin/gui/publications_dock.py" line="435"/>
         <source>Export of the harmonised package</source>
         <translation type="unfinished">Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="410"/>
+        <location filename="../plugin/gui/publications_dock.py" line="460"/>
         <source>In progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="411"/>
+        <location filename="../plugin/gui/publications_dock.py" line="461"/>
         <source>Republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="412"/>
+        <location filename="../plugin/gui/publications_dock.py" line="462"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="413"/>
+        <location filename="../plugin/gui/publications_dock.py" line="463"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="415"/>
+        <location filename="../plugin/gui/publications_dock.py" line="465"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="436"/>
+        <location filename="../plugin/gui/publications_dock.py" line="486"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="208"/>
+        <source>{0} with a moved source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="243"/>
+        <source>Source moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="292"/>
+        <source>The layer&apos;s source moved or was renamed since its last publication.
+Published from: {0}
+Now: {1}
+Republishing asks first whether the existing publication is to be updated with the new source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="402"/>
+        <source>The source of {0} layer(s) moved or was renamed since their last publication:
+{1}
+
+Updating sends the data of the new source to the same records and datasets (file names, portal resources and map layer keep their names, which follow each record&apos;s title). Skipped layers are left as published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="410"/>
+        <source>Update their existing publications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="413"/>
+        <source>Skip these layers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

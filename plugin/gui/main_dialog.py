@@ -7,8 +7,10 @@ QgsTask so QGIS stays responsive.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import uuid
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -26,7 +28,7 @@ from ..core.iso19139_reader import read_with_warnings
 from ..core.iso19139_writer import write
 from ..core.issues import ERROR
 from ..core.merge import merge_records
-from ..core.model import Record
+from ..core.model import Identifier, Record
 from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
 from ..publishers.journal import FAILED, Journal, JournalEntry, server_key
@@ -42,9 +44,11 @@ from ..qgis.choices import (
 from ..qgis.destinations import profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
+from ..qgis.freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, source_moved
 from ..qgis.layer_metadata import save_record
 from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
+    FINGERPRINT_PROPERTY,
     layer_journal,
     mark_withdrawn,
     mirror_journal,
@@ -468,19 +472,28 @@ class MainDialog(QDialog, FORM_CLASS):
     # -- publication -----------------------------------------------------------------------------
 
     def publish(
-        self, retry: bool = False, on_remote_change: str = "", recreate: bool = False
+        self,
+        retry: bool = False,
+        on_remote_change: str = "",
+        recreate: bool = False,
+        source_moved_ok: bool = False,
     ) -> Optional[PublicationJob]:
         """Start the publication task (all destinations, or only the failed ones).
 
         `on_remote_change`: what to do with a catalogue record changed by someone else since
         our last publication ("" stops and asks, "merge", "overwrite"). `recreate`: the user
-        asked to publish afresh a dataset deleted on its portal.
+        asked to publish afresh a dataset deleted on its portal. `source_moved_ok`: the user
+        said the publication follows the layer's moved source (else they are asked first).
         """
         summary, blockers = self.plan()
         if self.layer is None or blockers or self.job is not None:
             return None
         self.save_now()
         store = self.journal()
+        if not source_moved_ok:
+            previous, now = source_moved(self.layer, store, self.describe.record().identifier.uri)
+            if previous:
+                return self.ask_source_moved(previous, now, retry, on_remote_change, recreate)
         request = layer_request(
             self.layer,
             self.describe.record(),
@@ -522,6 +535,70 @@ class MainDialog(QDialog, FORM_CLASS):
         self.stepTabs.setCurrentWidget(self.publishTab)
         QgsApplication.taskManager().addTask(job)
         return job
+
+    def ask_source_moved(
+        self,
+        previous: str,
+        now: str,
+        retry: bool = False,
+        on_remote_change: str = "",
+        recreate: bool = False,
+    ) -> Optional[PublicationJob]:
+        """The layer's source moved or was renamed since its publication: update that
+        publication, publish as new data, or cancel — nothing is sent before the answer."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(__title__)
+        title = self.describe.record().title
+        box.setText(
+            self.tr(
+                "The layer's source changed since its last publication.\n"
+                "Published from: {0}\nNow: {1}\n\n"
+                "Update the existing publication: the same record and dataset receive the data "
+                "of the new source; file names, portal resources and the map layer keep their "
+                "names (they follow the title « {2} »).\n"
+                "Publish as new data: the earlier publication is left as it is and the layer "
+                "gets a new record; give it its own title first (step 1)."
+            ).format(previous, now, title)
+        )
+        update = box.addButton(
+            self.tr("Update the existing publication"), QMessageBox.ButtonRole.AcceptRole
+        )
+        new = box.addButton(self.tr("Publish as new data"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is update:
+            return self.publish(retry, on_remote_change, recreate, source_moved_ok=True)
+        if box.clickedButton() is new:
+            self.publish_as_new()
+        else:
+            self._announce(self.tr("Nothing was published."), Qgis.Info)
+        return None
+
+    def publish_as_new(self) -> None:
+        """Give the layer a new record (new identifiers, no publication remembered) and go
+        back to step 1: the earlier publication stays as it is on its destinations."""
+        layer, record = self.layer, self.describe.record()
+        namespace = record.identifier.namespace
+        record = dataclasses.replace(
+            record,
+            identifier=Identifier(code=str(uuid.uuid4()), namespace=namespace),
+            file_identifier=str(uuid.uuid4()),
+        )
+        for prop in (JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, FINGERPRINT_PROPERTY):
+            layer.removeCustomProperty(prop)
+        save_record(layer, record)
+        self.drafts.save(layer, record)
+        self.describe.set_record(record, set())
+        self.stepTabs.setCurrentWidget(self.describeTab)
+        self._announce(
+            self.tr(
+                "New record for this layer: give it a title different from the earlier "
+                "publication (« {0} »), then publish."
+            ).format(record.title),
+            Qgis.Info,
+        )
+        self.refresh_plan()
 
     def _job_step(self, key: str, state: str) -> None:
         """A step of the running job started or (the export) ended."""

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTreeWidget,
@@ -23,9 +24,11 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..__about__ import __title__
 from ..publishers.freshness import (
     CHANGED,
     FAILED_STATE,
+    MOVED,
     NEVER,
     UNKNOWN,
     UP_TO_DATE,
@@ -39,6 +42,7 @@ from ..qgis.batch import (
     SKIPPED,
     LayerOutcome,
     RepublishTask,
+    moved_outcome,
     plan_layer,
 )
 from ..qgis.destinations import journal, profile_folder, saved_connections
@@ -56,6 +60,7 @@ COLOURS = {
     WITHDRAWN: STATE_COLOURS["withdrawn"],
     NEVER: "#555555",
     UNKNOWN: "#8a6d00",
+    MOVED: "#7b2fa0",
     "running": STATE_COLOURS["running"],
     REPUBLISHED: STATE_COLOURS["done"],
     SKIPPED: STATE_COLOURS["skipped"],
@@ -210,6 +215,11 @@ class PublicationsDock(QgsDockWidget):
                 counts.count(FAILED_STATE),
                 counts.count(NEVER) + counts.count(WITHDRAWN),
             )
+            + (
+                " " + self.tr("{0} with a moved source.").format(counts.count(MOVED))
+                if MOVED in counts
+                else ""
+            )
         )
         self._update_buttons()
 
@@ -230,6 +240,7 @@ class PublicationsDock(QgsDockWidget):
             FAILED_STATE: self.tr("Last publication failed"),
             WITHDRAWN: self.tr("Publication withdrawn"),
             UNKNOWN: self.tr("Published (changes unknown: published before this version)"),
+            MOVED: self.tr("Source moved"),
         }
         text = texts[state.code]
         if state.code == CHANGED:
@@ -244,14 +255,7 @@ class PublicationsDock(QgsDockWidget):
         item = QTreeWidgetItem([layer.name(), self.state_text(state), _date(state.last_published)])
         item.setData(0, LAYER_ID_ROLE, layer.id())
         item.setData(1, STATE_ROLE, state.code)
-        item.setToolTip(
-            1,
-            self.tr("Changed since its last publication: {0}").format(
-                ", ".join(self._part_names(state.changed))
-            )
-            if state.code == CHANGED
-            else item.text(1),
-        )
+        item.setToolTip(1, self._state_tip(state, item.text(1)))
         item.setIcon(0, QgsIconUtils.iconForLayer(layer))
         _colour(item, 1, state.code)
         if state.withdrawn_at:
@@ -278,6 +282,19 @@ class PublicationsDock(QgsDockWidget):
         if outcome is not None and outcome.status != REPUBLISHED:
             self._show_outcome(item, outcome)
         return item
+
+    def _state_tip(self, state: LayerState, text: str) -> str:
+        if state.code == CHANGED:
+            return self.tr("Changed since its last publication: {0}").format(
+                ", ".join(self._part_names(state.changed))
+            )
+        if state.code == MOVED:
+            return self.tr(
+                "The layer's source moved or was renamed since its last publication.\n"
+                "Published from: {0}\nNow: {1}\nRepublishing asks first whether the existing "
+                "publication is to be updated with the new source."
+            ).format(state.moved_from, state.source)
+        return text
 
     def _destination_text(self, status: str, changed: list[str]) -> str:
         if status == "failed":
@@ -333,15 +350,23 @@ class PublicationsDock(QgsDockWidget):
         ids = layer_ids if layer_ids is not None else self.selected_ids()
         project = QgsProject.instance()
         store = journal()
+        layers = [project.mapLayer(i) for i in ids if project.mapLayer(i) is not None]
+        states = project_states(layers, store)
+        self.states.update(states)
+        moved = [layer for layer in layers if states[layer.id()].code == MOVED]
+        update_moved = self.ask_source_moved(moved) if moved else "update"
+        if not update_moved:
+            return None
         connections = saved_connections()
         folder = profile_folder() / "packages"
         jobs = []
         self.outcomes = {}
-        for layer_id in ids:
-            layer = project.mapLayer(layer_id)
-            if layer is None:
-                continue
-            planned = plan_layer(layer, connections, store, folder, retry=retry)
+        for layer in layers:
+            layer_id = layer.id()
+            if update_moved == "skip" and layer in moved:
+                planned = moved_outcome(layer, states[layer_id])
+            else:
+                planned = plan_layer(layer, connections, store, folder, retry=retry)
             if isinstance(planned, LayerOutcome):
                 self.outcomes[layer_id] = planned
                 self._show_outcome(self._item(layer_id), planned)
@@ -364,6 +389,31 @@ class PublicationsDock(QgsDockWidget):
         self._update_buttons()
         QgsApplication.taskManager().addTask(task)
         return task
+
+    def ask_source_moved(self, moved: list[QgsMapLayer]) -> str:
+        """Once for the run: the layers whose source moved — update their publications,
+        skip them, or cancel the run ("update", "skip" or "")."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(__title__)
+        names = "\n".join(
+            f"• {layer.name()} : {self.states[layer.id()].source}" for layer in moved[:10]
+        )
+        box.setText(
+            self.tr(
+                "The source of {0} layer(s) moved or was renamed since their last publication:"
+                "\n{1}\n\nUpdating sends the data of the new source to the same records and "
+                "datasets (file names, portal resources and map layer keep their names, which "
+                "follow each record's title). Skipped layers are left as published."
+            ).format(len(moved), names)
+        )
+        update = box.addButton(
+            self.tr("Update their existing publications"), QMessageBox.ButtonRole.AcceptRole
+        )
+        skip = box.addButton(self.tr("Skip these layers"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {update: "update", skip: "skip"}.get(box.clickedButton(), "")
 
     def retry_failed(self) -> Optional[RepublishTask]:
         """Republish, where it failed only, the layers whose last publication failed."""

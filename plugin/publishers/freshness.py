@@ -7,6 +7,11 @@ never a read of the features), the metadata (the record as published, without th
 publication sets itself) and the style. The QGIS side computes them; this module stores them in
 the journal entries and turns entries + fingerprint into the state the panel and the headless
 republication show.
+
+The fingerprint also keeps where the data was read (``source``: a file path relative to the
+project, or a PostGIS database, schema and table). A layer whose source moved or was renamed
+keeps its identifier, so it still finds its publications; but the user must say whether that
+publication is to be updated with the new source before anything is sent (state ``moved``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ CHANGED = "changed"  # data, metadata or style changed since the last publicatio
 FAILED_STATE = "failed"  # the last publication to a destination failed
 WITHDRAWN = "withdrawn"  # the publication was withdrawn from every destination
 UNKNOWN = "unknown"  # published before fingerprints were kept: cannot tell
+MOVED = "moved"  # the layer's source moved or was renamed since its last publication
 PARTS = ("data", "metadata", "style")
 
 # Record fields a publication sets itself: they must not make the layer look edited.
@@ -50,6 +56,7 @@ class Fingerprint:
     metadata: str = ""
     style: str = ""
     package: str = ""  # the export choices of the files sent to a portal (not a "change")
+    source: str = ""  # where the data was read (see qgis/freshness.source_location); "" unknown
 
     def to_json(self) -> str:
         """Compact JSON kept in a journal entry."""
@@ -64,7 +71,7 @@ class Fingerprint:
             return None
         if not isinstance(raw, dict):
             return None
-        return cls(**{part: str(raw.get(part) or "") for part in (*PARTS, "package")})
+        return cls(**{part: str(raw.get(part) or "") for part in (*PARTS, "package", "source")})
 
     def changed_parts(self, now: Fingerprint) -> list[str]:
         """Parts known on both sides that differ, in PARTS order."""
@@ -116,11 +123,14 @@ class LayerState:
     destinations: list[DestinationState] = field(default_factory=list)
     last_published: str = ""  # newest successful publication time (ISO 8601)
     withdrawn_at: str = ""
+    moved_from: str = ""  # the source of the last publication, when the layer's source moved
+    source: str = ""  # the layer's source now (kept with a moved state)
 
     @property
     def needs_publication(self) -> bool:
-        """True for the states a "republish what changed" run picks up."""
-        return self.code in (CHANGED, FAILED_STATE)
+        """True for the states a "republish what changed" run picks up (a moved source is
+        picked up, then updated or skipped as the user says)."""
+        return self.code in (CHANGED, FAILED_STATE, MOVED)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form for reports."""
@@ -142,12 +152,43 @@ def destination_state(entry: JournalEntry, now: Fingerprint) -> DestinationState
     )
 
 
+def same_source(kept: str, now: str) -> bool:
+    """Do two source locations name the same data? A path relative to the project (``./…``)
+    matches an absolute one that ends with it (a layer published before the project was
+    saved, then saved beside its data)."""
+    if kept == now:
+        return True
+    relative, absolute = (kept, now) if kept.startswith("./") else (now, kept)
+    return (
+        relative.startswith("./")
+        and not absolute.startswith("./")
+        and absolute.endswith(relative[1:])
+    )
+
+
+def moved_from(entries: Sequence[JournalEntry], source: str) -> str:
+    """The source of the newest successful publication when it differs from ``source`` (the
+    layer's source now); "" when it did not move or either side is unknown."""
+    published = [
+        (entry.time, kept.source)
+        for entry in entries
+        if entry.status != FAILED
+        for kept in [Fingerprint.from_json(entry.fingerprint)]
+        if kept is not None and kept.source
+    ]
+    if not source or not published:
+        return ""
+    previous = max(published)[1]
+    return "" if same_source(previous, source) else previous
+
+
 def layer_state(
     entries: Sequence[JournalEntry], now: Fingerprint, withdrawn_at: str = ""
 ) -> LayerState:
     """The state of a layer from its journal entries and its fingerprint now.
 
-    A failure wins over a change (retrying is what the user must do first); a destination
+    A moved source wins (the user must first say whether its publication follows it); then a
+    failure wins over a change (retrying is what the user must do first); a destination
     published before fingerprints were kept makes the state unknown unless another one already
     tells of a change.
     """
@@ -156,7 +197,10 @@ def layer_state(
     states = [destination_state(entry, now) for entry in entries]
     changed = [part for part in PARTS if any(part in s.changed for s in states)]
     published = [s.time for s in states if s.status != FAILED and s.time]
-    if any(s.status == FAILED for s in states):
+    previous = moved_from(entries, now.source)
+    if previous:
+        code = MOVED
+    elif any(s.status == FAILED for s in states):
         code = FAILED_STATE
     elif changed:
         code = CHANGED
@@ -164,4 +208,7 @@ def layer_state(
         code = UNKNOWN
     else:
         code = UP_TO_DATE
-    return LayerState(code, changed, states, max(published, default=""))
+    state = LayerState(code, changed, states, max(published, default=""))
+    if previous:
+        state.moved_from, state.source = previous, now.source
+    return state

@@ -92,6 +92,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "Republish it once (every layer, or the list).",
     ),
     "cancelled": ("Annulée avant son tour.", "Cancelled before its turn."),
+    "source_moved": (
+        "La source de la couche a changé depuis sa dernière publication (avant : {previous} ; "
+        "maintenant : {source}) : rien n'a été envoyé. Pour mettre à jour la publication "
+        "existante avec la nouvelle source, republiez-la depuis le panneau Publications ou le "
+        "dialogue GeoPublier et confirmez (sans interface : ON_SOURCE_MOVED=update).",
+        "The layer's source changed since its last publication (before: {previous}; now: "
+        "{source}): nothing was sent. To update the existing publication with the new source, "
+        "republish it from the Publications panel or the GeoPublier dialog and confirm "
+        "(headless: ON_SOURCE_MOVED=update).",
+    ),
 }
 
 
@@ -252,6 +262,12 @@ class LayerJob:
             steps,
             self.request.files_kept,
         )
+
+
+def moved_outcome(layer: QgsMapLayer, state: LayerState) -> LayerOutcome:
+    """A layer whose source moved, left alone until the user says its publication follows."""
+    params = {"previous": state.moved_from, "source": state.source}
+    return LayerOutcome.skipped(layer, "source_moved", params)
 
 
 def _connection(connections: list[Connection], name: str) -> Optional[Connection]:

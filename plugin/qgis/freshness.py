@@ -4,7 +4,8 @@ Data: the files' sizes and modification times; for a GeoPackage table its own `l
 feature count (so an edit of another table of the same file does not count); for PostGIS the
 table's row change counters (`pg_stat_user_tables`, one query per database for the whole
 project); a memory layer's count and extent. A web service layer's data cannot be told: "".
-Metadata: the record kept on the layer. Style: the layer's style XML.
+Metadata: the record kept on the layer. Style: the layer's style XML. Source: where the data is
+read (`source_location`), to tell a moved or renamed source from the one published.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Optional
 from qgis.core import (
     QgsDataSourceUri,
     QgsMapLayer,
+    QgsProject,
     QgsProviderRegistry,
     QgsReadWriteContext,
     QgsVectorLayer,
@@ -26,7 +28,14 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.model import Identifier
-from ..publishers.freshness import Fingerprint, LayerState, digest, layer_state, metadata_digest
+from ..publishers.freshness import (
+    Fingerprint,
+    LayerState,
+    digest,
+    layer_state,
+    metadata_digest,
+    moved_from,
+)
 from ..publishers.journal import Journal, JournalEntry, entries_from_json
 from .layer_metadata import MIRROR_HASH_PROPERTY, RECORD_PROPERTY, metadata_hash, stored_record
 
@@ -100,6 +109,32 @@ def file_source(layer: QgsMapLayer) -> tuple[str, str]:
         return path, names[0] if names else ""
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     return str(parts.get("path") or ""), str(parts.get("layerName") or "")
+
+
+def source_location(layer: QgsMapLayer, home: Optional[str] = None) -> str:
+    """Where the layer's data is read, in a form that survives a reload and another machine:
+    a file path relative to the project's folder when inside it (a project copied with its
+    data elsewhere has not moved), with its table; a PostGIS database (or service), schema and
+    table — the host and login left out (a colleague may reach the same base by another
+    name); "" for other sources (web services, memory layers: not told)."""
+    if layer.providerType() == "postgres":
+        uri = QgsDataSourceUri(layer.source())
+        base = f"service={uri.service()}" if uri.service() else uri.database()
+        return f"postgres://{base}/{uri.schema() or 'public'}.{uri.table()}"
+    if layer.providerType() not in ("ogr", "gdal", "delimitedtext", "spatialite"):
+        return ""
+    path, table = file_source(layer)
+    if not path:
+        return ""
+    path = os.path.normcase(os.path.normpath(os.path.abspath(path)))
+    if home is None:
+        project = layer.project() or QgsProject.instance()
+        home = project.homePath() if project.fileName() else ""
+    if home:
+        home = os.path.normcase(os.path.normpath(os.path.abspath(home)))
+        if path.startswith(home + os.sep):
+            path = "./" + os.path.relpath(path, home).replace(os.sep, "/")
+    return f"{path}|layername={table}" if table else path
 
 
 class DataReader:
@@ -185,9 +220,10 @@ def current_metadata_digest(layer: QgsMapLayer, kept: Optional[dict] = None) -> 
 def fingerprint(
     layer: QgsMapLayer, reader: Optional[DataReader] = None, kept: Optional[dict] = None
 ) -> Fingerprint:
-    """The layer now, all three parts."""
+    """The layer now, all three parts and where its data is read."""
     data = (reader or DataReader()).digest(layer)
-    return Fingerprint(data, current_metadata_digest(layer, kept), style_digest(layer))
+    metadata = current_metadata_digest(layer, kept)
+    return Fingerprint(data, metadata, style_digest(layer), source=source_location(layer))
 
 
 def resource_id(layer: QgsMapLayer, kept: Optional[dict] = None) -> str:
@@ -212,6 +248,14 @@ def layer_entries(layer: QgsMapLayer, journal: Journal, rid: str) -> list[Journa
         return []
     copy = {dest: raw for dest, raw in kept.items() if isinstance(raw, dict)}
     return sorted(entries_from_json(rid, copy), key=lambda entry: entry.destination)
+
+
+def source_moved(layer: QgsMapLayer, journal: Journal, rid: str) -> tuple[str, str]:
+    """(source of the last publication, source now) when the layer's source moved or was
+    renamed since it was published under ``rid``; ("", "") otherwise."""
+    now = source_location(layer)
+    previous = moved_from(layer_entries(layer, journal, rid), now) if rid else ""
+    return (previous, now) if previous else ("", "")
 
 
 def kept_fingerprints(layer: QgsMapLayer) -> list[Fingerprint]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-from plugin.publishers.freshness import CHANGED, NEVER, UP_TO_DATE, WITHDRAWN
+from plugin.publishers.freshness import CHANGED, MOVED, NEVER, UP_TO_DATE, WITHDRAWN
 from plugin.publishers.journal import Journal
 from plugin.qgis.freshness import fingerprint, project_states, resource_id
 from plugin.qgis.layer_metadata import save_record
@@ -131,7 +131,9 @@ def test_geopackage_data_part_comes_from_its_bookkeeping(two_tables) -> None:
 
 def test_a_moved_file_is_matched_by_its_identifier(two_tables, journal: Journal, tmp_path) -> None:
     """The journal entry follows the record kept on the layer, not the path: a GeoPackage moved
-    elsewhere (same content) is still « up to date », and republishing updates the same ids."""
+    elsewhere (same content) still finds its publication (same ids), shown as « source moved »
+    with both paths, so that the user is asked before republishing; the data part is the
+    same (the table did not change)."""
     arbres, _ = two_tables
     published(arbres, journal)
     rid = resource_id(arbres)
@@ -144,6 +146,11 @@ def test_a_moved_file_is_matched_by_its_identifier(two_tables, journal: Journal,
     assert resource_id(arbres) == rid
     found = project_states([arbres], journal)[arbres.id()]
     assert (found.code, found.destinations[0].remote_id) == (
-        UP_TO_DATE,
+        MOVED,
         prefill(arbres).record.file_identifier,
     )
+    assert (found.moved_from, found.source) == (
+        f"{old}|layername=arbres",
+        f"{moved}|layername=arbres",
+    )
+    assert found.changed == []

@@ -33,9 +33,10 @@ from ...publishers.csw import catalogue_takes_thumbnail
 from ...publishers.errors import PublishError, message
 from ...publishers.remote_guard import ON_REMOTE_CHANGE
 from ...toolbelt.i18n import ui_language
+from ..batch import reason
 from ..destinations import journal, profile_folder, saved_connections
 from ..export import ExportOptions
-from ..freshness import fingerprint
+from ..freshness import fingerprint, source_moved
 from ..layer_metadata import RECORD_PROPERTY
 from ..publication import (
     PersonalDataError,
@@ -53,6 +54,7 @@ from ..thumbnail import render_thumbnail
 from .common import issue_report, layer_record, tr, write_json
 
 MODES = ("upload", "reference")
+ON_SOURCE_MOVED = ("skip", "update")
 FORMATS = ("gpkg", "geojson", "csv", "shp")
 
 
@@ -133,6 +135,17 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                     "empty = stop, merge = take its changes in, overwrite = replace it"
                 ),
                 optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "ON_SOURCE_MOVED",
+                tr("If the layer's source moved or was renamed since its publication"),
+                options=[
+                    tr("Publish nothing (the report says why)"),
+                    tr("Update the existing publication with the new source"),
+                ],
+                defaultValue=0,
             )
         )
         modes = [tr("Upload the files"), tr("Reference the geoportal services")]
@@ -228,6 +241,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(
                 tr("Earlier publications found in the project: {0}").format(", ".join(adopted))
             )
+        self._stop_if_moved(layer, store, record, parameters, context)
         if request.portal is not None and request.mode == "upload":
             choices = self._export_choices(parameters, context)
             folder = self._package_folder(parameters, context)
@@ -281,6 +295,32 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         outputs = self._outputs(report, report_path, feedback)
         outputs["PACKAGE_DIR"] = str(package.package_dir) if package is not None else ""
         return outputs
+
+    def _stop_if_moved(self, layer, store, record, parameters, context) -> None:
+        """A moved or renamed source updates its publication only when asked (ON_SOURCE_MOVED):
+        by default nothing is sent and the report says why."""
+        previous, now = source_moved(layer, store, record.identifier.uri)
+        update = ON_SOURCE_MOVED[self.parameterAsEnum(parameters, "ON_SOURCE_MOVED", context)]
+        if not previous or update == "update":
+            return
+        params = {"previous": previous, "source": now}
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        if report_path and report_path != QgsProcessing.TEMPORARY_OUTPUT:
+            write_json(
+                report_path,
+                {
+                    "layer": layer.name(),
+                    "resource_id": record.identifier.uri,
+                    "status": "skipped",
+                    "code": "source_moved",
+                    "previous_source": previous,
+                    "source": now,
+                    "reason_fr": reason("source_moved", "fr", params),
+                    "reason_en": reason("source_moved", "en", params),
+                    "steps": [],
+                },
+            )
+        raise QgsProcessingException(reason("source_moved", ui_language(), params))
 
     def _request(self, parameters, context, record) -> PublicationRequest:
         """The destinations named by the parameters, from the connections file or settings."""

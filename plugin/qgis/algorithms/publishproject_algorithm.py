@@ -27,14 +27,23 @@ from qgis.core import (
 )
 
 from ...publishers.errors import PublishError, message
-from ...publishers.freshness import NEVER, UP_TO_DATE, WITHDRAWN
-from ..batch import FAILED, REPUBLISHED, SKIPPED, LayerOutcome, keep_layer, plan_layer
+from ...publishers.freshness import MOVED, NEVER, UP_TO_DATE, WITHDRAWN
+from ..batch import (
+    FAILED,
+    REPUBLISHED,
+    SKIPPED,
+    LayerOutcome,
+    keep_layer,
+    moved_outcome,
+    plan_layer,
+)
 from ..destinations import journal, profile_folder, saved_connections
 from ..freshness import project_states, resource_id
 from ..publication import adopt_layer_journal
 from .common import tr, write_json
 
 SELECTIONS = ("changed", "all", "list")
+ON_SOURCE_MOVED = ("skip", "update")
 
 
 def project_layers(project: QgsProject) -> list[QgsMapLayer]:
@@ -74,8 +83,10 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
             "Republishes the layers of a project to the destinations chosen for each of them in "
             "GeoPublier: the layers changed since their last publication (data, metadata or "
             "style), every layer, or a list. A layer whose metadata is incomplete or whose "
-            "personal-data columns are not confirmed is skipped with the reason. For scheduled "
-            "runs with qgis_process. A JSON report says what was republished, skipped and why."
+            "personal-data columns are not confirmed is skipped with the reason. A layer whose "
+            "source moved or was renamed since its publication is skipped unless "
+            "ON_SOURCE_MOVED says to update its publication. For scheduled runs with "
+            "qgis_process. A JSON report says what was republished, skipped and why."
         )
 
     def createInstance(self):  # noqa: N802 - QGIS API name
@@ -99,6 +110,17 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 "LAYERS", tr("Layer names or ids (comma separated, for a list)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "ON_SOURCE_MOVED",
+                tr("A layer whose source moved or was renamed since its publication"),
+                options=[
+                    tr("Skip it (nothing sent; the report says why)"),
+                    tr("Update its existing publication with the new source"),
+                ],
+                defaultValue=0,
             )
         )
         self.addParameter(
@@ -136,6 +158,9 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         project = self._project(parameters, context)
         selection = SELECTIONS[self.parameterAsEnum(parameters, "SELECTION", context)]
+        self.on_moved = ON_SOURCE_MOVED[
+            self.parameterAsEnum(parameters, "ON_SOURCE_MOVED", context)
+        ]
         layers = project_layers(project)
         if selection == "list":
             layers = asked_layers(layers, self.parameterAsString(parameters, "LAYERS", context))
@@ -163,7 +188,10 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
             state = states[layer.id()]
             outcome = self._one(layer, state, selection, connections, store, folder, feedback)
             self._tell(outcome, feedback)
-            rows.append(dict(outcome.to_dict(), state=state.code, changed=state.changed))
+            row = dict(outcome.to_dict(), state=state.code, changed=state.changed)
+            if state.code == MOVED:
+                row.update(previous_source=state.moved_from, source=state.source)
+            rows.append(row)
             feedback.setProgress(100.0 * (number + 1) / max(1, len(layers)))
         if self.parameterAsBoolean(parameters, "SAVE_PROJECT", context) and project.fileName():
             project.write()
@@ -175,6 +203,7 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
             {
                 "project": project.fileName(),
                 "selection": selection,
+                "on_source_moved": self.on_moved,
                 "started": started,
                 "finished": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
                 "counts": counts,
@@ -213,6 +242,8 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
                 state.code, "up_to_date" if state.code == UP_TO_DATE else "unknown_state"
             )
             return LayerOutcome.skipped(layer, code)
+        if state.code == MOVED and self.on_moved != "update":
+            return moved_outcome(layer, state)
         job = plan_layer(layer, connections, store, folder)
         if isinstance(job, LayerOutcome):
             return job

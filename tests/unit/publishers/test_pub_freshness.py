@@ -8,6 +8,7 @@ from pathlib import Path
 from plugin.publishers.freshness import (
     CHANGED,
     FAILED_STATE,
+    MOVED,
     NEVER,
     UNKNOWN,
     UP_TO_DATE,
@@ -15,7 +16,9 @@ from plugin.publishers.freshness import (
     Fingerprint,
     layer_state,
     metadata_digest,
+    moved_from,
     package_reusable,
+    same_source,
 )
 from plugin.publishers.journal import Journal
 
@@ -118,3 +121,45 @@ def test_portal_files_are_reused_only_for_the_same_data_and_export_choices(tmp_p
     assert not package_reusable(journal.entry(RID, "portail"), sent)  # last attempt failed
     older = journal_with(tmp_path / "old", "portail")  # fingerprint without export choices
     assert not package_reusable(older.entry(RID, "portail"), sent)
+
+
+def test_a_moved_source_wins_and_names_both_sources(tmp_path: Path) -> None:
+    then = Fingerprint("d1", "m1", "s1", source="./donnees/haies.gpkg|layername=haies")
+    journal = journal_with(tmp_path, "catalogue", "portail", fingerprint=then.to_json())
+    journal.record_failure(RID, "portail", step="portal", error_code="timeout")
+    moved = Fingerprint("d1", "m1", "s1", source="./donnees/haies_2024.gpkg|layername=haies")
+    state = layer_state(journal.entries(RID), moved)
+    assert (state.code, state.moved_from, state.source, state.needs_publication) == (
+        MOVED,
+        "./donnees/haies.gpkg|layername=haies",
+        "./donnees/haies_2024.gpkg|layername=haies",
+        True,
+    )
+    # Unknown on either side (older journals, web services) is not a move.
+    assert layer_state(journal.entries(RID), Fingerprint("d1", "m1", "s1")).code == FAILED_STATE
+    old = journal_with(tmp_path / "old", "catalogue")
+    assert layer_state(old.entries(RID), moved).code == UP_TO_DATE
+
+
+def test_the_newest_successful_publication_tells_the_source(tmp_path: Path) -> None:
+    """Updated with the new source on one destination, failed on the other: no longer moved."""
+    journal = Journal(tmp_path / "journal.json")
+    for name, source, when in (
+        ("catalogue", "postgres://sig/public.haies", "2026-12-01T10:00:00+00:00"),
+        ("portail", "postgres://sig/public.haies_2024", "2026-12-02T10:00:00+00:00"),
+    ):
+        fingerprint = Fingerprint("d1", "m1", "s1", source=source).to_json()
+        journal.record(RID, name, remote_id="x", fingerprint=fingerprint, when=when)
+    now = Fingerprint("d1", "m1", "s1", source="postgres://sig/public.haies_2024")
+    assert moved_from(journal.entries(RID), now.source) == ""
+    assert moved_from(journal.entries(RID), "postgres://sig/public.haies") == (
+        "postgres://sig/public.haies_2024"
+    )
+
+
+def test_a_relative_path_matches_the_absolute_one_it_ends() -> None:
+    """Published before the project was saved beside its data, then saved: not a move."""
+    assert same_source("/home/sig/projet/donnees/a.gpkg", "./donnees/a.gpkg")
+    assert same_source("./donnees/a.gpkg", "/home/sig/projet/donnees/a.gpkg")
+    assert not same_source("/home/sig/projet/donnees/a.gpkg", "./donnees/b.gpkg")
+    assert not same_source("./donnees/a.gpkg", "./autres/a.gpkg")
