@@ -16,7 +16,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
 from plugin.publishers.freshness import CHANGED, MOVED, NEVER, UP_TO_DATE, WITHDRAWN
 from plugin.publishers.journal import Journal
-from plugin.qgis.freshness import fingerprint, project_states, resource_id
+from plugin.qgis.freshness import fingerprint, project_states, resource_id, source_location
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
 from plugin.qgis.publication import mark_withdrawn, mirror_journal, remember_publication
@@ -154,3 +154,12 @@ def test_a_moved_file_is_matched_by_its_identifier(two_tables, journal: Journal,
         f"{moved}|layername=arbres",
     )
     assert found.changed == []
+
+
+def test_source_location_is_relative_to_the_project_folder(two_tables, tmp_path) -> None:
+    """A file inside the project's folder is named from there (a project copied with its data
+    elsewhere has not moved); outside it, by its absolute path."""
+    arbres, _ = two_tables
+    path = Path(arbres.source().split("|")[0])
+    assert source_location(arbres, home=str(path.parent)) == f"./{path.name}|layername=arbres"
+    assert source_location(arbres, home=str(tmp_path / "ailleurs")) == (f"{path}|layername=arbres")
