@@ -841,7 +841,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="250"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="253"/>
         <source>{0}: republishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1986,202 +1986,202 @@ Publish as new data: the earlier publication is left as it is and the layer gets
 <context>
     <name>PublicationsDock</name>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="79"/>
+        <location filename="../plugin/gui/publications_dock.py" line="81"/>
         <source>Publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="91"/>
+        <location filename="../plugin/gui/publications_dock.py" line="93"/>
         <source>Layer</source>
         <translation type="unfinished">Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="91"/>
+        <location filename="../plugin/gui/publications_dock.py" line="93"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="302"/>
+        <location filename="../plugin/gui/publications_dock.py" line="318"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="91"/>
+        <location filename="../plugin/gui/publications_dock.py" line="93"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="130"/>
+        <location filename="../plugin/gui/publications_dock.py" line="132"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="133"/>
+        <location filename="../plugin/gui/publications_dock.py" line="135"/>
         <source>Select changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="135"/>
+        <location filename="../plugin/gui/publications_dock.py" line="137"/>
         <source>Select the layers changed since their publication, or whose publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="141"/>
+        <location filename="../plugin/gui/publications_dock.py" line="143"/>
         <source>Republish selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="143"/>
+        <location filename="../plugin/gui/publications_dock.py" line="145"/>
         <source>Republish the selected layers to their destinations, in one background task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="147"/>
+        <location filename="../plugin/gui/publications_dock.py" line="149"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="149"/>
+        <location filename="../plugin/gui/publications_dock.py" line="151"/>
         <source>Publish again only where it failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="151"/>
+        <location filename="../plugin/gui/publications_dock.py" line="153"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="208"/>
+        <location filename="../plugin/gui/publications_dock.py" line="210"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="228"/>
+        <location filename="../plugin/gui/publications_dock.py" line="235"/>
         <source>data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="229"/>
+        <location filename="../plugin/gui/publications_dock.py" line="236"/>
         <source>metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="230"/>
+        <location filename="../plugin/gui/publications_dock.py" line="237"/>
         <source>style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="237"/>
+        <location filename="../plugin/gui/publications_dock.py" line="244"/>
         <source>Never published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="238"/>
+        <location filename="../plugin/gui/publications_dock.py" line="245"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="239"/>
+        <location filename="../plugin/gui/publications_dock.py" line="246"/>
         <source>Changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="240"/>
+        <location filename="../plugin/gui/publications_dock.py" line="247"/>
         <source>Last publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="241"/>
+        <location filename="../plugin/gui/publications_dock.py" line="248"/>
         <source>Publication withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="242"/>
+        <location filename="../plugin/gui/publications_dock.py" line="249"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="249"/>
+        <location filename="../plugin/gui/publications_dock.py" line="257"/>
         <source>changed since: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="288"/>
+        <location filename="../plugin/gui/publications_dock.py" line="296"/>
         <source>Changed since its last publication: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="274"/>
+        <location filename="../plugin/gui/publications_dock.py" line="282"/>
         <source>The layer changed since this publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="275"/>
+        <location filename="../plugin/gui/publications_dock.py" line="283"/>
         <source>Double-click to open {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="464"/>
+        <location filename="../plugin/gui/publications_dock.py" line="480"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="388"/>
+        <location filename="../plugin/gui/publications_dock.py" line="404"/>
         <source>Republishing {0} layer(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="436"/>
+        <location filename="../plugin/gui/publications_dock.py" line="452"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="435"/>
+        <location filename="../plugin/gui/publications_dock.py" line="451"/>
         <source>Export of the harmonised package</source>
         <translation type="unfinished">Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="460"/>
+        <location filename="../plugin/gui/publications_dock.py" line="476"/>
         <source>In progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="461"/>
+        <location filename="../plugin/gui/publications_dock.py" line="477"/>
         <source>Republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="462"/>
+        <location filename="../plugin/gui/publications_dock.py" line="478"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="463"/>
+        <location filename="../plugin/gui/publications_dock.py" line="479"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="465"/>
+        <location filename="../plugin/gui/publications_dock.py" line="481"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="486"/>
+        <location filename="../plugin/gui/publications_dock.py" line="502"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="208"/>
+        <location filename="../plugin/gui/publications_dock.py" line="210"/>
         <source>{0} with a moved source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="243"/>
+        <location filename="../plugin/gui/publications_dock.py" line="250"/>
         <source>Source moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="292"/>
+        <location filename="../plugin/gui/publications_dock.py" line="300"/>
         <source>The layer&apos;s source moved or was renamed since its last publication.
 Published from: {0}
 Now: {1}
@@ -2189,7 +2189,7 @@ Republishing asks first whether the existing publication is to be updated with t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="402"/>
+        <location filename="../plugin/gui/publications_dock.py" line="418"/>
         <source>The source of {0} layer(s) moved or was renamed since their last publication:
 {1}
 
@@ -2197,13 +2197,28 @@ Updating sends the data of the new source to the same records and datasets (file
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="410"/>
+        <location filename="../plugin/gui/publications_dock.py" line="426"/>
         <source>Update their existing publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="413"/>
+        <location filename="../plugin/gui/publications_dock.py" line="429"/>
         <source>Skip these layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <source>{0} not verifiable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="251"/>
+        <source>Not verifiable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="306"/>
+        <source>Its metadata and style have not changed since its last publication, but whether its data changed cannot be told without downloading it: web services (WMS, WFS, ArcGIS) give no reliable date of their data&apos;s last change, and a PostGIS view may read tables without statistics. Republishing it sends its data again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

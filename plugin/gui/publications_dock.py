@@ -31,6 +31,7 @@ from ..publishers.freshness import (
     MOVED,
     NEVER,
     UNKNOWN,
+    UNVERIFIABLE,
     UP_TO_DATE,
     WITHDRAWN,
     LayerState,
@@ -61,6 +62,7 @@ COLOURS = {
     NEVER: "#555555",
     UNKNOWN: "#8a6d00",
     MOVED: "#7b2fa0",
+    UNVERIFIABLE: "#555555",
     "running": STATE_COLOURS["running"],
     REPUBLISHED: STATE_COLOURS["done"],
     SKIPPED: STATE_COLOURS["skipped"],
@@ -220,6 +222,11 @@ class PublicationsDock(QgsDockWidget):
                 if MOVED in counts
                 else ""
             )
+            + (
+                " " + self.tr("{0} not verifiable.").format(counts.count(UNVERIFIABLE))
+                if UNVERIFIABLE in counts
+                else ""
+            )
         )
         self._update_buttons()
 
@@ -241,6 +248,7 @@ class PublicationsDock(QgsDockWidget):
             WITHDRAWN: self.tr("Publication withdrawn"),
             UNKNOWN: self.tr("Published (changes unknown: published before this version)"),
             MOVED: self.tr("Source moved"),
+            UNVERIFIABLE: self.tr("Not verifiable"),
         }
         text = texts[state.code]
         if state.code == CHANGED:
@@ -294,6 +302,14 @@ class PublicationsDock(QgsDockWidget):
                 "Published from: {0}\nNow: {1}\nRepublishing asks first whether the existing "
                 "publication is to be updated with the new source."
             ).format(state.moved_from, state.source)
+        if state.code == UNVERIFIABLE:
+            return self.tr(
+                "Its metadata and style have not changed since its last publication, but "
+                "whether its data changed cannot be told without downloading it: web services "
+                "(WMS, WFS, ArcGIS) give no reliable date of their data's last change, and a "
+                "PostGIS view may read tables without statistics. Republishing it sends its "
+                "data again."
+            )
         return text
 
     def _destination_text(self, status: str, changed: list[str]) -> str:

@@ -8,6 +8,10 @@ publication sets itself) and the style. The QGIS side computes them; this module
 the journal entries and turns entries + fingerprint into the state the panel and the headless
 republication show.
 
+Data that only a download could tell (a web service's, a view over relations without
+counters) is ``UNVERIFIABLE_DATA``: never a change, never a reason to keep the portal's files,
+and the layer's state says « not verifiable » rather than « up to date ».
+
 The fingerprint also keeps where the data was read (``source``: a file path relative to the
 project, or a PostGIS database, schema and table). A layer whose source moved or was renamed
 keeps its identifier, so it still finds its publications; but the user must say whether that
@@ -31,6 +35,10 @@ FAILED_STATE = "failed"  # the last publication to a destination failed
 WITHDRAWN = "withdrawn"  # the publication was withdrawn from every destination
 UNKNOWN = "unknown"  # published before fingerprints were kept: cannot tell
 MOVED = "moved"  # the layer's source moved or was renamed since its last publication
+UNVERIFIABLE = "unverifiable"  # metadata and style unchanged; the data cannot be told cheaply
+# The data part of a layer whose data cannot be told without downloading it (web services, a
+# view over what has no counters): never "unchanged", so never a reason to keep the files.
+UNVERIFIABLE_DATA = "unverifiable"
 PARTS = ("data", "metadata", "style")
 
 # Record fields a publication sets itself: they must not make the layer look edited.
@@ -78,10 +86,14 @@ class Fingerprint:
         return [
             part
             for part in PARTS
-            if getattr(self, part)
-            and getattr(now, part)
+            if _known(getattr(self, part))
+            and _known(getattr(now, part))
             and getattr(self, part) != getattr(now, part)
         ]
+
+
+def _known(part: str) -> bool:
+    return bool(part) and part != UNVERIFIABLE_DATA
 
 
 def package_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
@@ -93,7 +105,7 @@ def package_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
         and entry.status != FAILED
         and entry.remote_id
         and kept is not None
-        and kept.data
+        and _known(kept.data)
         and kept.data == now.data
         and kept.package
         and kept.package == now.package
@@ -206,6 +218,8 @@ def layer_state(
         code = CHANGED
     elif not all(s.known for s in states):
         code = UNKNOWN
+    elif now.data == UNVERIFIABLE_DATA:
+        code = UNVERIFIABLE
     else:
         code = UP_TO_DATE
     state = LayerState(code, changed, states, max(published, default=""))

@@ -92,6 +92,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "Republish it once (every layer, or the list).",
     ),
     "cancelled": ("Annulée avant son tour.", "Cancelled before its turn."),
+    "unverifiable": (
+        "Non vérifiable : ses métadonnées et son style n'ont pas changé, mais on ne peut pas "
+        "savoir si ses données ont changé sans les télécharger (service web WMS, WFS, ArcGIS, "
+        "ou vue PostGIS sur des tables sans statistiques). Pour renvoyer ses données, "
+        "republiez toutes les couches (SELECTION=1) ou une liste.",
+        "Not verifiable: its metadata and style did not change, but whether its data changed "
+        "cannot be told without downloading it (WMS, WFS or ArcGIS web service, or a PostGIS "
+        "view over tables without statistics). To send its data again, republish every layer "
+        "(SELECTION=1) or a list.",
+    ),
     "source_moved": (
         "La source de la couche a changé depuis sa dernière publication (avant : {previous} ; "
         "maintenant : {source}) : rien n'a été envoyé. Pour mettre à jour la publication "

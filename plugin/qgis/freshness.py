@@ -3,7 +3,12 @@
 Data: the files' sizes and modification times; for a GeoPackage table its own `last_change` and
 feature count (so an edit of another table of the same file does not count); for PostGIS the
 table's row change counters (`pg_stat_user_tables`, one query per database for the whole
-project); a memory layer's count and extent. A web service layer's data cannot be told: "".
+project; a materialized view has its own, and each REFRESH counts as a change); for a PostGIS
+view, its definition and the counters of the tables it reads (through `pg_rewrite`/`pg_depend`,
+views over views followed; one more query per database, only when a view is in the project);
+a memory layer's count and extent. A web service layer's data (WMS, WFS, OGC API, ArcGIS, WCS)
+cannot be told without downloading it: UNVERIFIABLE_DATA — WFS has no reliable change date
+(no last-modified of the data in its capabilities, feature counts are optional and costly).
 Metadata: the record kept on the layer. Style: the layer's style XML. Source: where the data is
 read (`source_location`), to tell a moved or renamed source from the one published.
 """
@@ -29,6 +34,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.model import Identifier
 from ..publishers.freshness import (
+    UNVERIFIABLE_DATA,
     Fingerprint,
     LayerState,
     digest,
@@ -45,7 +51,26 @@ WITHDRAWN_PROPERTY = "geopublier/withdrawn"
 PG_STATS_SQL = (
     "SELECT schemaname, relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables"
 )
+# Each view with its definition's digest and the relations its rule reads (one row per relation;
+# catalogue relations are pinned, so a view over them only has no relation: NULLs).
+PG_VIEWS_SQL = """
+SELECT DISTINCT vn.nspname, v.relname, md5(pg_get_viewdef(v.oid)), dn.nspname, d.relname
+FROM pg_class v
+JOIN pg_namespace vn ON vn.oid = v.relnamespace
+JOIN pg_rewrite r ON r.ev_class = v.oid
+LEFT JOIN pg_depend dep ON dep.objid = r.oid AND dep.classid = 'pg_rewrite'::regclass
+    AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid <> v.oid
+LEFT JOIN pg_class d ON d.oid = dep.refobjid
+LEFT JOIN pg_namespace dn ON dn.oid = d.relnamespace
+WHERE v.relkind = 'v' AND vn.nspname NOT IN ('pg_catalog', 'information_schema')
+"""
+# Providers whose data lives on a remote service: not told without downloading it.
+WEB_PROVIDERS = frozenset(
+    ("wms", "wfs", "oapif", "wcs", "arcgisfeatureserver", "arcgismapserver", "vectortile")
+)
 PgStats = dict[tuple[str, str], tuple[int, int, int]]
+Relation = tuple[str, str]
+PgViews = dict[Relation, tuple[str, list[Relation]]]
 
 
 def files_digest(path: str) -> str:
@@ -100,6 +125,22 @@ def _pg_counters(uri: QgsDataSourceUri) -> PgStats:
     return {(str(r[0]), str(r[1])): (int(r[2]), int(r[3]), int(r[4])) for r in rows}
 
 
+def _pg_views(uri: QgsDataSourceUri) -> PgViews:
+    """Every view of the layer's database: its definition's digest and the relations it reads."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    try:
+        rows = metadata.createConnection(uri.uri(False), {}).executeSql(PG_VIEWS_SQL)
+    except Exception as error:  # noqa: BLE001 - optional, as the statistics
+        LOG.info("PostgreSQL views unavailable (%s)", type(error).__name__)
+        return {}
+    views: PgViews = {}
+    for schema, name, definition, base_schema, base in rows:
+        _, bases = views.setdefault((str(schema), str(name)), (str(definition), []))
+        if base:
+            bases.append((str(base_schema), str(base)))
+    return views
+
+
 def file_source(layer: QgsMapLayer) -> tuple[str, str]:
     """The file and table behind a layer ("path|layername=t" read directly: decodeUri costs
     a millisecond per layer)."""
@@ -145,12 +186,16 @@ class DataReader:
 
     def __init__(self) -> None:
         self.databases: dict[str, PgStats] = {}
+        self.views: dict[str, PgViews] = {}
         self.geopackages: dict[str, dict[str, tuple[str, int]]] = {}
 
     def digest(self, layer: QgsMapLayer) -> str:
-        """The data part of the fingerprint ("" when it cannot be told cheaply)."""
+        """The data part of the fingerprint ("" when it cannot be told, UNVERIFIABLE_DATA for
+        data that only a download could tell)."""
         if layer.providerType() == "postgres":
             return self.postgres(layer)
+        if layer.providerType().lower() in WEB_PROVIDERS:
+            return UNVERIFIABLE_DATA
         path, table = file_source(layer)
         if path and os.path.isfile(path):
             return self.file(layer, path, table)
@@ -170,13 +215,42 @@ class DataReader:
         return digest(["files", files_digest(path), subset])
 
     def postgres(self, layer: QgsMapLayer) -> str:
-        """The table's insert/update/delete counters (a view has none: "")."""
+        """The table's insert/update/delete counters; for a view, its definition and the
+        counters of what it reads ("" when the database cannot tell)."""
         uri = QgsDataSourceUri(layer.source())
         key = _pg_connection_key(uri)
         if key not in self.databases:
             self.databases[key] = _pg_counters(uri)
-        counters = self.databases[key].get((uri.schema() or "public", uri.table()))
-        return digest(["postgres", *counters, uri.sql()]) if counters is not None else ""
+        relation = (uri.schema() or "public", uri.table())
+        counters = self.databases[key].get(relation)
+        if counters is not None:
+            return digest(["postgres", *counters, uri.sql()])
+        if not self.databases[key]:
+            return ""  # no statistics at all: cannot tell
+        if key not in self.views:
+            self.views[key] = _pg_views(uri)
+        if relation not in self.views[key]:
+            return ""
+        view = self.view_digest(key, relation, frozenset())
+        return view if view == UNVERIFIABLE_DATA else digest(["postgres-view", view, uri.sql()])
+
+    def view_digest(self, key: str, view: Relation, seen: frozenset) -> str:
+        """A view's definition and the counters of the tables it reads (views followed);
+        UNVERIFIABLE_DATA when it reads something without counters (a foreign table, only
+        catalogue relations)."""
+        definition, bases = self.views[key][view]
+        parts: list = [definition]
+        for base in sorted(set(bases)):
+            if base in self.databases[key]:
+                parts.append([*base, *self.databases[key][base]])
+            elif base in self.views[key] and base not in seen:
+                inner = self.view_digest(key, base, seen | {view})
+                if inner == UNVERIFIABLE_DATA:
+                    return inner
+                parts.append([*base, inner])
+            else:
+                return UNVERIFIABLE_DATA
+        return digest(parts) if len(parts) > 1 else UNVERIFIABLE_DATA
 
 
 STYLE_CATEGORIES = (

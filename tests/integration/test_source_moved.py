@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,14 +33,18 @@ pytestmark = pytest.mark.integration
 saved_connections = dialog_base.saved_connections  # the dialog tests' saved connections
 project = project_base.project  # the 20-layer project of the republication tests
 TITLE = "Haies bocagères de Saint-Exemple"
+SHOTS = Path(os.environ.get("GEOPUBLIER_SCREENSHOTS", tempfile.gettempdir()))
 
 
-def press(text: str, shown: list):
+def press(text: str, shown: list, picture: str = ""):
     """Answer a message box by the button the user reads (Cancel: Qt's own button); the
-    buttons' texts go to `shown` (an assertion inside the box's event loop would abort)."""
+    buttons' texts go to `shown` (an assertion inside the box's event loop would abort); the
+    box is saved as `picture` (in GEOPUBLIER_SCREENSHOTS) when named."""
 
     def answer(box: QMessageBox) -> None:
         shown.append([b.text().replace("&", "") for b in box.buttons()])
+        if picture:
+            box.grab().save(str(SHOTS / picture))
         if text == "Cancel":
             box.button(QMessageBox.StandardButton.Cancel).click()
             return
@@ -67,7 +72,7 @@ def test_dialog_asks_then_updates_the_same_record_and_dataset(
 
     seen: list = []
     shown: list = []
-    answer_next_window(press("Cancel", shown), seen)
+    answer_next_window(press("Cancel", shown, "source_deplacee_question.png"), seen)
     dialog.publisher.publishButton.click()
     wait_for(lambda: seen, 30)
     assert dialog.job is None  # nothing started
@@ -144,7 +149,9 @@ def test_panel_asks_once_for_the_moved_layers(
         table = layer.source().split("layername=")[1]
         layer.setDataSource(f"{renamed}|layername={table}", layer.name(), "ogr")
     dock = PublicationsDock()
+    dock.resize(760, 640)
     dock.refresh()
+    dock.widget().grab().save(str(SHOTS / "panneau_source_deplacee.png"))
     item = dock._item(layers[0].id())
     assert item.text(1) == "Source déplacée"
     assert "base0.gpkg|layername=table0" in item.toolTip(1)

@@ -12,15 +12,26 @@ import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRasterLayer, QgsVectorLayer
 
-from plugin.publishers.freshness import CHANGED, MOVED, NEVER, UP_TO_DATE, WITHDRAWN
+from plugin.gui.publications_dock import PublicationsDock
+from plugin.publishers.freshness import (
+    CHANGED,
+    MOVED,
+    NEVER,
+    UNVERIFIABLE,
+    UNVERIFIABLE_DATA,
+    UP_TO_DATE,
+    WITHDRAWN,
+)
 from plugin.publishers.journal import Journal
+from plugin.qgis.algorithms.publishproject_algorithm import PublishProjectAlgorithm
 from plugin.qgis.freshness import fingerprint, project_states, resource_id, source_location
 from plugin.qgis.layer_metadata import save_record
 from plugin.qgis.layer_reader import prefill
 from plugin.qgis.publication import mark_withdrawn, mirror_journal, remember_publication
 from tests.datasets import points_gpkg
+from tests.dialog_helpers import french_ui
 
 
 def published(layer: QgsVectorLayer, journal: Journal, destination: str = "catalogue") -> None:
@@ -163,3 +174,36 @@ def test_source_location_is_relative_to_the_project_folder(two_tables, tmp_path)
     path = Path(arbres.source().split("|")[0])
     assert source_location(arbres, home=str(path.parent)) == f"./{path.name}|layername=arbres"
     assert source_location(arbres, home=str(tmp_path / "ailleurs")) == (f"{path}|layername=arbres")
+
+
+def test_web_service_layers_are_not_verifiable_and_say_why(
+    journal: Journal, qgis_iface, tmp_path: Path
+) -> None:
+    """A WFS or WMS layer's data cannot be told without downloading it: « Not verifiable », with
+    the reason in the tooltip; its metadata or style changes still show."""
+    wfs = QgsVectorLayer(
+        "url='http://127.0.0.1:9/wfs' typename='sig:haies' version='2.0.0'", "haies", "WFS"
+    )
+    wms = QgsRasterLayer(
+        "crs=EPSG:2154&format=image/png&layers=ortho&styles=&url=http://127.0.0.1:9/wms",
+        "ortho",
+        "wms",
+    )
+    for layer in (wfs, wms):
+        assert fingerprint(layer).data == UNVERIFIABLE_DATA
+        published(layer, journal)
+    assert states((wfs, wms), journal) == {"haies": (UNVERIFIABLE, []), "ortho": (UNVERIFIABLE, [])}
+    french_ui()
+    found = project_states([wfs], journal)[wfs.id()]
+    dock = PublicationsDock()
+    assert dock.state_text(found) == "Non vérifiable"
+    assert "Republier renvoie ses données" in dock._state_tip(found, "")
+    dock.release()
+    # A scheduled « changed layers » run leaves it, saying why.
+    skipped = PublishProjectAlgorithm()._one(wfs, found, "changed", [], journal, tmp_path, None)
+    assert (skipped.status, skipped.code) == ("skipped", "unverifiable")
+    assert "Non vérifiable" in skipped.reason_fr
+    record = prefill(wfs).record
+    record.abstract = "Haies bocagères relevées en 2026."
+    save_record(wfs, record)
+    assert states((wfs,), journal) == {"haies": (CHANGED, ["metadata"])}

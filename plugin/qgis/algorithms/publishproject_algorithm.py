@@ -27,7 +27,7 @@ from qgis.core import (
 )
 
 from ...publishers.errors import PublishError, message
-from ...publishers.freshness import MOVED, NEVER, UP_TO_DATE, WITHDRAWN
+from ...publishers.freshness import MOVED, NEVER, UNVERIFIABLE, UP_TO_DATE, WITHDRAWN
 from ..batch import (
     FAILED,
     REPUBLISHED,
@@ -238,9 +238,12 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
     def _one(self, layer, state, selection, connections, store, folder, feedback) -> LayerOutcome:
         """Republish one layer, or say why not."""
         if selection == "changed" and not state.needs_publication:
-            code = {NEVER: "never_published", WITHDRAWN: "never_published"}.get(
-                state.code, "up_to_date" if state.code == UP_TO_DATE else "unknown_state"
-            )
+            code = {
+                NEVER: "never_published",
+                WITHDRAWN: "never_published",
+                UP_TO_DATE: "up_to_date",
+                UNVERIFIABLE: "unverifiable",
+            }.get(state.code, "unknown_state")
             return LayerOutcome.skipped(layer, code)
         if state.code == MOVED and self.on_moved != "update":
             return moved_outcome(layer, state)

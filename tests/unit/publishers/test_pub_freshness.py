@@ -11,6 +11,8 @@ from plugin.publishers.freshness import (
     MOVED,
     NEVER,
     UNKNOWN,
+    UNVERIFIABLE,
+    UNVERIFIABLE_DATA,
     UP_TO_DATE,
     WITHDRAWN,
     Fingerprint,
@@ -163,3 +165,18 @@ def test_a_relative_path_matches_the_absolute_one_it_ends() -> None:
     assert same_source("./donnees/a.gpkg", "/home/sig/projet/donnees/a.gpkg")
     assert not same_source("/home/sig/projet/donnees/a.gpkg", "./donnees/b.gpkg")
     assert not same_source("./donnees/a.gpkg", "./autres/a.gpkg")
+
+
+def test_data_only_a_download_could_tell_is_not_verifiable_and_never_keeps_files(
+    tmp_path: Path,
+) -> None:
+    web = Fingerprint(UNVERIFIABLE_DATA, "m1", "s1", package="p1")
+    journal = journal_with(tmp_path, "portail", fingerprint=web.to_json())
+    state = layer_state(journal.entries(RID), web)
+    assert (state.code, state.changed, state.needs_publication) == (UNVERIFIABLE, [], False)
+    # Metadata or style changes still show; the data part is never « changed » nor « same ».
+    assert layer_state(
+        journal.entries(RID), Fingerprint(UNVERIFIABLE_DATA, "m2", "s1")
+    ).changed == ["metadata"]
+    assert layer_state(journal.entries(RID), Fingerprint("d1", "m1", "s1")).code == UP_TO_DATE
+    assert not package_reusable(journal.entry(RID, "portail"), web)
