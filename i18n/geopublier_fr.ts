@@ -1500,12 +1500,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="135"/>
+        <location filename="../plugin/gui/main_dialog.py" line="143"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="141"/>
+        <location filename="../plugin/gui/main_dialog.py" line="149"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1540,247 +1540,247 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="147"/>
+        <location filename="../plugin/gui/main_dialog.py" line="155"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="221"/>
+        <location filename="../plugin/gui/main_dialog.py" line="229"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="269"/>
+        <location filename="../plugin/gui/main_dialog.py" line="277"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="238"/>
+        <location filename="../plugin/gui/main_dialog.py" line="246"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="246"/>
+        <location filename="../plugin/gui/main_dialog.py" line="254"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="248"/>
+        <location filename="../plugin/gui/main_dialog.py" line="256"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="269"/>
+        <location filename="../plugin/gui/main_dialog.py" line="277"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="282"/>
+        <location filename="../plugin/gui/main_dialog.py" line="290"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="399"/>
+        <location filename="../plugin/gui/main_dialog.py" line="422"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="313"/>
+        <location filename="../plugin/gui/main_dialog.py" line="328"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="323"/>
+        <location filename="../plugin/gui/main_dialog.py" line="338"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="333"/>
+        <location filename="../plugin/gui/main_dialog.py" line="348"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="336"/>
+        <location filename="../plugin/gui/main_dialog.py" line="351"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="366"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="356"/>
+        <location filename="../plugin/gui/main_dialog.py" line="371"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="372"/>
+        <location filename="../plugin/gui/main_dialog.py" line="387"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="375"/>
+        <location filename="../plugin/gui/main_dialog.py" line="390"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="379"/>
+        <location filename="../plugin/gui/main_dialog.py" line="394"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="383"/>
+        <location filename="../plugin/gui/main_dialog.py" line="398"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="516"/>
+        <location filename="../plugin/gui/main_dialog.py" line="539"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="639"/>
+        <location filename="../plugin/gui/main_dialog.py" line="663"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="639"/>
+        <location filename="../plugin/gui/main_dialog.py" line="663"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="755"/>
+        <location filename="../plugin/gui/main_dialog.py" line="780"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="755"/>
+        <location filename="../plugin/gui/main_dialog.py" line="780"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="770"/>
+        <location filename="../plugin/gui/main_dialog.py" line="795"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="772"/>
+        <location filename="../plugin/gui/main_dialog.py" line="797"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="118"/>
+        <location filename="../plugin/gui/main_dialog.py" line="126"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="519"/>
+        <location filename="../plugin/gui/main_dialog.py" line="542"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="523"/>
+        <location filename="../plugin/gui/main_dialog.py" line="546"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="438"/>
+        <location filename="../plugin/gui/main_dialog.py" line="461"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="464"/>
+        <location filename="../plugin/gui/main_dialog.py" line="487"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="464"/>
+        <location filename="../plugin/gui/main_dialog.py" line="487"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="325"/>
+        <location filename="../plugin/gui/main_dialog.py" line="340"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="361"/>
+        <location filename="../plugin/gui/main_dialog.py" line="376"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="367"/>
+        <location filename="../plugin/gui/main_dialog.py" line="382"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="521"/>
+        <location filename="../plugin/gui/main_dialog.py" line="544"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="708"/>
+        <location filename="../plugin/gui/main_dialog.py" line="732"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="710"/>
+        <location filename="../plugin/gui/main_dialog.py" line="734"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="717"/>
+        <location filename="../plugin/gui/main_dialog.py" line="741"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="423"/>
+        <location filename="../plugin/gui/main_dialog.py" line="446"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="663"/>
+        <location filename="../plugin/gui/main_dialog.py" line="687"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="666"/>
+        <location filename="../plugin/gui/main_dialog.py" line="690"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="670"/>
+        <location filename="../plugin/gui/main_dialog.py" line="694"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="680"/>
+        <location filename="../plugin/gui/main_dialog.py" line="704"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="686"/>
+        <location filename="../plugin/gui/main_dialog.py" line="710"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="689"/>
+        <location filename="../plugin/gui/main_dialog.py" line="713"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="527"/>
+        <location filename="../plugin/gui/main_dialog.py" line="550"/>
         <source>Links to the data in the record → {0}</source>
         <translation>Liens vers les données dans la fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="767"/>
+        <location filename="../plugin/gui/main_dialog.py" line="792"/>
         <source>{0} Warning: {1}</source>
         <translation>{0} Attention : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="553"/>
+        <location filename="../plugin/gui/main_dialog.py" line="576"/>
         <source>The layer's source changed since its last publication.
 Published from: {0}
 Now: {1}
@@ -1795,24 +1795,34 @@ Mettre à jour la publication existante : la même fiche et le même jeu de donn
 Publier comme nouvelle donnée : l'ancienne publication reste telle quelle et la couche reçoit une nouvelle fiche ; donnez-lui d'abord son propre titre (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="564"/>
+        <location filename="../plugin/gui/main_dialog.py" line="587"/>
         <source>Update the existing publication</source>
         <translation>Mettre à jour la publication existante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="567"/>
+        <location filename="../plugin/gui/main_dialog.py" line="590"/>
         <source>Publish as new data</source>
         <translation>Publier comme nouvelle donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="575"/>
+        <location filename="../plugin/gui/main_dialog.py" line="598"/>
         <source>Nothing was published.</source>
         <translation>Rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="594"/>
+        <location filename="../plugin/gui/main_dialog.py" line="618"/>
         <source>New record for this layer: give it a title different from the earlier publication (« {0} »), then publish.</source>
         <translation>Nouvelle fiche pour cette couche : donnez-lui un titre différent de celui de l'ancienne publication (« {0} »), puis publiez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="321"/>
+        <source>new data: give it a title different from the earlier publication&apos;s (step 1)</source>
+        <translation>nouvelle donnée : donnez-lui un titre différent de celui de l'ancienne publication (étape 1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <source>The layer&apos;s source changed since its publication (it was {0}): Publish first asks whether that publication is to be updated.</source>
+        <translation>La source de la couche a changé depuis sa publication (c'était {0}) : « Publier » demandera d'abord s'il faut mettre à jour cette publication.</translation>
     </message>
 </context>
 <context>

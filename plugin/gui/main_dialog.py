@@ -31,6 +31,7 @@ from ..core.merge import merge_records
 from ..core.model import Identifier, Record
 from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
+from ..publishers.freshness import moved_from
 from ..publishers.journal import FAILED, Journal, JournalEntry, server_key
 from ..publishers.pipeline import MISSING
 from ..qgis.batch import export_plan, layer_request
@@ -44,7 +45,12 @@ from ..qgis.choices import (
 from ..qgis.destinations import profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
-from ..qgis.freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, source_moved
+from ..qgis.freshness import (
+    JOURNAL_PROPERTY,
+    WITHDRAWN_PROPERTY,
+    source_location,
+    source_moved,
+)
 from ..qgis.layer_metadata import save_record
 from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
@@ -69,6 +75,8 @@ FORM_CLASS, _ = uic.loadUiType(str(PLUGIN_DIR / "forms" / "main_dialog.ui"))
 
 SAVE_DELAY_MS = 400
 LOG_TAG = __title__
+# The title of the publication a layer left behind when it became new data (see publish_as_new).
+REPLACED_TITLE_PROPERTY = "geopublier/replaced-title"
 
 
 class MainDialog(QDialog, FORM_CLASS):
@@ -308,6 +316,13 @@ class MainDialog(QDialog, FORM_CLASS):
     def _plan(self, record: Record, entries: list[JournalEntry]) -> tuple[str, list[str]]:
         """`plan()` for a record and its journal entries, read once by the caller."""
         blockers = []
+        replaced = str(self.layer.customProperty(REPLACED_TITLE_PROPERTY) or "")
+        if replaced and record.title.strip() == replaced.strip():
+            blockers.append(
+                self.tr(
+                    "new data: give it a title different from the earlier publication's (step 1)"
+                )
+            )
         errors = [i for i in self.describe.issues() if i.level == ERROR]
         if errors:
             blockers.append(
@@ -383,6 +398,14 @@ class MainDialog(QDialog, FORM_CLASS):
                 line += " " + self.tr("It already exists: it will be updated in place.")
                 line += self._link(known)
             lines.append(line)
+        previous = moved_from(entries, source_location(self.layer))
+        if previous:
+            lines.append(
+                self.tr(
+                    "The layer's source changed since its publication (it was {0}): Publish "
+                    "first asks whether that publication is to be updated."
+                ).format(escape(previous))
+            )
         return "<br/>".join(lines)
 
     @staticmethod
@@ -587,6 +610,7 @@ class MainDialog(QDialog, FORM_CLASS):
         )
         for prop in (JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, FINGERPRINT_PROPERTY):
             layer.removeCustomProperty(prop)
+        layer.setCustomProperty(REPLACED_TITLE_PROPERTY, record.title)
         save_record(layer, record)
         self.drafts.save(layer, record)
         self.describe.set_record(record, set())
@@ -721,6 +745,7 @@ class MainDialog(QDialog, FORM_CLASS):
         """Journal and published record go with the layer; what was typed meanwhile is kept."""
         published = job.published_record
         remember_publication(layer, job.journal, published)
+        layer.removeCustomProperty(REPLACED_TITLE_PROPERTY)
         if layer is not self.layer:
             return  # the user moved on to another layer while it ran
         merged = any("merged" in s.details for s in job.report.steps)

@@ -70,6 +70,10 @@ def test_dialog_asks_then_updates_the_same_record_and_dataset(
     layer.setDataSource(f"{moved}|layername=points", layer.name(), "ogr")
     assert layer.isValid()
 
+    dialog.refresh_plan()
+    assert "La source de la couche a changé depuis sa publication" in (
+        dialog.publisher.summary.text()
+    )
     seen: list = []
     shown: list = []
     answer_next_window(press("Cancel", shown, "source_deplacee_question.png"), seen)
@@ -128,7 +132,11 @@ def test_dialog_publish_as_new_data_gives_a_new_record_and_goes_to_step_one(
     assert record.identifier.uri != first.identifier.uri
     assert record.file_identifier != first.file_identifier
     assert project_states([layer], journal())[layer.id()].code == "never"
+    dialog.refresh_plan()
+    assert not dialog.publisher.publishButton.isEnabled()  # the old title would confuse
+    assert "titre différent" in dialog.publisher.blockers.text()
     type_into(dialog.describe.editors["title"].widget, "Mares de Saint-Exemple (2027)")
+    dialog.refresh_plan()
     dialog_base.click_publish(dialog)  # no question: a new publication
     assert dialog.publisher.step_state(dialog_base.CATALOGUE) == "créé"
     assert dialog_base.titles_in_catalogue(pycsw_server, "Mares de Saint-Exemple") == 1
