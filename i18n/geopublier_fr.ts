@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="46"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="66"/>
         <source>No layer given: choose the layer to describe.</source>
         <translation>Aucune couche fournie : choisissez la couche à décrire.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="56"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="76"/>
         <source>Cannot read the metadata file {0}: {1}</source>
         <translation>Impossible de lire le fichier de métadonnées {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="60"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="80"/>
         <source>The metadata file {0} cannot be used: {1}</source>
         <translation>Le fichier de métadonnées {0} est inutilisable : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/common.py" line="66"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="86"/>
         <source>Metadata merged from {0}</source>
         <translation>Métadonnées fusionnées depuis {0}</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="90"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="96"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -79,54 +79,54 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="68"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="72"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="71"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="91"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="190"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="186"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="199"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="230"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="226"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="408"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="404"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="416"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="412"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="436"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="432"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -216,57 +216,57 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="120"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="126"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="152"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="148"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="155"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="164"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="160"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="141"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="130"/>
         <source>Export package folder</source>
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="203"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="199"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="389"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="385"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="381"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="377"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="294"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="290"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -736,112 +736,112 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="125"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="131"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="207"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="203"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="208"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="339"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="335"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="171"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="69"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="68"/>
         <source>Republish project layers</source>
         <translation>Republier les couches d'un projet</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="96"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="95"/>
         <source>Project file (empty: the current project)</source>
         <translation>Fichier de projet (vide : le projet en cours)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>Layers changed since their publication</source>
         <translation>Les couches modifiées depuis leur publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>Every layer</source>
         <translation>Toutes les couches</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="103"/>
         <source>A list</source>
         <translation>Une liste</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="105"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="104"/>
         <source>Layers to republish</source>
         <translation>Couches à republier</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="109"/>
         <source>Layer names or ids (comma separated, for a list)</source>
         <translation>Noms ou identifiants des couches (séparés par des virgules, pour une liste)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="134"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="123"/>
         <source>Save the project file afterwards (publication kept with the layers)</source>
         <translation>Enregistrer ensuite le fichier de projet (la publication est gardée avec les couches)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="146"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="135"/>
         <source>Republication report</source>
         <translation>Rapport de republication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="140"/>
         <source>Layers republished</source>
         <translation>Couches republiées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="140"/>
         <source>Layers skipped</source>
         <translation>Couches ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="140"/>
         <source>Layers failed</source>
         <translation>Couches en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="168"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="157"/>
         <source>None of the layers listed in LAYERS is in the project.</source>
         <translation>Aucune des couches listées dans LAYERS n'est dans le projet.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="214"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="203"/>
         <source>{0} layer(s) could not be republished: see the report {1}</source>
         <translation>{0} couche(s) n'ont pas pu être republiées : voir le rapport {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="232"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="221"/>
         <source>Cannot open the project {0}: {1}</source>
         <translation>Impossible d'ouvrir le projet {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="253"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="242"/>
         <source>{0}: republishing…</source>
         <translation>{0} : republication…</translation>
     </message>
@@ -851,7 +851,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="253"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="249"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -861,79 +861,64 @@
         <translation>Schéma de table (fichier JSON ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="104"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
         <source>ISO 19139 metadata to merge</source>
         <translation>Métadonnées ISO 19139 à fusionner</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="126"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
         <source>Connections file (JSON)</source>
         <translation>Fichier de connexions (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="112"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
         <source>Organisation profile (JSON)</source>
         <translation>Profil de l'organisme (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="130"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="345"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="341"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="77"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="83"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n'importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="178"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="174"/>
         <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
         <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n'a plus</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="241"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="237"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation>Publications antérieures retrouvées dans le projet : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="44"/>
         <source>If the layer&apos;s source moved or was renamed since its publication</source>
         <translation>Si la source de la couche a été déplacée ou renommée depuis sa publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="44"/>
         <source>Publish nothing (the report says why)</source>
         <translation>Ne rien publier (le rapport dit pourquoi)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="140"/>
+        <location filename="../plugin/qgis/algorithms/common.py" line="44"/>
         <source>Update the existing publication with the new source</source>
         <translation>Mettre à jour la publication existante avec la nouvelle source</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="82"/>
+        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="81"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. A layer whose source moved or was renamed since its publication is skipped unless ON_SOURCE_MOVED says to update its publication. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
         <translation>Republie les couches d'un projet vers les destinations choisies pour chacune dans GeoPublier : les couches modifiées depuis leur dernière publication (données, métadonnées ou style), toutes les couches, ou une liste. Une couche aux métadonnées incomplètes ou dont les colonnes de données personnelles ne sont pas confirmées est ignorée, avec la raison. Une couche dont la source a été déplacée ou renommée depuis sa publication est ignorée, sauf si ON_SOURCE_MOVED demande de mettre à jour sa publication. Pour les exécutions planifiées avec qgis_process. Un rapport JSON dit ce qui a été republié, ignoré et pourquoi.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
-        <source>A layer whose source moved or was renamed since its publication</source>
-        <translation>Couche dont la source a été déplacée ou renommée depuis sa publication</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
-        <source>Skip it (nothing sent; the report says why)</source>
-        <translation>L'ignorer (rien n'est envoyé ; le rapport dit pourquoi)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="115"/>
-        <source>Update its existing publication with the new source</source>
-        <translation>Mettre à jour sa publication existante avec la nouvelle source</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from qgis.core import QgsDataSourceUri, QgsMapLayer, QgsProcessingException
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsMapLayer,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.errors import GeoPublierError
@@ -25,11 +30,26 @@ from ..layer_reader import prefill
 from ..schemas import installed_schema_folder
 
 MAX_SCHEMA_ERRORS_LISTED = 50
+ON_SOURCE_MOVED = ("skip", "update")  # the values of the ON_SOURCE_MOVED parameter
 
 
 def tr(text: str) -> str:
     """Translate a string of the algorithms."""
     return QCoreApplication.translate("@default", text)  # the context pylupdate5 gives tr()
+
+
+def on_source_moved_parameter() -> QgsProcessingParameterEnum:
+    """ON_SOURCE_MOVED: what to do with a layer whose source moved or was renamed since its
+    publication — nothing by default (the report says why), or update that publication."""
+    return QgsProcessingParameterEnum(
+        "ON_SOURCE_MOVED",
+        tr("If the layer's source moved or was renamed since its publication"),
+        options=[
+            tr("Publish nothing (the report says why)"),
+            tr("Update the existing publication with the new source"),
+        ],
+        defaultValue=0,
+    )
 
 
 def unreadable(layer: QgsMapLayer) -> GeoPublierError:

@@ -51,10 +51,16 @@ from ..publication import (
 )
 from ..tasks import detached_copy
 from ..thumbnail import render_thumbnail
-from .common import issue_report, layer_record, tr, write_json
+from .common import (
+    ON_SOURCE_MOVED,
+    issue_report,
+    layer_record,
+    on_source_moved_parameter,
+    tr,
+    write_json,
+)
 
 MODES = ("upload", "reference")
-ON_SOURCE_MOVED = ("skip", "update")
 FORMATS = ("gpkg", "geojson", "csv", "shp")
 
 
@@ -137,17 +143,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                "ON_SOURCE_MOVED",
-                tr("If the layer's source moved or was renamed since its publication"),
-                options=[
-                    tr("Publish nothing (the report says why)"),
-                    tr("Update the existing publication with the new source"),
-                ],
-                defaultValue=0,
-            )
-        )
+        self.addParameter(on_source_moved_parameter())
         modes = [tr("Upload the files"), tr("Reference the geoportal services")]
         self.addParameter(
             QgsProcessingParameterEnum("MODE", tr("Portal mode"), options=modes, defaultValue=0)

@@ -40,10 +40,9 @@ from ..batch import (
 from ..destinations import journal, profile_folder, saved_connections
 from ..freshness import project_states, resource_id
 from ..publication import adopt_layer_journal
-from .common import tr, write_json
+from .common import ON_SOURCE_MOVED, on_source_moved_parameter, tr, write_json
 
 SELECTIONS = ("changed", "all", "list")
-ON_SOURCE_MOVED = ("skip", "update")
 
 
 def project_layers(project: QgsProject) -> list[QgsMapLayer]:
@@ -112,17 +111,7 @@ class PublishProjectAlgorithm(QgsProcessingAlgorithm):
                 "LAYERS", tr("Layer names or ids (comma separated, for a list)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                "ON_SOURCE_MOVED",
-                tr("A layer whose source moved or was renamed since its publication"),
-                options=[
-                    tr("Skip it (nothing sent; the report says why)"),
-                    tr("Update its existing publication with the new source"),
-                ],
-                defaultValue=0,
-            )
-        )
+        self.addParameter(on_source_moved_parameter())
         self.addParameter(
             QgsProcessingParameterFile(
                 "CONNECTIONS",
