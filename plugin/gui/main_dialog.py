@@ -31,8 +31,9 @@ from ..core.merge import merge_records
 from ..core.model import Identifier, Record
 from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
+from ..publishers.connections import connection_role
 from ..publishers.freshness import moved_from
-from ..publishers.journal import FAILED, Journal, JournalEntry, server_key
+from ..publishers.journal import FAILED, Journal, JournalEntry, entry_among
 from ..publishers.pipeline import MISSING
 from ..qgis.batch import export_plan, layer_request
 from ..qgis.choices import (
@@ -307,11 +308,8 @@ class MainDialog(QDialog, FORM_CLASS):
     @staticmethod
     def _published_on(connection, entries: list[JournalEntry]) -> Optional[JournalEntry]:
         """The entry of ``connection`` among ``entries``: by name, else by address (renamed)."""
-        by_name = [e for e in entries if e.destination == connection.name]
-        key = server_key(connection.url)
-        return next(iter(by_name), None) or next(
-            (e for e in entries if key and server_key(e.server) == key), None
-        )
+        role = connection_role(connection.type)
+        return entry_among(entries, connection.name, connection.url, role)
 
     def _plan(self, record: Record, entries: list[JournalEntry]) -> tuple[str, list[str]]:
         """`plan()` for a record and its journal entries, read once by the caller."""

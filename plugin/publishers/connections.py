@@ -28,6 +28,16 @@ from .errors import ConfigError
 
 CONNECTION_TYPES = ("csw", "geonetwork", "geoserver", "qgisserver", "udata", "ckan")
 CATALOGUE_TYPES = ("csw", "geonetwork")
+MAP_SERVER_TYPES = ("geoserver", "qgisserver")
+
+
+def connection_role(kind: str) -> str:
+    """The role of the step a connection of this type runs, as the journal records it."""
+    if kind in CATALOGUE_TYPES:
+        return "catalogue"
+    return "mapserver" if kind in MAP_SERVER_TYPES else "portal"
+
+
 _ENV_KEYS = ("username_env", "password_env", "api_key_env")
 _KNOWN_KEYS = frozenset(("name", "type", "url", "authcfg", "options") + _ENV_KEYS)
 _SECRET_KEYS = frozenset(("password", "passwd", "api_key", "apikey", "token", "secret", "key"))

@@ -56,6 +56,21 @@ def server_key(url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
 
 
+def entry_among(
+    entries: Iterable[JournalEntry], destination: str, server: str = "", role: str = ""
+) -> Optional[JournalEntry]:
+    """The entry of a connection among a layer's ``entries``: by its name, else (a renamed
+    connection) the most recent one on the same ``server`` address by a step of the same
+    ``role`` when one is given (a catalogue's record and its links share the address)."""
+    entries = list(entries)
+    found = next((e for e in entries if e.destination == destination), None)
+    key = server_key(server)
+    if found is not None or not key:
+        return found
+    same = [e for e in entries if server_key(e.server) == key and (not role or e.step == role)]
+    return max(same, key=lambda e: e.time, default=None)
+
+
 def _host(url: str) -> str:
     try:
         return urlsplit(url).netloc.rsplit("@", 1)[-1].lower()
@@ -246,26 +261,23 @@ class Journal:
         return [e for _, e in sorted(self._layers.get(resource_id, {}).items())]
 
     def entry_for(
-        self, resource_id: str, destination: str, server: str = ""
+        self, resource_id: str, destination: str, server: str = "", role: str = ""
     ) -> Optional[JournalEntry]:
         """The entry of this layer for a connection: by its name, else (a renamed connection)
-        the entry published to the same ``server`` address; None when there is neither.
+        the entry published to the same ``server`` address — by a step of the same ``role``
+        when one is given (a catalogue's record and its links share the address); None when
+        there is neither.
 
         Two entries of the layer on the same address under other names: the most recent wins.
         """
-        found = self.entry(resource_id, destination)
-        key = server_key(server)
-        if found is not None or not key:
-            return found
-        same = [e for e in self.entries(resource_id) if server_key(e.server) == key]
-        return max(same, key=lambda e: e.time, default=None)
+        return entry_among(self.entries(resource_id), destination, server, role)
 
     def previous_remote_id(
-        self, resource_id: str, destination: str, server: str = ""
+        self, resource_id: str, destination: str, server: str = "", role: str = ""
     ) -> Optional[str]:
         """Remote id to update on republication (kept even after a later failure); with
         ``server``, a renamed connection's entry counts too (see :meth:`entry_for`)."""
-        found = self.entry_for(resource_id, destination, server)
+        found = self.entry_for(resource_id, destination, server, role)
         return found.remote_id if found and found.remote_id else None
 
     def is_unchanged(self, resource_id: str, destination: str, new_hash: str) -> bool:

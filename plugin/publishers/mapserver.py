@@ -283,7 +283,7 @@ class MapServerStep(Step):
     def __init__(
         self, publisher: MapServerPublisher, layer_for: Callable[[str], ServiceLayer]
     ) -> None:
-        super().__init__(publisher.name)
+        super().__init__(publisher.name, publisher.url)
         self.publisher = publisher
         self.layer_for = layer_for
 

@@ -186,7 +186,7 @@ class LinkStep(Step):
     ) -> None:
         """``remember``: called with the document once published (the remote-change guard
         keeps it as the last published version)."""
-        super().__init__(destination or link_destination(publisher.name))
+        super().__init__(destination or link_destination(publisher.name), publisher.url)
         self.publisher = publisher
         self.record_xml_for = record_xml_for
         self.identifier = identifier
@@ -305,7 +305,7 @@ def _run_one(
     fingerprint: str = "",
     recreate_missing: bool = False,
 ) -> StepOutcome:
-    known = journal.entry_for(resource_id, step.destination, step.server)
+    known = journal.entry_for(resource_id, step.destination, step.server, step.role)
     previous = known.remote_id if known is not None and known.remote_id else None
     replaced = ""
     try:
@@ -390,6 +390,16 @@ def journalled_links(journal: Journal, resource_id: str) -> dict[str, list[dict[
     return found
 
 
-def failed_destinations(journal: Journal, resource_id: str) -> set[str]:
-    """Destinations whose last attempt failed, for "Retry failed steps"."""
-    return {entry.destination for entry in journal.failed_steps(resource_id)}
+def failed_destinations(
+    journal: Journal, resource_id: str, current: Sequence[tuple[str, str, str]] = ()
+) -> set[str]:
+    """Destinations whose last attempt failed, for "Retry failed steps": under the names the
+    journal knows, and under the name each step about to run now has — ``current`` lists
+    their (role, destination, address); a failed entry of the same role on the same address
+    is the step of a connection renamed since (see :meth:`Journal.entry_for`)."""
+    names = {entry.destination for entry in journal.failed_steps(resource_id)}
+    for role, destination, server in current:
+        known = journal.entry_for(resource_id, destination, server, role)
+        if known is not None and known.status == FAILED:
+            names.add(destination)
+    return names

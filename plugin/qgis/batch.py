@@ -48,6 +48,7 @@ from .publication import (
     keep_portal_files,
     publish,
     remember_publication,
+    step_names,
 )
 from .tasks import ExportPlan, detached_copy, export_package_for
 from .thumbnail import render_thumbnail
@@ -345,11 +346,15 @@ def layer_request(
     destinations only for a retry; data change, fingerprint, map layer, thumbnail)."""
     catalogue = connection(choice.catalogue)
     map_server = connection(choice.map_server)
-    only = failed_destinations(journal, record.identifier.uri) if retry else None
+    portal = connection(choice.portal)
+    only = None
+    if retry:
+        steps = step_names(catalogue, map_server, portal)
+        only = failed_destinations(journal, record.identifier.uri, steps)
     request = PublicationRequest(
         record=record,
         catalogue=catalogue,
-        portal=connection(choice.portal),
+        portal=portal,
         map_server=map_server,
         mode=choice.mode,
         only=only,

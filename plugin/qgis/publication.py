@@ -19,7 +19,7 @@ from ..core.model import OnlineResource, Record
 from ..core.online_links import linked_record
 from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
 from ..publishers.base import CataloguePublisher
-from ..publishers.connections import CATALOGUE_TYPES, Connection
+from ..publishers.connections import CATALOGUE_TYPES, Connection, connection_role
 from ..publishers.errors import PublishError
 from ..publishers.freshness import Fingerprint, digest, metadata_digest, package_reusable
 from ..publishers.journal import Journal
@@ -443,6 +443,24 @@ def _exported_attributes(record: Record, result: ExportResult) -> list:
     return [dataclasses.replace(a, name=exported[a.name]) for a in kept]
 
 
+def step_names(
+    catalogue: Optional[Connection],
+    map_server: Optional[Connection],
+    portal: Optional[Connection],
+) -> list[tuple[str, str, str]]:
+    """(role, destination, address) of each step a publication to these connections runs,
+    to recognise a renamed connection's steps in the journal (see ``failed_destinations``)."""
+    named = []
+    if catalogue is not None:
+        named.append((CatalogueStep.role, catalogue.name, catalogue.url))
+        named.append((LinkStep.role, link_destination(catalogue.name), catalogue.url))
+    if map_server is not None:
+        named.append((MapServerStep.role, map_server.name, map_server.url))
+    if portal is not None:
+        named.append((PortalStep.role, portal.name, portal.url))
+    return named
+
+
 def known_context(
     journal: Journal, resource_id: str, map_server: Optional[Connection] = None
 ) -> dict[str, Any]:
@@ -453,7 +471,9 @@ def known_context(
         if entry.step == "catalogue" and entry.status == "done" and entry.url:
             context["catalogue_record_url"] = entry.url
     if map_server is not None:
-        name = journal.previous_remote_id(resource_id, map_server.name)
+        name = journal.previous_remote_id(
+            resource_id, map_server.name, map_server.url, MapServerStep.role
+        )
         if name:
             publisher = map_server_publisher(map_server)
             context["map_services"] = service_links(*publisher.layer_urls(name), name)
@@ -544,7 +564,9 @@ def unpublish(
     store = journal or default_journal()
     publisher = make_publisher(destination, cancel=cancel)
     uri = record.identifier.uri
-    known = store.entry_for(uri, destination.name, destination.url)
+    known = store.entry_for(
+        uri, destination.name, destination.url, connection_role(destination.type)
+    )
     if destination.type in CATALOGUE_TYPES:
         remote_id = record.file_identifier
     else:
@@ -558,3 +580,7 @@ def unpublish(
     forgotten = known.destination if known is not None else destination.name
     store.clear(uri, forgotten)
     published_store(store).forget(uri, forgotten)
+    if destination.type in CATALOGUE_TYPES:  # the record's links went with it
+        links = store.entry_for(uri, link_destination(destination.name), destination.url, "links")
+        if links is not None:
+            store.clear(uri, links.destination)

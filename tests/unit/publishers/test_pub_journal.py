@@ -171,3 +171,29 @@ def test_forgotten_publications_are_not_revived_by_an_old_project_copy(tmp_path:
     again.record(RID, "Bac à sable", remote_id="65f0")  # published there again
     again.clear(RID, "Bac à sable")  # then withdrawn
     assert Journal(tmp_path / "j.json").merge(RID, copy) == []
+
+
+def test_a_renamed_catalogue_finds_its_record_and_its_links_apart(tmp_path: Path) -> None:
+    """A catalogue's record and its links share the address: each step finds its own."""
+    journal = Journal(tmp_path / "journal.json")
+    csw = "https://geo.exemple.fr/csw"
+    journal.record(RID, "Géocatalogue", remote_id="fr-haies", step="catalogue", server=csw)
+    journal.record(RID, "Géocatalogue — liens", remote_id="fr-haies", step="links", server=csw)
+    record = journal.entry_for(RID, "Catalogue régional", csw, "catalogue")
+    links = journal.entry_for(RID, "Catalogue régional — liens", csw, "links")
+    assert (record.destination, links.destination) == ("Géocatalogue", "Géocatalogue — liens")
+
+
+def test_retry_names_a_renamed_connections_failed_step_as_it_is_now_called(tmp_path: Path) -> None:
+    from plugin.publishers.pipeline import failed_destinations
+
+    journal = Journal(tmp_path / "journal.json")
+    ows = "http://127.0.0.1:8080/ows"
+    journal.record_failure(RID, "Serveur carto", step="mapserver", error_code="x", server=ows)
+    journal.record(RID, "Portail", remote_id="65f0", step="portal", server="https://p.fr")
+    now = [
+        ("mapserver", "Serveur de l'agglo", ows + "/"),
+        ("portal", "Portail renommé", "https://p.fr"),  # done: nothing to retry there
+    ]
+    assert failed_destinations(journal, RID, now) == {"Serveur carto", "Serveur de l'agglo"}
+    assert failed_destinations(journal, RID) == {"Serveur carto"}
