@@ -531,6 +531,7 @@ class MainDialog(QDialog, FORM_CLASS):
             self.prepare.choice(),
             self.prepare.package_folder(),
             self.prepare.default_crs,
+            self.layer,
         )
         self.job = PublicationJob(self.layer, request, store, export)
         self.job_layer = self.layer

@@ -33,6 +33,7 @@ import requests
 from ..core.online_links import DETAILS_KEY, page_link, portal_file_links
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import PublishError, flatten_field_errors, redact
+from .held_files import FILES_DETAIL, RESENT_DETAIL, Resend, add_resent
 from .multipart import MultipartFileBody
 from .udata import LISTING_PAGE_SIZE, MAX_LISTING_PAGES, ROLE_MARK, check_licence, single_match
 
@@ -209,19 +210,28 @@ class CkanPublisher(DataPublisher):
         files: Sequence[Path] = (),
         *,
         remote_id: Optional[str] = None,
+        held: Optional[Mapping[str, str]] = None,
+        resend: Optional[Resend] = None,
     ) -> PublishResult:
         """Create (private → resources → public) or patch the package from ``payload``.
 
         ``payload`` is :func:`plugin.core.portal_payload.ckan_payload`'s output. A failure once
         the package exists carries its id in ``params["remote_id"]`` (kept by the journal).
+        ``held``/``resend``: the files to send again when the package lost them or holds
+        another version (see :mod:`.held_files`).
         """
         try:
-            return self._publish(payload, files, remote_id)
+            return self._publish(payload, files, remote_id, held, resend)
         except PublishError as err:
             raise self._bad_token_or(err) from None
 
     def _publish(
-        self, payload: Mapping[str, Any], files: Sequence[Path], remote_id: Optional[str]
+        self,
+        payload: Mapping[str, Any],
+        files: Sequence[Path],
+        remote_id: Optional[str],
+        held: Optional[Mapping[str, str]] = None,
+        resend: Optional[Resend] = None,
     ) -> PublishResult:
         """The publication steps (see :meth:`publish`)."""
         package = dict(payload["package"])
@@ -245,9 +255,14 @@ class CkanPublisher(DataPublisher):
             body = {k: v for k, v in package.items() if k != "name"}
             current = self.call("package_patch", body={**body, "id": existing["id"]})
             action = UPDATED
+        paths = [Path(p) for p in files]
+        texts = {str(t["file"]): t for t in payload.get("file_resources") or ()}
         try:
+            resent = add_resent(
+                held, held_files(current.get("resources") or []), paths, texts, resend
+            )
             final, ids, uploaded = self._fill_and_open(
-                current, payload, files, package["license_id"]
+                current, payload, paths, package["license_id"], texts
             )
         except PublishError as err:
             # The (private) package exists now: its id goes to the journal so the next run
@@ -266,7 +281,6 @@ class CkanPublisher(DataPublisher):
             for r in final.get("resources") or []
             if str(r.get(ROLE_FIELD) or "").startswith("file:")
         ]
-        texts = {str(t["file"]): t for t in payload.get("file_resources") or ()}
         links += portal_file_links(held or [(str(r.get("name")), r) for r in uploaded], texts)
         return PublishResult(
             action=action,
@@ -278,6 +292,8 @@ class CkanPublisher(DataPublisher):
                 "name": final.get("name", ""),
                 "license": licence,
                 DETAILS_KEY: links,
+                FILES_DETAIL: held_files(final.get("resources") or []),
+                RESENT_DETAIL: resent,
             },
         )
 
@@ -287,12 +303,12 @@ class CkanPublisher(DataPublisher):
         payload: Mapping[str, Any],
         files: Sequence[Path],
         licence: str,
+        texts: Mapping[str, Mapping[str, Any]],
     ) -> tuple[dict[str, Any], list[str], list[dict[str, Any]]]:
         """Check the licence, put every file and link, make the package public; the package,
         the resource ids and the file resources."""
         check_licence_ckan(self.http.server, licence, current)
         resources = list(current.get("resources") or [])
-        texts = {str(t["file"]): t for t in payload.get("file_resources") or ()}
         uploaded = [
             self._put_file(current["id"], resources, Path(p), i, len(files), texts)
             for i, p in enumerate(files)
@@ -467,6 +483,19 @@ class CkanPublisher(DataPublisher):
         else:
             result = self.call("resource_create", body={**body, "package_id": package_id})
         return str(result["id"])
+
+
+def held_files(resources: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The files a package holds, ``{file name: version}``. CKAN computes no checksum (its
+    ``hash`` is whatever a client sent); it sets ``size`` and ``last_modified`` on every upload,
+    so the two together tell that a file was replaced, by us or anyone."""
+    held = {}
+    for resource in resources:
+        role = str(resource.get(ROLE_FIELD) or "")
+        if not role.startswith("file:") or resource.get("url_type") != "upload":
+            continue
+        held[role[len("file:") :]] = f"{resource.get('size')}@{resource.get('last_modified')}"
+    return held
 
 
 def check_licence_ckan(server: str, expected: str, package: Mapping[str, Any]) -> None:

@@ -94,13 +94,15 @@ class JournalEntry:
     fingerprint: str = ""  # the layer as published (see freshness.py); "" in older journals
     server: str = ""  # the destination's address (connection URL), to match a renamed one
     online_resources: str = ""  # JSON list of the links this destination published (see pipeline)
+    files: str = ""  # JSON {file name: version on the portal} of the files a portal holds
 
     def to_json(self) -> dict[str, Any]:
         """Serialisable form (resource id and destination are the keys, not stored twice)."""
         data = asdict(self)
         del data["resource_id"], data["destination"]
-        if not data["online_resources"]:
-            del data["online_resources"]
+        for optional in ("online_resources", "files"):
+            if not data[optional]:
+                del data[optional]
         return data
 
 
@@ -188,6 +190,7 @@ class Journal:
         fingerprint: str = "",
         server: str = "",
         online_resources: str = "",
+        files: str = "",
     ) -> JournalEntry:
         """Remember a successful publication (status ``done``) and the links it published.
 
@@ -206,6 +209,7 @@ class Journal:
             fingerprint=fingerprint,
             server=safe_url(server) if server else "",
             online_resources=online_resources,
+            files=files,
         )
         self._put(entry)
         return entry
@@ -241,6 +245,7 @@ class Journal:
             fingerprint=previous.fingerprint if previous else "",
             server=safe_url(server) if server else (previous.server if previous else ""),
             online_resources=previous.online_resources if previous else "",
+            files=previous.files if previous else "",
         )
         self._put(entry)
         return entry

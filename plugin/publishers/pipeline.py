@@ -26,6 +26,7 @@ from ..core.online_links import DETAILS_KEY, from_details
 from ..core.portal_payload import payload_message
 from .base import UPDATED, CataloguePublisher, DataPublisher, PublishResult
 from .errors import PublishError, message
+from .held_files import FILES_DETAIL, to_text
 from .journal import Journal, content_hash
 
 LOG = logging.getLogger(__name__)
@@ -132,20 +133,36 @@ class CatalogueStep(Step):
 
 
 class PortalStep(Step):
-    """Create or update the portal dataset (the journal's remote id means: update that one)."""
+    """Create or update the portal dataset (the journal's remote id means: update that one).
+
+    With the data unchanged, ``files`` holds at most the record's file; ``held`` (the files the
+    dataset held after the last publication, from the journal) and ``package`` (the package's
+    files, exported when first called) let the publisher send again a file the portal lost or
+    holds in another version (see :mod:`.held_files`).
+    """
 
     role = "portal"
 
     def __init__(
         self,
         publisher: DataPublisher,
-        payload_for: Callable[[str], Mapping[str, Any]],
+        payload_for: Callable[..., Mapping[str, Any]],
         files: Sequence[Path] = (),
+        held: Optional[Mapping[str, str]] = None,
+        package: Optional[Callable[[], Sequence[Path]]] = None,
     ) -> None:
         super().__init__(publisher.name, publisher.url)
         self.publisher = publisher
         self.payload_for = payload_for
         self.files = list(files)
+        self.held = dict(held or {})
+        self.package = package
+
+    def _payload(self, url: str, services: Any, names: tuple[str, ...] = ()) -> Mapping[str, Any]:
+        kwargs: dict[str, Any] = {"services": services} if services else {}
+        if names:
+            kwargs["files"] = names
+        return self.payload_for(url, **kwargs)
 
     def run(
         self, previous_remote_id: Optional[str], context: dict[str, Any]
@@ -153,8 +170,18 @@ class PortalStep(Step):
         """Build the payload with the catalogue URL (and map services) known now, then publish."""
         services = context.get("map_services")
         url = context.get("catalogue_record_url", "")
-        payload = self.payload_for(url, services=services) if services else self.payload_for(url)
-        result = self.publisher.publish(payload, self.files, remote_id=previous_remote_id)
+        payload = self._payload(url, services)
+        extra: dict[str, Any] = {}
+        if self.held and self.package is not None:
+            package = self.package
+
+            def resend(names: Sequence[str]) -> tuple[list[Path], dict[str, Any]]:
+                paths = [Path(p) for p in package() if Path(p).name in names]
+                texts = self._payload(url, services, tuple(p.name for p in paths))
+                return paths, {str(t["file"]): t for t in texts.get("file_resources") or ()}
+
+            extra = {"held": self.held, "resend": resend}
+        result = self.publisher.publish(payload, self.files, remote_id=previous_remote_id, **extra)
         sent = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
         return result, content_hash(sent + b"".join(str(p).encode() for p in self.files))
 
@@ -352,6 +379,7 @@ def _run_one(
         fingerprint=fingerprint,
         server=step.server,
         online_resources=json.dumps(links, ensure_ascii=False) if links else "",
+        files=to_text(result.details.get(FILES_DETAIL) or {}),
     )
     details = dict(result.details)
     if replaced:

@@ -35,6 +35,7 @@ from ..core.online_links import DETAILS_KEY, page_link, portal_file_links
 from ..core.portal_payload import EXTRA_IDENTIFIER
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import PublishError, flatten_field_errors, redact
+from .held_files import FILES_DETAIL, RESENT_DETAIL, Resend, add_resent
 from .multipart import MultipartFileBody
 
 LOG = logging.getLogger(__name__)
@@ -90,6 +91,23 @@ def find_resource(
         if title and resource.get("title") == title:
             return resource
     return None
+
+
+def held_files(resources: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The files a dataset holds, ``{file name: version}``: udata's checksum of each uploaded
+    file (computed on every upload, sha1 in udata 10 and 17), else its URL (which changes with
+    every upload)."""
+    held = {}
+    for resource in resources:
+        name = (resource.get("extras") or {}).get(FILE_MARK)
+        if not name or resource.get("filetype") != "file":
+            continue
+        checksum = resource.get("checksum") or {}
+        if isinstance(checksum, Mapping) and checksum.get("value"):
+            held[str(name)] = f"{checksum.get('type') or 'sha1'}:{checksum['value']}"
+        else:
+            held[str(name)] = f"url:{resource.get('url') or ''}"
+    return held
 
 
 def same_second_wait(resource: Mapping[str, Any], now: Optional[datetime] = None) -> float:
@@ -311,12 +329,17 @@ class UdataPublisher(DataPublisher):
         files: Sequence[Path] = (),
         *,
         remote_id: Optional[str] = None,
+        held: Optional[Mapping[str, str]] = None,
+        resend: Optional[Resend] = None,
     ) -> PublishResult:
         """Create (private → resources → public) or update the dataset from ``payload``.
 
         ``payload`` is :func:`plugin.core.portal_payload.udata_payload`'s output: ``dataset``
         (udata JSON) and ``remote_resources`` (reference mode). A failure once the dataset
         exists carries its id in ``params["remote_id"]`` (the journal keeps it for the resume).
+        ``held``: the files the dataset held after the last publication (see
+        :mod:`.held_files`); those it lost or holds in another version now are asked from
+        ``resend`` and uploaded again.
         """
         fields = dict(payload["dataset"])
         fields.pop("private", None)
@@ -341,6 +364,7 @@ class UdataPublisher(DataPublisher):
         try:
             check_licence(self.http.server, licence, dataset)
             resources = list(dataset.get("resources") or [])
+            resent = add_resent(held, held_files(resources), paths, texts, resend)
             uploaded = self._upload_files(dataset_id, resources, paths, texts)
             ids = [str(r["id"]) for _, r in uploaded]
             ids += self._put_remote(dataset_id, resources, remote)
@@ -376,6 +400,8 @@ class UdataPublisher(DataPublisher):
                 "frequency": final.get("frequency", ""),
                 "mode": "reference" if remote and not paths else "upload",
                 DETAILS_KEY: links,
+                FILES_DETAIL: held_files(final.get("resources") or []),
+                RESENT_DETAIL: resent,
             },
         )
 

@@ -46,6 +46,7 @@ from .publication import (
     adopt_layer_journal,
     data_changed_since_last_publication,
     keep_portal_files,
+    package_on_demand,
     publish,
     remember_publication,
     step_names,
@@ -328,7 +329,7 @@ def plan_layer(
     job = LayerJob(layer.id(), layer.name(), request)
     prepare = PrepareChoice.from_dict(stored_choice(layer, PREPARE_PROPERTY))
     folder = Path(prepare.output_folder or package_folder)
-    job.export = export_plan(request, journal, prepare, folder, settings.default_crs)
+    job.export = export_plan(request, journal, prepare, folder, settings.default_crs, layer)
     if job.export is not None:
         job.copy = detached_copy(layer)
     return job
@@ -376,17 +377,26 @@ def export_plan(
     prepare: PrepareChoice,
     folder: Path,
     default_crs: str,
+    layer: Optional[QgsMapLayer] = None,
 ) -> Optional[ExportPlan]:
     """The package to export before the portal upload; None when nothing is uploaded (no
-    portal, reference mode, harvested portal, not retried) or the portal keeps its files."""
+    portal, reference mode, harvested portal, not retried) or the portal keeps its files.
+
+    When it keeps them, the package is made from ``layer`` (a detached copy) only if the portal
+    lost one of them or holds another version (checked during the portal step)."""
     portal = request.portal
     if portal is None or request.mode != "upload" or portal.options.get("harvested"):
         return None
     if request.only is not None and portal.name not in request.only:
         return None
+    plan = ExportPlan(folder, prepare.export_options(default_crs), tuple(prepare.confirmed_columns))
     if keep_portal_files(request, journal, prepare.to_dict(), folder):
+        if layer is not None and request.held_files:
+            request.package_on_demand = package_on_demand(
+                request, detached_copy(layer), plan.folder, plan.options, plan.confirmed_columns
+            )
         return None  # same data, same choices: no export, no upload of the data
-    return ExportPlan(folder, prepare.export_options(default_crs), tuple(prepare.confirmed_columns))
+    return plan
 
 
 def keep_layer(layer: QgsMapLayer, job: LayerJob, journal: Journal) -> None:

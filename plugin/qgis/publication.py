@@ -22,6 +22,7 @@ from ..publishers.base import CataloguePublisher
 from ..publishers.connections import CATALOGUE_TYPES, Connection, connection_role
 from ..publishers.errors import PublishError
 from ..publishers.freshness import Fingerprint, digest, metadata_digest, package_reusable
+from ..publishers.held_files import parse as parse_held_files
 from ..publishers.journal import Journal
 from ..publishers.mapserver import (
     MapServerPublisher,
@@ -81,6 +82,10 @@ class PublicationRequest:
     # takes their changes in (ours win conflicts), "overwrite" replaces it.
     on_remote_change: str = ""
     files_kept: bool = False  # data unchanged: the portal keeps its files, only fields update
+    # With files_kept: the files the portal held after the last publication (journal), and the
+    # package's files made on demand, for those it lost or holds in another version now.
+    held_files: dict[str, str] = field(default_factory=dict)
+    package_on_demand: Optional[Callable[[], list[Path]]] = None
     recreate_missing: bool = False  # publish afresh a dataset gone from the portal (user's call)
 
     def destinations(self) -> list[Connection]:
@@ -106,13 +111,13 @@ def keep_portal_files(
     """
     if request.fingerprint is None or request.portal is None or request.recreate_missing:
         return False  # a dataset published afresh gets its files again
-    choices = {k: v for k, v in export_choices.items() if k != "output_folder"}
-    request.fingerprint = dataclasses.replace(request.fingerprint, package=digest(choices))
+    stamp_package(request, export_choices)
     portal = request.portal
     entry = journal.entry_for(request.record.identifier.uri, portal.name, portal.url)
     if not package_reusable(entry, request.fingerprint):
         return False
     request.files_kept = True
+    request.held_files = parse_held_files(entry.files)
     kept = Fingerprint.from_json(entry.fingerprint)
     if record_changed is None:
         record_changed = (
@@ -121,6 +126,33 @@ def keep_portal_files(
     if record_changed:
         request.files = [record_file(request.record, folder)]
     return True
+
+
+def stamp_package(request: PublicationRequest, export_choices: dict[str, Any]) -> None:
+    """Put the export choices of the files sent to the portal into the request's fingerprint
+    (the next publication keeps the files only when they are the same)."""
+    if request.fingerprint is not None:
+        choices = {k: v for k, v in export_choices.items() if k != "output_folder"}
+        request.fingerprint = dataclasses.replace(request.fingerprint, package=digest(choices))
+
+
+def package_on_demand(
+    request: PublicationRequest,
+    layer: QgsMapLayer,
+    folder: Union[str, Path],
+    options: ExportOptions,
+    confirmed: Union[bool, Collection[str]] = False,
+) -> Callable[[], list[Path]]:
+    """The package's portal files, exported from ``layer`` (a detached copy) the first time
+    they are asked for: when the portal lost a file the data-unchanged republication keeps."""
+    made: list[list[Path]] = []
+
+    def files() -> list[Path]:
+        if not made:
+            made.append(export_for_portal(layer, request.record, folder, options, confirmed)[1])
+        return made[0]
+
+    return files
 
 
 def record_file(record: Record, folder: Union[str, Path]) -> Path:
@@ -327,7 +359,11 @@ def portal_step(
     publisher = make_publisher(portal, cancel=cancel)
     build = ckan_payload if portal.type == "ckan" else udata_payload
 
-    def payload_for(catalogue_record_url: str, services: Sequence[OnlineResource] = ()) -> dict:
+    def payload_for(
+        catalogue_record_url: str,
+        services: Sequence[OnlineResource] = (),
+        files: tuple[str, ...] = (),
+    ) -> dict:
         options = PortalOptions(
             catalogue_record_url=catalogue_record_url,
             record_xml_url=catalogue.record_url(record.file_identifier)
@@ -339,14 +375,14 @@ def portal_step(
             services=tuple(record.locators),
             mode=request.mode,
             map_services=tuple(services),
-            files=names,
+            files=files or names,
             date=record.metadata_date,
         )
         return build(record, options)
 
     files = request.files if request.mode == "upload" else []
     names = tuple(Path(f).name for f in files)
-    return PortalStep(publisher, payload_for, files)
+    return PortalStep(publisher, payload_for, files, request.held_files, request.package_on_demand)
 
 
 def map_server_publisher(

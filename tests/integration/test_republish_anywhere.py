@@ -318,3 +318,124 @@ def test_a_dataset_deleted_on_the_portal_is_published_afresh_on_request(
     assert (
         publish(layer, "Portail", connections, tmp_path / "d")["PORTAL_DATASET_ID"] == dataset["id"]
     )
+
+
+def files_held(portal: Portal, dataset_id: str) -> dict[str, dict]:
+    """The dataset's files as the portal holds them, by the name GeoPublier gave them."""
+    if portal.kind == "udata":
+        answer = requests.get(f"{portal.server.api_url}/datasets/{dataset_id}/", timeout=TIMEOUT)
+        answer.raise_for_status()
+        resources = answer.json()["resources"]
+        return {r["extras"]["geopublier:file"]: r for r in resources if r["filetype"] == "file"}
+    resources = portal.package(dataset_id)["resources"]
+    return {r["geopublier_role"][len("file:") :]: r for r in resources if r["url_type"] == "upload"}
+
+
+def delete_resource(portal: Portal, dataset_id: str, resource_id: str) -> None:
+    """What a user does on the portal's site: delete one file of the dataset."""
+    if portal.kind == "udata":
+        answer = requests.delete(
+            f"{portal.server.api_url}/datasets/{dataset_id}/resources/{resource_id}/",
+            headers={"X-API-KEY": portal.key},
+            timeout=TIMEOUT,
+        )
+        assert answer.status_code == 204, answer.text
+        return
+    answer = requests.post(
+        f"{portal.server.api_url}/resource_delete",
+        json={"id": resource_id},
+        headers={"Authorization": portal.key},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def replace_file(portal: Portal, dataset_id: str, resource: dict, name: str, body: bytes) -> None:
+    """Someone else uploads another file in place of ours (same resource, same name)."""
+    if portal.kind == "udata":
+        answer = requests.post(
+            f"{portal.server.api_url}/datasets/{dataset_id}/resources/{resource['id']}/upload/",
+            files={"file": (name, body)},
+            headers={"X-API-KEY": portal.key},
+            timeout=TIMEOUT,
+        )
+        assert answer.status_code == 200, answer.text
+        return
+    answer = requests.post(
+        f"{portal.server.api_url}/resource_patch",
+        data={"id": resource["id"]},
+        files={"upload": (name, body)},
+        headers={"Authorization": portal.key},
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def portal_step_details(folder: Path) -> dict:
+    report = json.loads((folder / "rapport.json").read_text(encoding="utf-8"))
+    [step] = [s for s in report["steps"] if s["role"] == "portal"]
+    assert step["status"] == "done", step
+    return step["details"]
+
+
+def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
+    provider, rivers_shapefile: Path, portal: Portal, fresh_profiles, tmp_path: Path, monkeypatch
+) -> None:
+    """The data did not change, so a republication uploads nothing — except a file the portal
+    lost (deleted on the site) or holds in another version (replaced by someone): that one is
+    exported again and sent, the others stay as they are (same resource, same date)."""
+    import time
+
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
+    unique_identifier(rivers_shapefile, f"cours-d-eau-fichier-perdu-{portal.kind}")
+    connections = tmp_path / "connexions.json"
+    connections.write_text(
+        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
+    )
+    project = QgsProject.instance()
+    project.clear()
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    project.addMapLayer(layer)
+    dataset_id = publish(layer, "Portail", connections, tmp_path / "a")["PORTAL_DATASET_ID"]
+    first = files_held(portal, dataset_id)
+    assert len(first) == 3  # GeoPackage, GeoJSON and the ISO 19139 record
+    [geojson] = [name for name in first if name.endswith(".geojson")]
+    [gpkg] = [name for name in first if name.endswith(".gpkg")]
+    [xml] = [name for name in first if name.endswith(".xml")]
+    # geopublier:publish always sends the record's file (it may come merged from METADATA):
+    # the data files are the ones that must stay untouched.
+
+    delete_resource(portal, dataset_id, first[geojson]["id"])
+    assert geojson not in files_held(portal, dataset_id)
+    time.sleep(1.1)  # udata stores files per second: let a same-second upload not collide
+    publish(layer, "Portail", connections, tmp_path / "b")
+    assert portal_step_details(tmp_path / "b")["resent"] == [geojson]
+    second = files_held(portal, dataset_id)
+    assert set(second) == set(first)  # the GeoJSON is back, nothing else added
+    assert second[geojson]["id"] != first[geojson]["id"]
+    assert second[xml]["id"] == first[xml]["id"]
+    assert second[gpkg]["id"] == first[gpkg]["id"]
+    assert second[gpkg]["last_modified"] == first[gpkg]["last_modified"]
+
+    # Unchanged and all present: nothing sent, nothing touched.
+    publish(layer, "Portail", connections, tmp_path / "c")
+    assert portal_step_details(tmp_path / "c")["resent"] == []
+    third = files_held(portal, dataset_id)
+    assert {n: (r["id"], r["last_modified"]) for n, r in third.items() if n != xml} == {
+        n: (r["id"], r["last_modified"]) for n, r in second.items() if n != xml
+    }
+
+    # Someone replaces the GeoPackage with another file of the same name.
+    replace_file(portal, dataset_id, third[gpkg], gpkg, b"ceci n'est pas la couche")
+    replaced = files_held(portal, dataset_id)[gpkg]
+    assert replaced["last_modified"] != third[gpkg]["last_modified"]
+    time.sleep(1.1)
+    publish(layer, "Portail", connections, tmp_path / "d")
+    assert portal_step_details(tmp_path / "d")["resent"] == [gpkg]
+    fourth = files_held(portal, dataset_id)
+    assert fourth[gpkg]["id"] == third[gpkg]["id"]  # the same resource holds our file again
+    sent = next((tmp_path / "d" / "paquets").rglob(gpkg)).stat().st_size
+    assert int(fourth[gpkg].get("filesize") or fourth[gpkg].get("size") or 0) == sent
+    assert fourth[geojson]["last_modified"] == third[geojson]["last_modified"]

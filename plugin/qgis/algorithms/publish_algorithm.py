@@ -48,6 +48,7 @@ from ..publication import (
     keep_portal_files,
     publish,
     remember_publication,
+    stamp_package,
 )
 from ..tasks import detached_copy
 from ..thumbnail import render_thumbnail
@@ -246,6 +247,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             kept = bool(layer.customProperty(RECORD_PROPERTY))
             # The record may come merged from METADATA: its file on the portal is always sent.
             if kept and keep_portal_files(request, store, choices, folder, True):
+                # A file lost on the portal (or replaced there) is exported and sent again.
+                request.package_on_demand = lambda: self._export(
+                    layer, request.record, parameters, context, feedback
+                )
                 feedback.pushInfo(
                     tr(
                         "Data unchanged since the last publication: the portal keeps its files, "
@@ -253,6 +258,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
                     )
                 )
             else:
+                stamp_package(request, choices)  # the next run may keep these files
                 request.files = self._export(layer, record, parameters, context, feedback)
                 request.record = distributed_record(record, self.package)
         if request.map_server is not None:
