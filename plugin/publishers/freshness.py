@@ -96,9 +96,9 @@ def _known(part: str) -> bool:
     return bool(part) and part != UNVERIFIABLE_DATA
 
 
-def package_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
-    """True when the portal already holds the files this publication would send: its last
-    publication succeeded with the same data and the same export choices (both known)."""
+def data_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
+    """True when the destination's last publication succeeded with the same data (known on
+    both sides): a map server keeps the data it serves, only its metadata and style change."""
     kept = Fingerprint.from_json(entry.fingerprint) if entry is not None else None
     return bool(
         entry is not None
@@ -107,9 +107,14 @@ def package_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
         and kept is not None
         and _known(kept.data)
         and kept.data == now.data
-        and kept.package
-        and kept.package == now.package
     )
+
+
+def package_reusable(entry: Optional[JournalEntry], now: Fingerprint) -> bool:
+    """True when the portal already holds the files this publication would send: its last
+    publication succeeded with the same data and the same export choices (both known)."""
+    kept = Fingerprint.from_json(entry.fingerprint) if entry is not None else None
+    return bool(data_reusable(entry, now) and kept.package and kept.package == now.package)
 
 
 @dataclass

@@ -17,6 +17,8 @@ type and layer) and ``DELETE /workspaces/{ws}/styles/{name}?purge=true``.
 
 The data and the SLD come from an injected ``sources`` callable (QGIS writes them, see
 ``plugin/qgis/mapserver_style.py``). Connection option: ``workspace`` (default ``geopublier``).
+With ``keep_data`` (the data did not change since the last publication) and the layer still on
+the server, step 2 is left out: no GeoPackage is written nor uploaded, the store keeps its data.
 """
 
 from __future__ import annotations
@@ -43,14 +45,15 @@ SLD_TYPES = {"1.0.0": "application/vnd.ogc.sld+xml", "1.1.0": "application/vnd.o
 class LayerSources:
     """What QGIS prepared for GeoServer: the GeoPackage, the SLD and what SLD cannot say."""
 
-    geopackage: Path
+    geopackage: Optional[Path]  # None: not written (the server keeps the data it holds)
     sld: bytes = b""
     sld_version: str = "1.0.0"
     style_limits: Sequence[str] = field(default_factory=tuple)
 
 
-# (working folder, layer) -> the layer's GeoPackage (table named after the layer) and SLD.
-SourcesWriter = Callable[[Path, ServiceLayer], LayerSources]
+# (working folder, layer[, data=False]) -> the layer's GeoPackage (table named after the layer,
+# left out with data=False) and SLD.
+SourcesWriter = Callable[..., LayerSources]
 
 
 class GeoServerPublisher(MapServerPublisher):
@@ -122,11 +125,17 @@ class GeoServerPublisher(MapServerPublisher):
         self._report(0.05, "geoserver.workspace")
         self._ensure_workspace()
         existed = self.find(name) is not None
+        data_kept = existed and self.keep_data
         folder = Path(tempfile.mkdtemp(prefix="geopublier-geoserver-"))
         try:
-            sources = self.sources(folder, layer)
+            if data_kept:
+                sources = self.sources(folder, layer, data=False)
+            else:
+                sources = self.sources(folder, layer)
             self._report(0.2, "geoserver.data")
-            self._upload(name, sources.geopackage)
+            if sources.geopackage is not None:
+                self._upload(name, sources.geopackage)
+            data_kept = sources.geopackage is None
             self._report(0.7, "geoserver.metadata")
             self._describe(layer)
             self._report(0.85, "geoserver.style")
@@ -139,6 +148,7 @@ class GeoServerPublisher(MapServerPublisher):
             workspace=self.workspace,
             style=name if styled else "",
             style_limits=list(sources.style_limits),
+            data_kept=data_kept,
         )
 
     # --- steps --------------------------------------------------------------------------

@@ -219,7 +219,14 @@ def links_from_details(details: Mapping[str, Any]) -> list[OnlineResource]:
 
 
 class MapServerPublisher(DataPublisher):
-    """A map server: publishes one layer under an ASCII name and returns its service links."""
+    """A map server: publishes one layer under an ASCII name and returns its service links.
+
+    ``keep_data``: the layer's data did not change since its last publication on this server
+    (the journal's fingerprint says so): the server keeps the data it holds, only the layer's
+    metadata and style are sent again.
+    """
+
+    keep_data = False
 
     def publish(
         self,

@@ -11,6 +11,11 @@ Writing a ``.qgs`` needs QGIS, so the writer is injected (``project_writer``, se
 ``plugin/qgis/mapserver_project.py``); this module owns the names, the folder, the atomic
 replacement of one layer's files (never another layer's) and the public addresses.
 
+With ``keep_data`` (the layer's data did not change since its last publication here), the
+published GeoPackage is kept as it is: it is hard-linked into the staging folder, where the
+writer leaves a GeoPackage it finds alone, so only the project (metadata, style) is rewritten
+and the data file keeps its inode and modification time.
+
 Connection options: ``folder`` (where GeoPublier writes, required), ``map_folder`` (the same
 folder as the server sees it, default ``folder``), ``url_template`` (public address of one
 layer's service, e.g. ``https://geo.example.fr/ows/{name}``; default: the connection URL with
@@ -112,6 +117,7 @@ class QgisServerPublisher(MapServerPublisher):
         self._report(0.05, "mapserver.project")
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + name + "-", dir=self.folder))
         try:
+            data_kept = existed and self.keep_data and self._link_data(name, staging)
             written = [Path(p) for p in self.project_writer(staging, layer, self.layer_urls(name))]
             if not (staging / f"{name}.qgs").exists():
                 raise PublishError(
@@ -129,6 +135,7 @@ class QgisServerPublisher(MapServerPublisher):
             layer,
             files=sorted(p.name for p in written),
             project=str(self.project_path(name)),
+            data_kept=data_kept,
         )
 
     # --- files ------------------------------------------------------------------------
@@ -164,6 +171,18 @@ class QgisServerPublisher(MapServerPublisher):
                     return name
         taken = [n for n, owner in owners.items() if owner != layer.resource_id or not owner]
         return layer_slug(layer.name or layer.title, taken)
+
+    def _link_data(self, name: str, staging: Path) -> bool:
+        """Put the published GeoPackage into ``staging`` without copying it (a hard link, same
+        folder); False when there is none or the file system has no hard links."""
+        published = self.folder / f"{name}.gpkg"
+        if not published.is_file():
+            return False
+        try:
+            os.link(published, staging / published.name)
+        except OSError:
+            return False
+        return True
 
     def _check_folder(self) -> None:
         folder = self.folder

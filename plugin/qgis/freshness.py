@@ -74,14 +74,17 @@ PgViews = dict[Relation, tuple[str, list[Relation]]]
 
 
 def files_digest(path: str) -> str:
-    """Size and modification time of a file and its sidecars (same stem, not .qmd/.qml)."""
+    """Size and modification time of a file and its sidecars (same stem, not .qmd/.qml).
+
+    The time to the nanosecond the file system keeps: an edit saved in the same second as the
+    last publication (same size, a GeoPackage page rewritten in place) still counts."""
     folder, stem = os.path.dirname(path), os.path.splitext(os.path.basename(path))[0]
-    parts = sorted(
-        f"{name}:{os.path.getsize(os.path.join(folder, name))}:"
-        f"{int(os.path.getmtime(os.path.join(folder, name)))}"
+    stats = {
+        name: os.stat(os.path.join(folder, name))
         for name in os.listdir(folder)
         if os.path.splitext(name)[0] == stem and not name.endswith((".qmd", ".qml"))
-    )
+    }
+    parts = sorted(f"{name}:{s.st_size}:{s.st_mtime_ns}" for name, s in stats.items())
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 

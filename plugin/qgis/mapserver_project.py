@@ -49,11 +49,15 @@ def write_layer_project(
     *,
     lizmap: bool = False,
 ) -> list[Path]:
-    """Write ``<name>.gpkg`` and ``<name>.qgs`` (and ``<name>.qgs.cfg``) into ``folder``."""
+    """Write ``<name>.gpkg`` and ``<name>.qgs`` (and ``<name>.qgs.cfg``) into ``folder``.
+
+    A ``<name>.gpkg`` already in ``folder`` is the published data the publisher keeps (the
+    data did not change): it is served as it is, not written again."""
     if not isinstance(source, QgsVectorLayer) or not source.isValid():
         raise PublishError("mapserver_not_vector", {"layer": source.name()})
     gpkg = folder / f"{layer.name}.gpkg"
-    write_geopackage(source, gpkg, layer)
+    if not gpkg.exists():
+        write_geopackage(source, gpkg, layer)
     served = QgsVectorLayer(f"{gpkg}|layername={layer.name}", layer.title, "ogr")
     if not served.isValid():
         raise PublishError("mapserver_write_failed", {"layer": layer.title, "detail": gpkg.name})

@@ -32,11 +32,13 @@ NO_SLD_SYMBOL_LAYERS = (
 def geoserver_sources(source: QgsMapLayer) -> SourcesWriter:
     """The sources callable the GeoServer publisher calls, for a (detached) copy of the layer."""
 
-    def write(folder: Path, layer: ServiceLayer) -> LayerSources:
+    def write(folder: Path, layer: ServiceLayer, data: bool = True) -> LayerSources:
+        """``data=False``: the SLD only (GeoServer keeps the data it holds)."""
         if not isinstance(source, QgsVectorLayer) or not source.isValid():
             raise PublishError("mapserver_not_vector", {"layer": source.name()})
-        geopackage = folder / f"{layer.name}.gpkg"
-        write_geopackage(source, geopackage, layer)
+        geopackage = folder / f"{layer.name}.gpkg" if data else None
+        if geopackage is not None:
+            write_geopackage(source, geopackage, layer)
         sld, version = sld_style(source, layer.name)
         return LayerSources(geopackage, sld, version, tuple(sld_limits(source)))
 

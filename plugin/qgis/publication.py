@@ -21,7 +21,13 @@ from ..core.portal_payload import PortalOptions, ckan_payload, udata_payload
 from ..publishers.base import CataloguePublisher
 from ..publishers.connections import CATALOGUE_TYPES, Connection, connection_role
 from ..publishers.errors import PublishError
-from ..publishers.freshness import Fingerprint, digest, metadata_digest, package_reusable
+from ..publishers.freshness import (
+    Fingerprint,
+    data_reusable,
+    digest,
+    metadata_digest,
+    package_reusable,
+)
 from ..publishers.held_files import parse as parse_held_files
 from ..publishers.journal import Journal
 from ..publishers.mapserver import (
@@ -87,6 +93,7 @@ class PublicationRequest:
     held_files: dict[str, str] = field(default_factory=dict)
     package_on_demand: Optional[Callable[[], list[Path]]] = None
     recreate_missing: bool = False  # publish afresh a dataset gone from the portal (user's call)
+    map_data_kept: bool = False  # data unchanged: the map server keeps the data it serves
 
     def destinations(self) -> list[Connection]:
         """The destinations this request publishes to, in order (catalogue first)."""
@@ -389,9 +396,12 @@ def map_server_publisher(
     connection: Connection,
     layer: Optional[QgsMapLayer] = None,
     cancel: Optional[Callable[[], bool]] = None,
+    keep_data: bool = False,
 ) -> MapServerPublisher:
-    """The map-server publisher of a connection; with a layer, ready to write its files."""
+    """The map-server publisher of a connection; with a layer, ready to write its files
+    (``keep_data``: the data did not change, the server keeps the data it holds)."""
     publisher = make_publisher(connection, cancel=cancel)
+    publisher.keep_data = keep_data
     if layer is not None and connection.type == "qgisserver":
         from .mapserver_project import project_writer
 
@@ -409,7 +419,9 @@ def map_server_step(
     request: PublicationRequest, record: Record, cancel: Callable[[], bool]
 ) -> Step:
     """Publish the layer (its data, style and service metadata) on the map server."""
-    publisher = map_server_publisher(request.map_server, request.map_layer, cancel)
+    publisher = map_server_publisher(
+        request.map_server, request.map_layer, cancel, request.map_data_kept
+    )
 
     def layer_for(catalogue_record_url: str):
         return service_layer(record, layer_slug(record.title), catalogue_record_url)
@@ -526,6 +538,10 @@ def publish(
     """Run the publication; returns the report and the record as published."""
     record = record_for_publication(request.record, request.data_changed)
     store = journal or default_journal()
+    if request.map_server is not None and request.fingerprint is not None:
+        server = request.map_server
+        entry = store.entry_for(record.identifier.uri, server.name, server.url)
+        request.map_data_kept = data_reusable(entry, request.fingerprint)
     steps = build_steps(request, record, is_cancelled, published_store(store))
     kept = ""
     if request.fingerprint is not None:

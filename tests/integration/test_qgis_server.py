@@ -304,3 +304,45 @@ def test_lizmap_repository_gets_the_minimal_configuration(provider, files, tmp_p
     assert result["WMS_URL"].startswith(
         f"https://lizmap.exemple.fr/index.php/lizmap/service?project={name}&SERVICE=WMS"
     )
+
+
+def test_republish_with_only_the_abstract_edited_keeps_the_served_geopackage(
+    provider, files, qgis_server: QgisMapServer, tmp_path: Path
+) -> None:
+    """The data did not change: the project (metadata, style) is rewritten, the GeoPackage the
+    server reads is the same file (same inode, same modification time); after a data edit it
+    is written again and the service shows the edit."""
+    from plugin.qgis.layer_metadata import save_record, stored_record
+
+    layer = red_points(tmp_path)
+    first = publish(layer, files, tmp_path)
+    gpkg = qgis_server.folder / f"{first['MAP_LAYER_NAME']}.gpkg"
+    before = gpkg.stat()
+
+    record = stored_record(layer)
+    record.abstract += " Résumé revu : bornes vérifiées sur le terrain."
+    save_record(layer, record)
+    again = publish(layer, files, tmp_path)
+    assert again["MAP_LAYER_NAME"] == first["MAP_LAYER_NAME"]
+    step = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))["steps"][0]
+    assert step["action"] == "updated" and step["details"]["data_kept"] is True
+    after = gpkg.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_size,
+    )
+    assert "bornes vérifiées sur le terrain" in ows(again["WMS_URL"], VERSION="1.3.0").text
+    assert len(features(again)) == layer.featureCount()  # the kept file is still served
+
+    layer.startEditing()
+    feature = next(layer.getFeatures())
+    index = layer.fields().indexOf("nom_station")
+    layer.changeAttributeValue(feature.id(), index, "Borne du marché (déplacée)")
+    assert layer.commitChanges()
+    edited = publish(layer, files, tmp_path)
+    step = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))["steps"][0]
+    assert step["details"]["data_kept"] is False
+    assert gpkg.stat().st_ino != before.st_ino  # a new file replaced the old one
+    names = [f["properties"]["nom_station"] for f in features(edited)]
+    assert "Borne du marché (déplacée)" in names

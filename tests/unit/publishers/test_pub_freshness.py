@@ -16,6 +16,7 @@ from plugin.publishers.freshness import (
     UP_TO_DATE,
     WITHDRAWN,
     Fingerprint,
+    data_reusable,
     layer_state,
     metadata_digest,
     moved_from,
@@ -119,6 +120,10 @@ def test_portal_files_are_reused_only_for_the_same_data_and_export_choices(tmp_p
     assert not package_reusable(entry, Fingerprint("d1", "m1", "s1", "gpkg+csv"))  # choices
     assert not package_reusable(entry, Fingerprint("", "m1", "s1", "gpkg"))  # cannot tell
     assert not package_reusable(None, sent)  # never published there
+    # A map server keeps its data whatever the portal's export choices.
+    assert data_reusable(entry, Fingerprint("d1", "m2", "s2", "gpkg+csv"))
+    assert not data_reusable(entry, Fingerprint("d2", "m1", "s1", "gpkg"))
+    assert not data_reusable(None, sent)
     journal.record_failure(RID, "portail", step="portal", error_code="timeout")
     assert not package_reusable(journal.entry(RID, "portail"), sent)  # last attempt failed
     older = journal_with(tmp_path / "old", "portail")  # fingerprint without export choices

@@ -158,3 +158,38 @@ def test_a_layer_removed_on_the_server_is_published_again(geoserver) -> None:
     )
     assert again.action == "created"
     assert "bornes" in geoserver.workspaces["saint_exemple"].stores
+
+
+def test_data_unchanged_sends_metadata_and_style_not_the_data(geoserver) -> None:
+    """keep_data (the journal's fingerprint says the data did not change): no GeoPackage is
+    written nor uploaded while the layer is on the server; gone from it, the data goes again."""
+    pub = publisher(geoserver)
+    pub.publish_layer(service_layer(record("Bornes", "https://x.fr/id/b"), "bornes"))
+    data = geoserver.workspaces["saint_exemple"].stores["bornes"].data
+    asked: list[bool] = []
+
+    def sources(folder: Path, layer, data: bool = True) -> LayerSources:
+        asked.append(data)
+        gpkg = geopackage(folder, layer.name, 9) if data else None
+        return LayerSources(gpkg, SLD, "1.1.0")
+
+    pub.sources, pub.keep_data = sources, True
+    geoserver.calls.clear()
+    again = pub.publish_layer(
+        service_layer(record("Bornes (résumé revu)", "https://x.fr/id/b"), "bornes"),
+        remote_id="bornes",
+    )
+    assert again.action == "updated" and again.details["data_kept"] is True
+    assert asked == [False]
+    store = geoserver.workspaces["saint_exemple"].stores["bornes"]
+    assert store.data == data
+    assert store.feature_types["bornes"]["title"] == "Bornes (résumé revu)"
+    assert not [c for c in geoserver.calls if c[1].endswith("/file.gpkg")]
+    assert ("PUT", "/geoserver/rest/workspaces/saint_exemple/styles/bornes") in geoserver.calls
+
+    del geoserver.workspaces["saint_exemple"].stores["bornes"]
+    back = pub.publish_layer(
+        service_layer(record("Bornes", "https://x.fr/id/b"), "bornes"), remote_id="bornes"
+    )
+    assert back.details["data_kept"] is False and asked == [False, True]
+    assert geoserver.workspaces["saint_exemple"].stores["bornes"].data != data
