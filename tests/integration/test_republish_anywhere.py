@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -384,8 +385,6 @@ def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
     """The data did not change, so a republication uploads nothing — except a file the portal
     lost (deleted on the site) or holds in another version (replaced by someone): that one is
     exported again and sent, the others stay as they are (same resource, same date)."""
-    import time
-
     from qgis.core import QgsProject, QgsVectorLayer
 
     monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
@@ -439,3 +438,64 @@ def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
     sent = next((tmp_path / "d" / "paquets").rglob(gpkg)).stat().st_size
     assert int(fourth[gpkg].get("filesize") or fourth[gpkg].get("size") or 0) == sent
     assert fourth[geojson]["last_modified"] == third[geojson]["last_modified"]
+
+
+def test_the_panel_sends_again_a_file_deleted_on_udata(
+    udata_server, tmp_path: Path, monkeypatch
+) -> None:
+    """The panel's and publishproject's path (plan_layer → LayerJob.run): the layer's data did
+    not change, the package is not on disk; the GeoPackage deleted on the portal is exported
+    on demand and sent, the record's file stays as it is."""
+    from qgis.core import QgsFeedback, QgsVectorLayer
+
+    from plugin.publishers.connections import connection_from_json
+    from plugin.qgis.batch import keep_layer, plan_layer
+    from plugin.qgis.choices import DESTINATIONS_PROPERTY, PREPARE_PROPERTY
+    from plugin.qgis.destinations import journal, save_saved_connections, saved_connections
+    from plugin.qgis.layer_metadata import save_record
+    from plugin.qgis.layer_reader import prefill
+    from tests.datasets import fill_inspire, points_gpkg
+
+    portal = Portal("udata", udata_server)
+    monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
+    kept = saved_connections()
+    save_saved_connections([connection_from_json(portal.connection("Portail du panneau"))])
+    path = points_gpkg(tmp_path / "arrets.gpkg", 40, layer="arrets")
+    layer = QgsVectorLayer(f"{path}|layername=arrets", "arrets", "ogr")
+    save_record(layer, fill_inspire(prefill(layer).record, "Arrêts de car du panneau"))
+    layer.setCustomProperty(DESTINATIONS_PROPERTY, json.dumps({"portal": "Portail du panneau"}))
+    layer.setCustomProperty(PREPARE_PROPERTY, json.dumps({"formats": ["gpkg"]}))
+
+    def republish(folder: str):
+        store = journal()
+        job = plan_layer(layer, saved_connections(), store, tmp_path / folder)
+        outcome = job.run(store, QgsFeedback(), lambda: False)
+        keep_layer(layer, job, store)
+        assert outcome.status == "republished", outcome
+        return job, outcome
+
+    try:
+        job, _ = republish("premier")
+        dataset_id = job.report.step("portal").remote_id
+        first = files_held(portal, dataset_id)
+        [gpkg] = [name for name in first if name.endswith(".gpkg")]
+        delete_resource(portal, dataset_id, first[gpkg]["id"])
+        time.sleep(1.1)
+        job, outcome = republish("second")
+        assert outcome.files_kept and job.export is None  # nothing exported before publishing
+        assert job.report.step("portal").details["resent"] == [gpkg]
+        second = files_held(portal, dataset_id)
+        assert set(second) == set(first)
+        [xml] = [name for name in first if name.endswith(".xml")]
+        assert (second[xml]["id"], second[xml]["last_modified"]) == (
+            first[xml]["id"],
+            first[xml]["last_modified"],
+        )
+        job, _ = republish("troisieme")
+        assert job.report.step("portal").details["resent"] == []
+        third = files_held(portal, dataset_id)
+        assert {n: (r["id"], r["last_modified"]) for n, r in third.items()} == {
+            n: (r["id"], r["last_modified"]) for n, r in second.items()
+        }
+    finally:
+        save_saved_connections(kept)
