@@ -142,6 +142,22 @@ def resource_ids(portal: Portal, dataset: dict) -> list[str]:
     return sorted(r["id"] for r in dataset["resources"])
 
 
+def rivers_in_project(portal: Portal, rivers_shapefile: Path, tmp_path: Path):
+    """The rivers layer alone in the project, and a connections file naming the portal
+    « Portail »."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    connections = tmp_path / "connexions.json"
+    connections.write_text(
+        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
+    )
+    project = QgsProject.instance()
+    project.clear()
+    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
+    project.addMapLayer(layer)
+    return layer, connections
+
+
 def test_one_dataset_from_any_profile_and_after_renaming_the_connection(
     provider, rivers_shapefile: Path, portal: Portal, fresh_profiles, tmp_path: Path, monkeypatch
 ) -> None:
@@ -151,14 +167,8 @@ def test_one_dataset_from_any_profile_and_after_renaming_the_connection(
 
     monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
     identifier = unique_identifier(rivers_shapefile, f"cours-d-eau-partout-{portal.kind}")
-    connections = tmp_path / "connexions.json"
-    connections.write_text(
-        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
-    )
+    layer, connections = rivers_in_project(portal, rivers_shapefile, tmp_path)
     project = QgsProject.instance()
-    project.clear()
-    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
-    project.addMapLayer(layer)
 
     # Machine A publishes, and the project (with the layer's copy of the journal) is saved.
     first = publish(layer, "Portail", connections, tmp_path / "a")
@@ -234,22 +244,28 @@ def make_duplicate(portal: Portal, identifier: str, name: str) -> str:
     return answer.json()["result"]["id"]
 
 
-def delete_on_portal(portal: Portal, dataset_id: str) -> None:
+def delete_through_api(portal: Portal, udata_path: str, ckan_action: str, object_id: str) -> None:
+    """Delete something as a user of the portal's site does: udata's DELETE on ``udata_path``
+    (under the API root), CKAN's ``ckan_action`` on ``object_id``."""
     if portal.kind == "udata":
         answer = requests.delete(
-            f"{portal.server.api_url}/datasets/{dataset_id}/",
+            f"{portal.server.api_url}/{udata_path}",
             headers={"X-API-KEY": portal.key},
             timeout=TIMEOUT,
         )
         assert answer.status_code == 204, answer.text
         return
     answer = requests.post(
-        f"{portal.server.api_url}/package_delete",
-        json={"id": dataset_id},
+        f"{portal.server.api_url}/{ckan_action}",
+        json={"id": object_id},
         headers={"Authorization": portal.key},
         timeout=TIMEOUT,
     )
     assert answer.status_code == 200, answer.text
+
+
+def delete_on_portal(portal: Portal, dataset_id: str) -> None:
+    delete_through_api(portal, f"datasets/{dataset_id}/", "package_delete", dataset_id)
 
 
 def test_two_datasets_for_one_identifier_stop_the_publication(
@@ -334,21 +350,8 @@ def files_held(portal: Portal, dataset_id: str) -> dict[str, dict]:
 
 def delete_resource(portal: Portal, dataset_id: str, resource_id: str) -> None:
     """What a user does on the portal's site: delete one file of the dataset."""
-    if portal.kind == "udata":
-        answer = requests.delete(
-            f"{portal.server.api_url}/datasets/{dataset_id}/resources/{resource_id}/",
-            headers={"X-API-KEY": portal.key},
-            timeout=TIMEOUT,
-        )
-        assert answer.status_code == 204, answer.text
-        return
-    answer = requests.post(
-        f"{portal.server.api_url}/resource_delete",
-        json={"id": resource_id},
-        headers={"Authorization": portal.key},
-        timeout=TIMEOUT,
-    )
-    assert answer.status_code == 200, answer.text
+    path = f"datasets/{dataset_id}/resources/{resource_id}/"
+    delete_through_api(portal, path, "resource_delete", resource_id)
 
 
 def replace_file(portal: Portal, dataset_id: str, resource: dict, name: str, body: bytes) -> None:
@@ -385,18 +388,9 @@ def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
     """The data did not change, so a republication uploads nothing — except a file the portal
     lost (deleted on the site) or holds in another version (replaced by someone): that one is
     exported again and sent, the others stay as they are (same resource, same date)."""
-    from qgis.core import QgsProject, QgsVectorLayer
-
     monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
     unique_identifier(rivers_shapefile, f"cours-d-eau-fichier-perdu-{portal.kind}")
-    connections = tmp_path / "connexions.json"
-    connections.write_text(
-        json.dumps({"connections": [portal.connection("Portail")]}), encoding="utf-8"
-    )
-    project = QgsProject.instance()
-    project.clear()
-    layer = QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")
-    project.addMapLayer(layer)
+    layer, connections = rivers_in_project(portal, rivers_shapefile, tmp_path)
     dataset_id = publish(layer, "Portail", connections, tmp_path / "a")["PORTAL_DATASET_ID"]
     first = files_held(portal, dataset_id)
     assert len(first) == 3  # GeoPackage, GeoJSON and the ISO 19139 record
