@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Optional, TypeVar
 
 HOST = "127.0.0.1"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -93,15 +93,21 @@ class PortTakenError(Exception):
     """The port tried belongs to another program: try again on another port."""
 
 
-def _listening_inodes(port: int, host: str) -> set[str]:
+SOCKET_TABLES = ("/proc/net/tcp", "/proc/net/tcp6")
+
+
+def _listening_inodes(port: int, host: str) -> Optional[set[str]]:
     """Socket inodes listening on `port` where a server on `host` would collide with them
-    (same address, or every address), read from the kernel's tables (/proc/net/tcp*)."""
+    (same address, or every address), read from the kernel's tables (/proc/net/tcp*);
+    None when no table can be read (not Linux, /proc hidden)."""
     inodes: set[str] = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+    readable = False
+    for table in SOCKET_TABLES:
         try:
             rows = Path(table).read_text(encoding="ascii").splitlines()[1:]
         except OSError:
             continue
+        readable = True
         for row in rows:
             fields = row.split()
             address, port_hex = fields[1].rsplit(":", 1)
@@ -114,7 +120,7 @@ def _listening_inodes(port: int, host: str) -> set[str]:
             elif address != _ANY_V6:
                 continue
             inodes.add(fields[9])
-    return inodes
+    return inodes if readable else None
 
 
 def _session_sockets(session: int) -> set[str]:
@@ -138,8 +144,12 @@ def _session_sockets(session: int) -> set[str]:
 
 
 def port_owner(port: int, session: int, host: str = HOST) -> str:
-    """Who listens on `port`: "none", "ours" (only processes of `session`) or "other"."""
+    """Who listens on `port`: "none", "ours" (only processes of `session`), "other", or
+    "unknown" where the kernel's socket tables cannot be read (then only the server's own
+    health check and its exit tell)."""
     listening = _listening_inodes(port, host)
+    if listening is None:
+        return "unknown"
     if not listening:
         return "none"
     return "ours" if listening <= _session_sockets(session) else "other"
@@ -247,7 +257,7 @@ def wait_own_port(
         owner = port_owner(port, process.pid, host)
         if owner == "other":
             raise PortTakenError(port)
-        if owner == "ours" and is_ready():
+        if owner in ("ours", "unknown") and is_ready():
             return
         time.sleep(0.25)
     raise SandboxError("server_timeout", server=name, seconds=int(timeout), log=tail(log_path))

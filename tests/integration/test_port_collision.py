@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from sandbox import common
 from sandbox.common import HOST, PORT_ATTEMPTS, SandboxError, kernel_port, port_owner
 from sandbox.postgres import PostgresCluster, pg_bindir
 from sandbox.pycsw_server import PycswServer
@@ -86,6 +87,16 @@ def test_port_owner_tells_our_listening_socket_from_another_programs() -> None:
         assert port_owner(port, session=1) == "other"
     with closed_port() as port:  # bound, not listening: nobody answers there
         assert port_owner(port, _our_session()) == "none"
+
+
+def test_without_the_kernels_socket_tables_the_owner_is_unknown(monkeypatch) -> None:
+    """Where /proc/net is hidden, ownership cannot be proven: the start falls back to the
+    server's health check and its exit message, instead of waiting for ever."""
+    monkeypatch.setattr(common, "SOCKET_TABLES", ("/nonexistent/tcp",))
+    with socket.socket() as listening:
+        listening.bind((HOST, 0))
+        listening.listen()
+        assert port_owner(listening.getsockname()[1], _our_session()) == "unknown"
 
 
 def _our_session() -> int:
