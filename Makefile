@@ -144,6 +144,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_freshness.py 200
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_export_gpkg.py 200000
 	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_export_package.py 1000000
+	QT_QPA_PLATFORM=offscreen $(PYTHON) bench/bench_republish_mapserver.py 200000
 	$(PYTHON) bench/bench_udata_upload.py 1024
 
 TRAINEES_OPTION = $(if $(TRAINEES),--trainees $(TRAINEES))
