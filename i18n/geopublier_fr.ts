@@ -29,7 +29,7 @@
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="96"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="98"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Schéma XML : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="74"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="76"/>
         <source>Publish layer</source>
         <translation>Publier la couche</translation>
     </message>
@@ -89,44 +89,44 @@
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="97"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="99"/>
         <source>Catalogue connection (name)</source>
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="186"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="195"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="197"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="198"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="226"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="404"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="419"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="412"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="427"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="432"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="447"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -216,32 +216,32 @@
         <translation>Paquet écrit dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="126"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="128"/>
         <source>Open data portal connection (name)</source>
         <translation>Connexion au portail open data (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="149"/>
         <source>Upload the files</source>
         <translation>Déposer les fichiers</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="147"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="149"/>
         <source>Reference the geoportal services</source>
         <translation>Référencer les services du géoportail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="148"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="150"/>
         <source>Portal mode</source>
         <translation>Mode de publication sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="151"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="153"/>
         <source>Formats to upload</source>
         <translation>Formats à déposer</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="160"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="162"/>
         <source>I checked the columns flagged as personal data: they may be opened</source>
         <translation>J'ai vérifié les colonnes signalées comme données personnelles : elles peuvent être ouvertes</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="199"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="201"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="385"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="400"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="377"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="290"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -736,32 +736,32 @@
         <translation>Serveur cartographique — GeoServer (REST)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="131"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="133"/>
         <source>Map server connection (QGIS Server, GeoServer)</source>
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="203"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="205"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="335"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="167"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="169"/>
         <source>Encoding of the source&apos;s text when the file does not say (e.g. ISO-8859-1)</source>
         <translation>Encodage des textes de la source quand le fichier ne le dit pas (par ex. ISO-8859-1)</translation>
     </message>
@@ -851,7 +851,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="249"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="255"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -861,7 +861,7 @@
         <translation>Schéma de table (fichier JSON ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="110"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="112"/>
         <source>ISO 19139 metadata to merge</source>
         <translation>Métadonnées ISO 19139 à fusionner</translation>
     </message>
@@ -871,32 +871,32 @@
         <translation>Fichier de connexions (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="118"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="120"/>
         <source>Organisation profile (JSON)</source>
         <translation>Profil de l'organisme (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="136"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="138"/>
         <source>If the catalogue&apos;s record was changed since the last publication: empty = stop, merge = take its changes in, overwrite = replace it</source>
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="341"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="83"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
         <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
         <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n'importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="174"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
         <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
         <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n'a plus</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="237"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation>Publications antérieures retrouvées dans le projet : {0}</translation>
     </message>
@@ -919,6 +919,11 @@
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="81"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. A layer whose source moved or was renamed since its publication is skipped unless ON_SOURCE_MOVED says to update its publication. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
         <translation>Republie les couches d'un projet vers les destinations choisies pour chacune dans GeoPublier : les couches modifiées depuis leur dernière publication (données, métadonnées ou style), toutes les couches, ou une liste. Une couche aux métadonnées incomplètes ou dont les colonnes de données personnelles ne sont pas confirmées est ignorée, avec la raison. Une couche dont la source a été déplacée ou renommée depuis sa publication est ignorée, sauf si ON_SOURCE_MOVED demande de mettre à jour sa publication. Pour les exécutions planifiées avec qgis_process. Un rapport JSON dit ce qui a été republié, ignoré et pourquoi.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="284"/>
+        <source>Sent again (deleted or replaced on the portal since the last publication): {0}</source>
+        <translation>Renvoyé (supprimé ou remplacé sur le portail depuis la dernière publication) : {0}</translation>
     </message>
 </context>
 <context>
@@ -1485,12 +1490,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="143"/>
+        <location filename="../plugin/gui/main_dialog.py" line="144"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="149"/>
+        <location filename="../plugin/gui/main_dialog.py" line="150"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1525,247 +1530,247 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="155"/>
+        <location filename="../plugin/gui/main_dialog.py" line="156"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="229"/>
+        <location filename="../plugin/gui/main_dialog.py" line="230"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="277"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="246"/>
+        <location filename="../plugin/gui/main_dialog.py" line="247"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="254"/>
+        <location filename="../plugin/gui/main_dialog.py" line="255"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="256"/>
+        <location filename="../plugin/gui/main_dialog.py" line="257"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="277"/>
+        <location filename="../plugin/gui/main_dialog.py" line="278"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="290"/>
+        <location filename="../plugin/gui/main_dialog.py" line="291"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="422"/>
+        <location filename="../plugin/gui/main_dialog.py" line="420"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="328"/>
+        <location filename="../plugin/gui/main_dialog.py" line="326"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="338"/>
+        <location filename="../plugin/gui/main_dialog.py" line="336"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="348"/>
+        <location filename="../plugin/gui/main_dialog.py" line="346"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="351"/>
+        <location filename="../plugin/gui/main_dialog.py" line="349"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="366"/>
+        <location filename="../plugin/gui/main_dialog.py" line="364"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="371"/>
+        <location filename="../plugin/gui/main_dialog.py" line="369"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="387"/>
+        <location filename="../plugin/gui/main_dialog.py" line="385"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="390"/>
+        <location filename="../plugin/gui/main_dialog.py" line="388"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="394"/>
+        <location filename="../plugin/gui/main_dialog.py" line="392"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="398"/>
+        <location filename="../plugin/gui/main_dialog.py" line="396"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="539"/>
+        <location filename="../plugin/gui/main_dialog.py" line="538"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="663"/>
+        <location filename="../plugin/gui/main_dialog.py" line="662"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="663"/>
+        <location filename="../plugin/gui/main_dialog.py" line="662"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="780"/>
+        <location filename="../plugin/gui/main_dialog.py" line="779"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="780"/>
+        <location filename="../plugin/gui/main_dialog.py" line="779"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="795"/>
+        <location filename="../plugin/gui/main_dialog.py" line="794"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="797"/>
+        <location filename="../plugin/gui/main_dialog.py" line="796"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="126"/>
+        <location filename="../plugin/gui/main_dialog.py" line="127"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="542"/>
+        <location filename="../plugin/gui/main_dialog.py" line="541"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="546"/>
+        <location filename="../plugin/gui/main_dialog.py" line="545"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="461"/>
+        <location filename="../plugin/gui/main_dialog.py" line="459"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="487"/>
+        <location filename="../plugin/gui/main_dialog.py" line="485"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="487"/>
+        <location filename="../plugin/gui/main_dialog.py" line="485"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="340"/>
+        <location filename="../plugin/gui/main_dialog.py" line="338"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="376"/>
+        <location filename="../plugin/gui/main_dialog.py" line="374"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="382"/>
+        <location filename="../plugin/gui/main_dialog.py" line="380"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="544"/>
+        <location filename="../plugin/gui/main_dialog.py" line="543"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="732"/>
+        <location filename="../plugin/gui/main_dialog.py" line="731"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="734"/>
+        <location filename="../plugin/gui/main_dialog.py" line="733"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="741"/>
+        <location filename="../plugin/gui/main_dialog.py" line="740"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="446"/>
+        <location filename="../plugin/gui/main_dialog.py" line="444"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="687"/>
+        <location filename="../plugin/gui/main_dialog.py" line="686"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="690"/>
+        <location filename="../plugin/gui/main_dialog.py" line="689"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="694"/>
+        <location filename="../plugin/gui/main_dialog.py" line="693"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="704"/>
+        <location filename="../plugin/gui/main_dialog.py" line="703"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="710"/>
+        <location filename="../plugin/gui/main_dialog.py" line="709"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="713"/>
+        <location filename="../plugin/gui/main_dialog.py" line="712"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="550"/>
+        <location filename="../plugin/gui/main_dialog.py" line="549"/>
         <source>Links to the data in the record → {0}</source>
         <translation>Liens vers les données dans la fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="792"/>
+        <location filename="../plugin/gui/main_dialog.py" line="791"/>
         <source>{0} Warning: {1}</source>
         <translation>{0} Attention : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="576"/>
+        <location filename="../plugin/gui/main_dialog.py" line="575"/>
         <source>The layer's source changed since its last publication.
 Published from: {0}
 Now: {1}
@@ -1780,32 +1785,32 @@ Mettre à jour la publication existante : la même fiche et le même jeu de donn
 Publier comme nouvelle donnée : l'ancienne publication reste telle quelle et la couche reçoit une nouvelle fiche ; donnez-lui d'abord son propre titre (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="587"/>
+        <location filename="../plugin/gui/main_dialog.py" line="586"/>
         <source>Update the existing publication</source>
         <translation>Mettre à jour la publication existante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="590"/>
+        <location filename="../plugin/gui/main_dialog.py" line="589"/>
         <source>Publish as new data</source>
         <translation>Publier comme nouvelle donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="598"/>
+        <location filename="../plugin/gui/main_dialog.py" line="597"/>
         <source>Nothing was published.</source>
         <translation>Rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="618"/>
+        <location filename="../plugin/gui/main_dialog.py" line="617"/>
         <source>New record for this layer: give it a title different from the earlier publication (« {0} »), then publish.</source>
         <translation>Nouvelle fiche pour cette couche : donnez-lui un titre différent de celui de l'ancienne publication (« {0} »), puis publiez.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="321"/>
+        <location filename="../plugin/gui/main_dialog.py" line="319"/>
         <source>new data: give it a title different from the earlier publication&apos;s (step 1)</source>
         <translation>nouvelle donnée : donnez-lui un titre différent de celui de l'ancienne publication (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="403"/>
+        <location filename="../plugin/gui/main_dialog.py" line="401"/>
         <source>The layer&apos;s source changed since its publication (it was {0}): Publish first asks whether that publication is to be updated.</source>
         <translation>La source de la couche a changé depuis sa publication (c'était {0}) : « Publier » demandera d'abord s'il faut mettre à jour cette publication.</translation>
     </message>

@@ -116,7 +116,9 @@ def unique_identifier(shapefile: Path, code: str) -> str:
     return f"https://data.exemple-agglo.fr/id/{code}"
 
 
-def publish(layer, portal_name: str, connections: Path, folder: Path, **extra) -> dict:
+def publish(
+    layer, portal_name: str, connections: Path, folder: Path, feedback=None, **extra
+) -> dict:
     import processing
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -133,6 +135,7 @@ def publish(layer, portal_name: str, connections: Path, folder: Path, **extra) -
             "REPORT": str(folder / "rapport.json"),
             **extra,
         },
+        feedback=feedback,
     )
 
 
@@ -403,8 +406,21 @@ def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
     delete_resource(portal, dataset_id, first[geojson]["id"])
     assert geojson not in files_held(portal, dataset_id)
     time.sleep(1.1)  # udata stores files per second: let a same-second upload not collide
-    publish(layer, "Portail", connections, tmp_path / "b")
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        lines: list[str] = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802 - QGIS API name
+            self.lines.append(info)
+
+    log = Log()
+    publish(layer, "Portail", connections, tmp_path / "b", feedback=log)
     assert portal_step_details(tmp_path / "b")["resent"] == [geojson]
+    assert (
+        f"Sent again (deleted or replaced on the portal since the last publication): {geojson}"
+        in log.lines
+    )
     second = files_held(portal, dataset_id)
     assert set(second) == set(first)  # the GeoJSON is back, nothing else added
     assert second[geojson]["id"] != first[geojson]["id"]

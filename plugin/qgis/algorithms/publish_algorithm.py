@@ -31,6 +31,7 @@ from ...core.style_limits import style_limits_text
 from ...publishers.connections import find_connection
 from ...publishers.csw import catalogue_takes_thumbnail
 from ...publishers.errors import PublishError, message
+from ...publishers.held_files import RESENT_DETAIL
 from ...publishers.remote_guard import ON_REMOTE_CHANGE
 from ...toolbelt.i18n import ui_language
 from ..batch import reason
@@ -277,6 +278,14 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         except PublishError as error:
             raise QgsProcessingException(message(error, ui_language())) from error
         remember_publication(layer, store, published)
+        portal_step = report.step("portal")
+        resent = (portal_step.details.get(RESENT_DETAIL) or []) if portal_step else []
+        if resent:
+            feedback.pushInfo(
+                tr(
+                    "Sent again (deleted or replaced on the portal since the last publication): {0}"
+                ).format(", ".join(resent))
+            )
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         if not report_path or report_path == QgsProcessing.TEMPORARY_OUTPUT:
             report_path = QgsProcessingUtils.generateTempFilename("rapport_publication.json")
