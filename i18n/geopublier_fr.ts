@@ -116,17 +116,17 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="419"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="420"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="427"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="428"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="447"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="448"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -261,12 +261,12 @@
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="400"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="401"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="393"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="351"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
@@ -881,7 +881,7 @@
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="357"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
@@ -1490,12 +1490,12 @@
 <context>
     <name>MainDialog</name>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="144"/>
+        <location filename="../plugin/gui/main_dialog.py" line="138"/>
         <source>No layer selected: choose a layer in the Layers panel first.</source>
         <translation>Aucune couche sélectionnée : choisissez d'abord une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="150"/>
+        <location filename="../plugin/gui/main_dialog.py" line="144"/>
         <source>Layer: {0}</source>
         <translation>Couche : {0}</translation>
     </message>
@@ -1530,247 +1530,247 @@
         <translation>4. Publier</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="156"/>
+        <location filename="../plugin/gui/main_dialog.py" line="150"/>
         <source>Your last edits of {0} were restored.</source>
         <translation>Vos dernières saisies du {0} ont été restaurées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="230"/>
+        <location filename="../plugin/gui/main_dialog.py" line="224"/>
         <source>Import an XML record</source>
         <translation>Importer une fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="272"/>
         <source>ISO 19139 XML (*.xml)</source>
         <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="247"/>
+        <location filename="../plugin/gui/main_dialog.py" line="241"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="255"/>
+        <location filename="../plugin/gui/main_dialog.py" line="249"/>
         <source>Record imported from {0}.</source>
         <translation>Fiche importée depuis {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="257"/>
+        <location filename="../plugin/gui/main_dialog.py" line="251"/>
         <source>{0} element(s) were missing or unreadable: see the checklist.</source>
         <translation>{0} élément(s) manquaient ou étaient illisibles : voyez la liste de contrôle.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="278"/>
+        <location filename="../plugin/gui/main_dialog.py" line="272"/>
         <source>Export the XML record</source>
         <translation>Exporter la fiche XML</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="291"/>
+        <location filename="../plugin/gui/main_dialog.py" line="285"/>
         <source>Record saved to {0}</source>
         <translation>Fiche enregistrée dans {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="420"/>
+        <location filename="../plugin/gui/main_dialog.py" line="414"/>
         <source>Choose a layer in the Layers panel.</source>
         <translation>Choisissez une couche dans le panneau Couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="326"/>
+        <location filename="../plugin/gui/main_dialog.py" line="320"/>
         <source>the record does not meet INSPIRE yet: {0} point(s) to fill in (step 1)</source>
         <translation>la fiche ne respecte pas encore INSPIRE : {0} point(s) à compléter (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="336"/>
+        <location filename="../plugin/gui/main_dialog.py" line="330"/>
         <source>choose at least one destination (step 3)</source>
         <translation>choisissez au moins une destination (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="346"/>
+        <location filename="../plugin/gui/main_dialog.py" line="340"/>
         <source>choose at least one export format (step 2)</source>
         <translation>choisissez au moins un format d'export (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="349"/>
+        <location filename="../plugin/gui/main_dialog.py" line="343"/>
         <source>columns that look like personal data: {0} — remove or confirm them (step 2)</source>
         <translation>colonnes qui ressemblent à des données personnelles : {0} — retirez-les ou confirmez-les (étape 2)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="364"/>
+        <location filename="../plugin/gui/main_dialog.py" line="358"/>
         <source>The record “{0}” goes to the catalogue “{1}”.</source>
         <translation>La fiche « {0} » va dans le catalogue « {1} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="369"/>
+        <location filename="../plugin/gui/main_dialog.py" line="363"/>
         <source>It is already there: it will be updated in place.</source>
         <translation>Elle y est déjà : elle sera mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="385"/>
+        <location filename="../plugin/gui/main_dialog.py" line="379"/>
         <source>“{0}” harvests the catalogue: no dataset is created there.</source>
         <translation>« {0} » moissonne le catalogue : aucun jeu de données n'y est créé.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="388"/>
+        <location filename="../plugin/gui/main_dialog.py" line="382"/>
         <source>The dataset on “{0}” links to the geoportal's record and services.</source>
         <translation>Le jeu de données sur « {0} » renvoie vers la fiche et les services du géoportail.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="392"/>
+        <location filename="../plugin/gui/main_dialog.py" line="386"/>
         <source>The dataset on “{0}” receives the files: {1}.</source>
         <translation>Le jeu de données sur « {0} » reçoit les fichiers : {1}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="396"/>
+        <location filename="../plugin/gui/main_dialog.py" line="390"/>
         <source>It already exists: it will be updated in place.</source>
         <translation>Il existe déjà : il sera mis à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="538"/>
+        <location filename="../plugin/gui/main_dialog.py" line="532"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="662"/>
+        <location filename="../plugin/gui/main_dialog.py" line="656"/>
         <source>Catalogue record</source>
         <translation>Fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="662"/>
+        <location filename="../plugin/gui/main_dialog.py" line="656"/>
         <source>Portal dataset</source>
         <translation>Jeu de données du portail</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="779"/>
+        <location filename="../plugin/gui/main_dialog.py" line="773"/>
         <source>{0}: publication updated in place (mise à jour).</source>
         <translation>{0} : publication mise à jour sur place.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="779"/>
+        <location filename="../plugin/gui/main_dialog.py" line="773"/>
         <source>{0}: published.</source>
         <translation>{0} : publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="794"/>
+        <location filename="../plugin/gui/main_dialog.py" line="788"/>
         <source>{0}: publication cancelled.</source>
         <translation>{0} : publication annulée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="796"/>
+        <location filename="../plugin/gui/main_dialog.py" line="790"/>
         <source>{0}: publication incomplete — see step 4.</source>
         <translation>{0} : publication incomplète — voir l'étape 4.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="127"/>
+        <location filename="../plugin/gui/main_dialog.py" line="121"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="541"/>
+        <location filename="../plugin/gui/main_dialog.py" line="535"/>
         <source>Record → {0}</source>
         <translation>Fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="545"/>
+        <location filename="../plugin/gui/main_dialog.py" line="539"/>
         <source>Dataset → {0}</source>
         <translation>Jeu de données → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="459"/>
+        <location filename="../plugin/gui/main_dialog.py" line="453"/>
         <source>Withdraw from {0}</source>
         <translation>Retrait de {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="485"/>
+        <location filename="../plugin/gui/main_dialog.py" line="479"/>
         <source>{0}: publication withdrawn.</source>
         <translation>{0} : publication retirée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="485"/>
+        <location filename="../plugin/gui/main_dialog.py" line="479"/>
         <source>{0}: withdrawal incomplete.</source>
         <translation>{0} : retrait incomplet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="338"/>
+        <location filename="../plugin/gui/main_dialog.py" line="332"/>
         <source>only a vector layer can be published on a map server for now (step 3)</source>
         <translation>seule une couche vecteur peut être publiée sur un serveur cartographique pour l'instant (étape 3)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="374"/>
+        <location filename="../plugin/gui/main_dialog.py" line="368"/>
         <source>The layer, with its QGIS style, is published on “{0}” as a map (WMS) and for download (WFS).</source>
         <translation>La couche, avec son style QGIS, est publiée sur « {0} » en carte (WMS) et en téléchargement (WFS).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="380"/>
+        <location filename="../plugin/gui/main_dialog.py" line="374"/>
         <source>It is already there: it will be replaced in place.</source>
         <translation>Elle y est déjà : elle sera remplacée au même endroit.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="543"/>
+        <location filename="../plugin/gui/main_dialog.py" line="537"/>
         <source>Map layer (WMS/WFS) → {0}</source>
         <translation>Couche cartographique (WMS/WFS) → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="731"/>
+        <location filename="../plugin/gui/main_dialog.py" line="725"/>
         <source>Map (WMS) — layer {0}</source>
         <translation>Carte (WMS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="733"/>
+        <location filename="../plugin/gui/main_dialog.py" line="727"/>
         <source>{0} (WMS)</source>
         <translation>{0} (WMS)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="740"/>
+        <location filename="../plugin/gui/main_dialog.py" line="734"/>
         <source>Download (WFS) — layer {0}</source>
         <translation>Téléchargement (WFS) — couche {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="444"/>
+        <location filename="../plugin/gui/main_dialog.py" line="438"/>
         <source>Delete what was published of “{0}” (record, map layer, dataset) from: {1}? The layer and its metadata stay in QGIS; you can publish again later.</source>
         <translation>Supprimer ce qui a été publié de « {0} » (fiche, couche cartographique, jeu de données) de : {1} ? La couche et ses métadonnées restent dans QGIS ; vous pourrez republier plus tard.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="686"/>
+        <location filename="../plugin/gui/main_dialog.py" line="680"/>
         <source>The catalogue&apos;s changes were overwritten: {0}.</source>
         <translation>Les modifications faites dans le catalogue ont été écrasées : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="689"/>
+        <location filename="../plugin/gui/main_dialog.py" line="683"/>
         <source>Taken from the catalogue: {0}.</source>
         <translation>Repris du catalogue : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="693"/>
+        <location filename="../plugin/gui/main_dialog.py" line="687"/>
         <source>Changed on both sides, your value kept: {0}.</source>
         <translation>Modifié des deux côtés, votre valeur est gardée : {0}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="703"/>
+        <location filename="../plugin/gui/main_dialog.py" line="697"/>
         <source>The record was changed in the catalogue since your last publication. Nothing was overwritten. What should be done?</source>
         <translation>La fiche a été modifiée dans le catalogue depuis votre dernière publication. Rien n'a été écrasé. Que faire ?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="709"/>
+        <location filename="../plugin/gui/main_dialog.py" line="703"/>
         <source>Merge: their changes plus yours</source>
         <translation>Fusionner : leurs modifications plus les vôtres</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="712"/>
+        <location filename="../plugin/gui/main_dialog.py" line="706"/>
         <source>Overwrite the catalogue&apos;s record</source>
         <translation>Écraser la fiche du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="549"/>
+        <location filename="../plugin/gui/main_dialog.py" line="543"/>
         <source>Links to the data in the record → {0}</source>
         <translation>Liens vers les données dans la fiche → {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="791"/>
+        <location filename="../plugin/gui/main_dialog.py" line="785"/>
         <source>{0} Warning: {1}</source>
         <translation>{0} Attention : {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="575"/>
+        <location filename="../plugin/gui/main_dialog.py" line="569"/>
         <source>The layer's source changed since its last publication.
 Published from: {0}
 Now: {1}
@@ -1785,32 +1785,32 @@ Mettre à jour la publication existante : la même fiche et le même jeu de donn
 Publier comme nouvelle donnée : l'ancienne publication reste telle quelle et la couche reçoit une nouvelle fiche ; donnez-lui d'abord son propre titre (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="586"/>
+        <location filename="../plugin/gui/main_dialog.py" line="580"/>
         <source>Update the existing publication</source>
         <translation>Mettre à jour la publication existante</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="589"/>
+        <location filename="../plugin/gui/main_dialog.py" line="583"/>
         <source>Publish as new data</source>
         <translation>Publier comme nouvelle donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="597"/>
+        <location filename="../plugin/gui/main_dialog.py" line="591"/>
         <source>Nothing was published.</source>
         <translation>Rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="617"/>
+        <location filename="../plugin/gui/main_dialog.py" line="611"/>
         <source>New record for this layer: give it a title different from the earlier publication (« {0} »), then publish.</source>
         <translation>Nouvelle fiche pour cette couche : donnez-lui un titre différent de celui de l'ancienne publication (« {0} »), puis publiez.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="319"/>
+        <location filename="../plugin/gui/main_dialog.py" line="313"/>
         <source>new data: give it a title different from the earlier publication&apos;s (step 1)</source>
         <translation>nouvelle donnée : donnez-lui un titre différent de celui de l'ancienne publication (étape 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/main_dialog.py" line="401"/>
+        <location filename="../plugin/gui/main_dialog.py" line="395"/>
         <source>The layer&apos;s source changed since its publication (it was {0}): Publish first asks whether that publication is to be updated.</source>
         <translation>La source de la couche a changé depuis sa publication (c'était {0}) : « Publier » demandera d'abord s'il faut mettre à jour cette publication.</translation>
     </message>

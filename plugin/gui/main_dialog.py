@@ -32,7 +32,6 @@ from ..core.model import Identifier, Record
 from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
 from ..publishers.connections import connection_role
-from ..publishers.freshness import moved_from
 from ..publishers.journal import FAILED, Journal, JournalEntry, entry_among
 from ..publishers.pipeline import MISSING
 from ..qgis.batch import export_plan, layer_request
@@ -46,12 +45,7 @@ from ..qgis.choices import (
 from ..qgis.destinations import profile_folder
 from ..qgis.drafts import DraftStore
 from ..qgis.export import slug
-from ..qgis.freshness import (
-    JOURNAL_PROPERTY,
-    WITHDRAWN_PROPERTY,
-    source_location,
-    source_moved,
-)
+from ..qgis.freshness import JOURNAL_PROPERTY, WITHDRAWN_PROPERTY, source_moved
 from ..qgis.layer_metadata import save_record
 from ..qgis.layer_reader import prefill
 from ..qgis.publication import (
@@ -396,7 +390,7 @@ class MainDialog(QDialog, FORM_CLASS):
                 line += " " + self.tr("It already exists: it will be updated in place.")
                 line += self._link(known)
             lines.append(line)
-        previous = moved_from(entries, source_location(self.layer))
+        previous = source_moved(self.layer, record.identifier.uri)[0]
         if previous:
             lines.append(
                 self.tr(
@@ -512,7 +506,7 @@ class MainDialog(QDialog, FORM_CLASS):
         self.save_now()
         store = self.journal()
         if not source_moved_ok:
-            previous, now = source_moved(self.layer, store, self.describe.record().identifier.uri)
+            previous, now = source_moved(self.layer, self.describe.record().identifier.uri)
             if previous:
                 return self.ask_source_moved(previous, now, retry, on_remote_change, recreate)
         request = layer_request(

@@ -184,25 +184,32 @@ def same_source(kept: str, now: str) -> bool:
 
 
 def moved_from(entries: Sequence[JournalEntry], source: str) -> str:
-    """The source of the newest successful publication when it differs from ``source`` (the
-    layer's source now); "" when it did not move or either side is unknown."""
+    """The source of the newest publication when no publication of the layer was made from
+    ``source`` (the layer's source now); "" when one was, or either side is unknown.
+
+    A failed entry keeps the fingerprint of its last success, so it counts with that source:
+    once the user had a publication follow the new source, a destination that failed on the
+    way (or an old one no longer used) does not make it « moved » again.
+    """
     published = [
         (entry.time, kept.source)
         for entry in entries
-        if entry.status != FAILED
         for kept in [Fingerprint.from_json(entry.fingerprint)]
         if kept is not None and kept.source
     ]
-    if not source or not published:
+    if not source or not published or any(same_source(s, source) for _, s in published):
         return ""
-    previous = max(published)[1]
-    return "" if same_source(previous, source) else previous
+    return max(published)[1]
 
 
 def layer_state(
-    entries: Sequence[JournalEntry], now: Fingerprint, withdrawn_at: str = ""
+    entries: Sequence[JournalEntry],
+    now: Fingerprint,
+    withdrawn_at: str = "",
+    moved_entries: Optional[Sequence[JournalEntry]] = None,
 ) -> LayerState:
-    """The state of a layer from its journal entries and its fingerprint now.
+    """The state of a layer from its journal entries and its fingerprint now; whether its
+    source moved is read from ``moved_entries`` when given (the copy the layer keeps).
 
     A moved source wins (the user must first say whether its publication follows it); then a
     failure wins over a change (retrying is what the user must do first); a destination
@@ -214,7 +221,7 @@ def layer_state(
     states = [destination_state(entry, now) for entry in entries]
     changed = [part for part in PARTS if any(part in s.changed for s in states)]
     published = [s.time for s in states if s.status != FAILED and s.time]
-    previous = moved_from(entries, now.source)
+    previous = moved_from(entries if moved_entries is None else moved_entries, now.source)
     if previous:
         code = MOVED
     elif any(s.status == FAILED for s in states):

@@ -315,23 +315,31 @@ def resource_id(layer: QgsMapLayer, kept: Optional[dict] = None) -> str:
 def layer_entries(layer: QgsMapLayer, journal: Journal, rid: str) -> list[JournalEntry]:
     """The journal's entries for the layer, else the copy kept with the layer (project)."""
     entries = journal.entries(rid) if rid else []
-    if entries or not rid:
-        return entries
+    return entries if entries or not rid else layer_copy(layer, rid)
+
+
+def layer_copy(layer: QgsMapLayer, rid: str) -> list[JournalEntry]:
+    """The journal entries kept with the layer itself (in the project) when it was published."""
     try:
         kept = json.loads(layer.customProperty(JOURNAL_PROPERTY) or "{}")
     except ValueError:
         return []
-    if not isinstance(kept, dict):
+    if not rid or not isinstance(kept, dict):
         return []
     copy = {dest: raw for dest, raw in kept.items() if isinstance(raw, dict)}
     return sorted(entries_from_json(rid, copy), key=lambda entry: entry.destination)
 
 
-def source_moved(layer: QgsMapLayer, journal: Journal, rid: str) -> tuple[str, str]:
-    """(source of the last publication, source now) when the layer's source moved or was
-    renamed since it was published under ``rid``; ("", "") otherwise."""
+def source_moved(layer: QgsMapLayer, rid: str) -> tuple[str, str]:
+    """(source of the last publication, source now) when this layer's source moved or was
+    renamed since the layer was published under ``rid``; ("", "") otherwise.
+
+    Read from the publications the layer itself keeps (in the project): a layer opened afresh
+    from a file (a nightly export in a new dated folder, with its .qmd) has no former source
+    and updates the publication its identifier names, as before.
+    """
     now = source_location(layer)
-    previous = moved_from(layer_entries(layer, journal, rid), now) if rid else ""
+    previous = moved_from(layer_copy(layer, rid), now) if rid else ""
     return (previous, now) if previous else ("", "")
 
 
@@ -362,5 +370,6 @@ def project_states(layers: list[QgsMapLayer], journal: Journal) -> dict[str, Lay
         rid = resource_id(layer, kept)
         now = fingerprint(layer, reader, kept) if rid else Fingerprint()
         withdrawn = str(layer.customProperty(WITHDRAWN_PROPERTY) or "")
-        states[layer.id()] = layer_state(layer_entries(layer, journal, rid), now, withdrawn)
+        entries = layer_entries(layer, journal, rid)
+        states[layer.id()] = layer_state(entries, now, withdrawn, layer_copy(layer, rid))
     return states

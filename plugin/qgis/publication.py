@@ -188,16 +188,16 @@ def data_fingerprint(layer: QgsMapLayer) -> str:
 
 
 def data_changed_since_last_publication(layer: QgsMapLayer) -> bool:
-    """True when the data changed since the last publication: its files, or what the
-    freshness check reads (a GeoPackage table's bookkeeping, PostGIS row counters)."""
-    previous = layer.customProperty(FINGERPRINT_PROPERTY)
-    if previous and previous != data_fingerprint(layer):
-        return True
+    """True when the data changed since the last publication: what the freshness check reads
+    (a GeoPackage table's bookkeeping, PostGIS row counters, the files) when the publication
+    kept it — a GeoPackage only renamed, or another of its tables edited, is no change —, else
+    the files' sizes and times."""
     kept = [f.data for f in kept_fingerprints(layer) if f.data]
-    if not kept:
-        return False
-    now = DataReader().digest(layer)
-    return bool(now) and any(data != now for data in kept)
+    now = DataReader().digest(layer) if kept else ""
+    if now:
+        return any(data != now for data in kept)
+    previous = layer.customProperty(FINGERPRINT_PROPERTY)
+    return bool(previous) and previous != data_fingerprint(layer)
 
 
 def remember_publication(layer: QgsMapLayer, journal: Journal, record: Record) -> None:

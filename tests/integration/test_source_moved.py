@@ -23,6 +23,7 @@ from plugin.publishers.freshness import MOVED, UP_TO_DATE
 from plugin.qgis.batch import REPUBLISHED, SKIPPED
 from plugin.qgis.destinations import journal
 from plugin.qgis.freshness import project_states
+from plugin.qgis.layer_metadata import stored_record
 from tests.datasets import points_gpkg
 from tests.dialog_helpers import answer_next_window, french_ui, type_into, wait_for
 from tests.integration import test_dialog_publication as dialog_base
@@ -100,6 +101,8 @@ def test_dialog_asks_then_updates_the_same_record_and_dataset(
     [after] = dialog_base.datasets_titled(udata_server, TITLE)
     assert after["id"] == dataset["id"]
     assert after["last_modified"] != dataset["last_modified"]
+    # Only renamed, the table is the same: the record's revision date does not move.
+    assert stored_record(layer).revision_date == ""
     # The publication now follows the new source: no question next time.
     states = project_states([layer], journal())
     assert states[layer.id()].code == UP_TO_DATE

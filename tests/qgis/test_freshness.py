@@ -165,6 +165,11 @@ def test_a_moved_file_is_matched_by_its_identifier(two_tables, journal: Journal,
         f"{moved}|layername=arbres",
     )
     assert found.changed == []
+    # The same file opened afresh (a nightly export in a new folder, with its record) has no
+    # former source of its own: it updates the publication its identifier names, unasked.
+    fresh = QgsVectorLayer(f"{moved}|layername=arbres", "arbres", "ogr")
+    save_record(fresh, prefill(arbres).record)
+    assert project_states([fresh], journal)[fresh.id()].code != MOVED
 
 
 def test_source_location_is_relative_to_the_project_folder(two_tables, tmp_path) -> None:

@@ -239,7 +239,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(
                 tr("Earlier publications found in the project: {0}").format(", ".join(adopted))
             )
-        self._stop_if_moved(layer, store, record, parameters, context)
+        self._stop_if_moved(layer, record, parameters, context)
         if request.portal is not None and request.mode == "upload":
             choices = self._export_choices(parameters, context)
             folder = self._package_folder(parameters, context)
@@ -307,10 +307,11 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         outputs["PACKAGE_DIR"] = str(package.package_dir) if package is not None else ""
         return outputs
 
-    def _stop_if_moved(self, layer, store, record, parameters, context) -> None:
-        """A moved or renamed source updates its publication only when asked (ON_SOURCE_MOVED):
-        by default nothing is sent and the report says why."""
-        previous, now = source_moved(layer, store, record.identifier.uri)
+    def _stop_if_moved(self, layer, record, parameters, context) -> None:
+        """A layer (of a project) whose source moved or was renamed since it was published
+        updates its publication only when asked (ON_SOURCE_MOVED): by default nothing is sent
+        and the report says why."""
+        previous, now = source_moved(layer, record.identifier.uri)
         update = ON_SOURCE_MOVED[self.parameterAsEnum(parameters, "ON_SOURCE_MOVED", context)]
         if not previous or update == "update":
             return

@@ -148,8 +148,9 @@ def test_a_moved_source_wins_and_names_both_sources(tmp_path: Path) -> None:
     assert layer_state(old.entries(RID), moved).code == UP_TO_DATE
 
 
-def test_the_newest_successful_publication_tells_the_source(tmp_path: Path) -> None:
-    """Updated with the new source on one destination, failed on the other: no longer moved."""
+def test_one_publication_from_the_source_now_is_enough(tmp_path: Path) -> None:
+    """Updated with the new source on one destination (the other failed, or is no longer
+    used): no longer moved; moved again, the newest publication's source is named."""
     journal = Journal(tmp_path / "journal.json")
     for name, source, when in (
         ("catalogue", "postgres://sig/public.haies", "2026-12-01T10:00:00+00:00"),
@@ -159,7 +160,9 @@ def test_the_newest_successful_publication_tells_the_source(tmp_path: Path) -> N
         journal.record(RID, name, remote_id="x", fingerprint=fingerprint, when=when)
     now = Fingerprint("d1", "m1", "s1", source="postgres://sig/public.haies_2024")
     assert moved_from(journal.entries(RID), now.source) == ""
-    assert moved_from(journal.entries(RID), "postgres://sig/public.haies") == (
+    journal.record_failure(RID, "portail", step="portal", error_code="timeout")
+    assert moved_from(journal.entries(RID), now.source) == ""
+    assert moved_from(journal.entries(RID), "postgres://sig/public.haies_2025") == (
         "postgres://sig/public.haies_2024"
     )
 
