@@ -33,7 +33,7 @@ from ..core.publication_report import to_html
 from ..core.style_limits import style_limits_text
 from ..publishers.connections import connection_role
 from ..publishers.journal import FAILED, Journal, JournalEntry, entry_among
-from ..publishers.pipeline import MISSING
+from ..publishers.pipeline import MISSING_CODES
 from ..qgis.batch import export_plan, layer_request
 from ..qgis.choices import (
     DESTINATIONS_PROPERTY,
@@ -418,7 +418,7 @@ class MainDialog(QDialog, FORM_CLASS):
         entries = self.journal(record).entries(record.identifier.uri)
         summary, blockers = self._plan(record, entries)
         retry = any(entry.status == FAILED for entry in entries)
-        missing = any(e.status == FAILED and e.error_code == MISSING for e in entries)
+        missing = any(e.status == FAILED and e.error_code in MISSING_CODES for e in entries)
         published = bool(self.published_destinations(entries))
         self.publisher.set_plan(summary, [escape(b) for b in blockers], retry, missing)
         self.publisher.set_published(published and self.job is None)

@@ -292,6 +292,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'Publish afresh' (with geopublier:publish: the REPUBLISH_MISSING option); a new dataset "
         "will be created and the journal updated.",
     },
+    "catalogue_record_missing": {
+        "fr": "La fiche {remote_id} publiée auparavant n'est plus dans le catalogue {server} "
+        "(supprimée dans le catalogue, ou catalogue vidé). Pour l'y publier de nouveau, sous le "
+        "même identifiant (sans doublon), cliquez sur « Publier à neuf » (avec "
+        "geopublier:publish : option REPUBLISH_MISSING) ; si elle a été retirée volontairement, "
+        "décochez ce catalogue.",
+        "en": "The record {remote_id} published earlier is no longer in the catalogue {server} "
+        "(deleted in the catalogue, or the catalogue was emptied). To publish it there again, "
+        "under the same identifier (no duplicate), click 'Publish afresh' (with "
+        "geopublier:publish: the REPUBLISH_MISSING option); if it was withdrawn on purpose, "
+        "untick this catalogue.",
+    },
     "portal_duplicates": {
         "fr": "Le portail {server} a déjà plusieurs jeux de données pour la ressource "
         "{identifier} : {datasets}. GeoPublier n'en crée pas un de plus et ne choisit pas à votre "

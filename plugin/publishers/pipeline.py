@@ -4,7 +4,8 @@ A step publishes to one destination. If one fails, the others still run; the rep
 published where, and a later run of the failed steps resumes from the journal (same remote ids).
 
 A portal dataset the journal remembers but the portal no longer has fails with
-``portal_dataset_missing`` and the user is asked; with ``recreate_missing`` (their answer: the
+``portal_dataset_missing`` (a catalogue record: ``catalogue_record_missing``, found by the
+guarded catalogue step) and the user is asked; with ``recreate_missing`` (their answer: the
 dialog's "Publish afresh", ``REPUBLISH_MISSING`` in Processing) the stale entry is forgotten and
 the step runs again as a first publication (which still looks the dataset up by identifier).
 """
@@ -27,12 +28,14 @@ from ..core.portal_payload import payload_message
 from .base import UPDATED, CataloguePublisher, DataPublisher, PublishResult
 from .errors import PublishError, message
 from .held_files import FILES_DETAIL, to_text
-from .journal import Journal, content_hash
+from .journal import Journal, content_hash, server_key
 
 LOG = logging.getLogger(__name__)
 
 DONE, FAILED, SKIPPED, CANCELLED = "done", "failed", "skipped", "cancelled"
 MISSING = "portal_dataset_missing"  # the error code of a remembered dataset gone from the portal
+CATALOGUE_MISSING = "catalogue_record_missing"  # a remembered record gone from the catalogue
+MISSING_CODES = (MISSING, CATALOGUE_MISSING)  # what « Publier à neuf » answers
 UNCHANGED = "unchanged"
 LINKS_CONTEXT = "online_resources"  # context key: {destination: [online resource dicts]}
 FAILED_CONTEXT = "failed_destinations"  # context key: destinations that failed in this run
@@ -334,12 +337,14 @@ def _run_one(
 ) -> StepOutcome:
     known = journal.entry_for(resource_id, step.destination, step.server, step.role)
     previous = known.remote_id if known is not None and known.remote_id else None
+    if step.role == "catalogue" and known is not None and _moved(known.server, step.server):
+        previous = None  # the connection now points at another catalogue: a first publication
     replaced = ""
     try:
         try:
             result, sent_hash = step.run(previous, context)
         except PublishError as error:
-            if error.code != MISSING or not recreate_missing or known is None:
+            if error.code not in MISSING_CODES or not recreate_missing or known is None:
                 raise
             journal.clear(resource_id, known.destination)  # the stale id must not come back
             replaced, previous, known = previous or "", None, None
@@ -396,6 +401,11 @@ def _run_one(
         message_en=" ".join(message(n, "en") for n in notices),
         details=details,
     )
+
+
+def _moved(then: str, now: str) -> bool:
+    """True when both addresses are known and differ (a connection pointed elsewhere)."""
+    return bool(then and now and server_key(then) != server_key(now))
 
 
 def _sentence(error: Exception, lang: str) -> str:

@@ -80,7 +80,7 @@ class GuardedCatalogueStep(CatalogueStep):
 
     def run(self, previous_remote_id, context):
         """Check the catalogue's copy, merge or overwrite as told, publish, remember."""
-        notes = self._guard()
+        notes = self._guard(previous_remote_id)
         result, sent_hash = super().run(previous_remote_id, context)
         self.store.save(self.resource_id, self.destination, self._as_stored())
         if notes:
@@ -100,12 +100,20 @@ class GuardedCatalogueStep(CatalogueStep):
             LOG.info("%s: stored copy not read back (%s)", self.identifier, error.code)
             return self.record_xml
 
-    def _guard(self) -> dict:
+    def _guard(self, previous_remote_id: Optional[str]) -> dict:
+        """Stop before an update that would lose someone else's edits, and before quietly
+        re-creating a record the journal says is published but the catalogue no longer has
+        (`previous_remote_id` is None when the user chose to publish it afresh)."""
         published = self.store.load(self.resource_id, self.destination)
-        if published is None:
+        if published is None and not previous_remote_id:
             return {}
         current = self.publisher.get_record(self.identifier)
-        if current is None or not changed_since(published, current):
+        if current is None and previous_remote_id:
+            raise PublishError(
+                "catalogue_record_missing",
+                {"server": self.publisher.http.server, "remote_id": previous_remote_id},
+            )
+        if current is None or published is None or not changed_since(published, current):
             return {}
         fields = remote_changes(published, current)
         if self.on_remote_change == OVERWRITE:

@@ -181,6 +181,24 @@ def record_for_publication(record: Record, data_changed: bool = False) -> Record
     return published
 
 
+def published_identifier(
+    record: Record, journal: Journal, catalogue: Optional[Connection]
+) -> Record:
+    """The record under the identifier this catalogue already holds it by.
+
+    A record GeoPublier wrote gets an identifier derived from the layer's source: once the
+    source is moved or renamed (and the user chose to update the publication), it would
+    otherwise be a second record of the same resource in the catalogue. A record imported
+    from a file or a catalogue keeps its own identifier.
+    """
+    if catalogue is None or record.source_document:
+        return record
+    known = journal.entry_for(record.identifier.uri, catalogue.name, catalogue.url, "catalogue")
+    if known is None or not known.remote_id or known.remote_id == record.file_identifier:
+        return record
+    return dataclasses.replace(record, file_identifier=known.remote_id)
+
+
 def data_fingerprint(layer: QgsMapLayer) -> str:
     """Size and modification time of the files behind the layer ('' when there is no file)."""
     path = source_path(layer)
@@ -536,8 +554,10 @@ def publish(
     is_cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[PublicationReport, Record]:
     """Run the publication; returns the report and the record as published."""
-    record = record_for_publication(request.record, request.data_changed)
     store = journal or default_journal()
+    record = record_for_publication(
+        published_identifier(request.record, store, request.catalogue), request.data_changed
+    )
     if request.map_server is not None and request.fingerprint is not None:
         server = request.map_server
         entry = store.entry_for(record.identifier.uri, server.name, server.url)
@@ -619,8 +639,9 @@ def unpublish(
     known = store.entry_for(
         uri, destination.name, destination.url, connection_role(destination.type)
     )
-    if destination.type in CATALOGUE_TYPES:
-        remote_id = record.file_identifier
+    if destination.type in CATALOGUE_TYPES:  # as published (the journal), else the record's
+        remote_id = known.remote_id if known is not None and known.remote_id else ""
+        remote_id = remote_id or record.file_identifier
     else:
         remote_id = known.remote_id if known is not None else ""
     if remote_id:

@@ -14,6 +14,7 @@ from qgis.core import QgsProcessingException
 from plugin.core.iso19139_common import NS
 from plugin.publishers.csw import build_transaction
 from plugin.qgis.destinations import profile_folder
+from tests.csw_queries import count_records
 from tests.integration.test_publish_catalogue import publication_files  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.integration
@@ -57,7 +58,9 @@ def _texts(url: str, identifier: str) -> tuple[str, str]:
     return title.text, abstract.text
 
 
-def _publish(shapefile: Path, files: dict, report: Path, on_change: str = "") -> dict:
+def _publish(shapefile: Path, files: dict, report: Path, on_change: str = "", **extra) -> dict:
+    """geopublier:publish of the sample's copy (other tests published it from theirs: a moved
+    source, so ON_SOURCE_MOVED says update)."""
     import processing
 
     return processing.run(
@@ -69,6 +72,8 @@ def _publish(shapefile: Path, files: dict, report: Path, on_change: str = "") ->
             "PROFILE": str(files["PROFILE"]),
             "REPORT": str(report),
             "ON_REMOTE_CHANGE": on_change,
+            "ON_SOURCE_MOVED": 1,
+            **extra,
         },
     )
 
@@ -135,3 +140,55 @@ def test_a_record_changed_in_the_catalogue_is_never_lost(
     assert _texts(url, record_id)[1] != "Encore une autre version."
     entry = _catalogue_entry(record_id)
     assert entry["status"] == "done" and entry["remote_id"] == record_id
+
+
+def _count(url: str, identifier: str) -> int:
+    """How many records the catalogue holds under this identifier (CSW GetRecords)."""
+    return count_records(url, "dc:identifier", identifier)
+
+
+def test_a_record_deleted_in_the_catalogue_is_not_recreated_without_asking(
+    provider,
+    rivers_shapefile: Path,
+    publication_files,  # noqa: F811 - fixture
+    pycsw_server,
+    tmp_path: Path,
+) -> None:
+    """The catalogue's administrator deleted the record (or emptied the catalogue): the
+    journal still says published, so republishing stops and says so; REPUBLISH_MISSING (the
+    dialog's « Publier à neuf ») publishes it again under the same identifier, once."""
+    url = pycsw_server.url
+    record_id = _publish(rivers_shapefile, publication_files, tmp_path / "r1.json")[
+        "CATALOGUE_RECORD_ID"
+    ]
+    answer = requests.post(
+        url,
+        data=build_transaction("Delete", identifier=record_id),
+        headers={"Content-Type": "application/xml"},
+        timeout=30,
+    )
+    assert b"<csw:totalDeleted>1</csw:totalDeleted>" in answer.content
+    assert _count(url, record_id) == 0
+
+    with pytest.raises(QgsProcessingException):
+        _publish(rivers_shapefile, publication_files, tmp_path / "r2.json")
+    step = json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))["steps"][0]
+    assert step["status"] == "failed" and step["error_code"] == "catalogue_record_missing"
+    assert record_id in step["message_fr"] and "REPUBLISH_MISSING" in step["message_fr"]
+    assert "127.0.0.1" in step["message_fr"]  # the catalogue is named
+    assert _count(url, record_id) == 0  # nothing re-created behind the user's back
+    assert _catalogue_entry(record_id)["error_code"] == "catalogue_record_missing"
+
+    again = _publish(
+        rivers_shapefile, publication_files, tmp_path / "r3.json", REPUBLISH_MISSING=True
+    )
+    assert again["CATALOGUE_RECORD_ID"] == record_id
+    step = json.loads((tmp_path / "r3.json").read_text(encoding="utf-8"))["steps"][0]
+    assert (step["status"], step["action"]) == ("done", "created")
+    assert _count(url, record_id) == 1
+    assert _catalogue_entry(record_id)["status"] == "done"
+    # The next republication is a plain update again.
+    _publish(rivers_shapefile, publication_files, tmp_path / "r4.json")
+    step = json.loads((tmp_path / "r4.json").read_text(encoding="utf-8"))["steps"][0]
+    assert (step["status"], step["action"]) == ("done", "updated")
+    assert _count(url, record_id) == 1

@@ -12,10 +12,14 @@ from typing import Any, Optional
 
 import requests
 
+from plugin.core.iso19139_writer import write
+from plugin.core.model import Record
 from plugin.publishers.base import CREATED, UPDATED, DataPublisher, PublishResult
 from plugin.publishers.errors import PublishError
 from plugin.publishers.journal import Journal
 from plugin.publishers.pipeline import PortalStep, run_steps
+from plugin.publishers.remote_guard import GuardedCatalogueStep, PublishedStore
+from tests.unit.publishers.test_pub_links import MemoryCatalogue
 
 RID = "https://data.example.fr/id/haies"
 
@@ -83,3 +87,43 @@ def test_a_deleted_dataset_is_reported_then_published_afresh_on_request(tmp_path
     assert list(datasets) == [afresh.remote_id]
     entry = Journal(tmp_path / "j.json").entry(RID, "Portail")
     assert (entry.status, entry.remote_id, entry.error_code) == ("done", afresh.remote_id, "")
+
+
+def _catalogue_step(tmp_path: Path, catalogue) -> GuardedCatalogueStep:
+    record = Record(title="Haies", file_identifier="rec-haies")
+    return GuardedCatalogueStep(
+        catalogue, record, write, PublishedStore(tmp_path / "sent"), RID
+    )
+
+
+def test_a_record_gone_from_the_catalogue_is_not_recreated_unasked(tmp_path: Path) -> None:
+    """The journal says published; the catalogue no longer has it: the step stops and says so,
+    nothing is inserted; « Publier à neuf » (recreate_missing) inserts it again, same id."""
+    catalogue = MemoryCatalogue()
+    journal = Journal(tmp_path / "j.json")
+    run_steps([_catalogue_step(tmp_path, catalogue)], journal, RID, "Haies")
+    catalogue.records.clear()  # the catalogue's administrator deleted it
+
+    refused = run_steps([_catalogue_step(tmp_path, catalogue)], journal, RID, "Haies").steps[0]
+    assert (refused.status, refused.error_code) == ("failed", "catalogue_record_missing")
+    assert "rec-haies" in refused.message_fr and "Publier à neuf" in refused.message_fr
+    assert catalogue.records == {}
+
+    again = run_steps(
+        [_catalogue_step(tmp_path, catalogue)], journal, RID, "Haies", recreate_missing=True
+    ).steps[0]
+    assert again.status == "done" and list(catalogue.records) == ["rec-haies"]
+    assert journal.entry(RID, "Catalogue").status == "done"
+
+
+def test_a_connection_pointed_at_another_catalogue_publishes_there_first_time(
+    tmp_path: Path,
+) -> None:
+    """Same connection name, new address (the region moved its catalogue): nothing there is
+    « missing », the record is simply published to the new catalogue."""
+    journal = Journal(tmp_path / "j.json")
+    run_steps([_catalogue_step(tmp_path, MemoryCatalogue())], journal, RID, "Haies")
+    moved = MemoryCatalogue()
+    moved.url = "https://nouveau-catalogue.exemple.fr/csw"
+    outcome = run_steps([_catalogue_step(tmp_path, moved)], journal, RID, "Haies").steps[0]
+    assert outcome.status == "done" and list(moved.records) == ["rec-haies"]
