@@ -94,39 +94,39 @@
         <translation>Catalogue connection (name)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="191"/>
         <source>Publication report</source>
         <translation>Publication report</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="197"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
         <source>Catalogue record URL</source>
         <translation>Catalogue record URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="203"/>
         <source>Catalogue record id</source>
         <translation>Catalogue record id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="420"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="423"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="428"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="431"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="448"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="451"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Export package folder</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="201"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
         <source>Portal dataset URL</source>
         <translation>Portal dataset URL</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="205"/>
         <source>Portal dataset id</source>
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="401"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="404"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="393"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -741,22 +741,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="207"/>
         <source>WMS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="205"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="208"/>
         <source>WFS GetCapabilities URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="209"/>
         <source>Published layer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="351"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="354"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,7 +851,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="255"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="258"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,22 +881,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="357"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="360"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
-        <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="242"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,8 +911,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="284"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
         <source>Sent again (deleted or replaced on the portal since the last publication): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset or a record deleted on the portal or in the catalogue since. A JSON report says what was published where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
+        <source>Publish afresh a dataset or record the journal remembers but the portal or catalogue no longer has</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

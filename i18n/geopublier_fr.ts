@@ -94,39 +94,39 @@
         <translation>Connexion au catalogue (nom)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="188"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="191"/>
         <source>Publication report</source>
         <translation>Rapport de publication</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="197"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
         <source>Catalogue record URL</source>
         <translation>Adresse de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="200"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="203"/>
         <source>Catalogue record id</source>
         <translation>Identifiant de la fiche dans le catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="228"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="231"/>
         <source>The metadata of {0} does not meet INSPIRE yet; nothing was published:
 {1}</source>
         <translation>Les métadonnées de {0} ne respectent pas encore INSPIRE ; rien n'a été publié :
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="420"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="423"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="428"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="431"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="448"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="451"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -251,22 +251,22 @@
         <translation>Dossier du paquet d'export</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="201"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
         <source>Portal dataset URL</source>
         <translation>Adresse du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="202"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="205"/>
         <source>Portal dataset id</source>
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="401"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="404"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="393"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="305"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -741,22 +741,22 @@
         <translation>Connexion au serveur cartographique (QGIS Server, GeoServer)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="204"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="207"/>
         <source>WMS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WMS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="205"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="208"/>
         <source>WFS GetCapabilities URL</source>
         <translation>Adresse GetCapabilities du WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="206"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="209"/>
         <source>Published layer name</source>
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="351"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="354"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
@@ -851,7 +851,7 @@
         <translation>Système de coordonnées cible (Lambert-93 par défaut ; données hors de sa zone de validité : le système légal de l'outre-mer, celui de la couche, ou WGS 84)</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="255"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="258"/>
         <source>Data unchanged since the last publication: the portal keeps its files, only the dataset and the record are updated.</source>
         <translation>Données inchangées depuis la dernière publication : le portail garde ses fichiers, seuls le jeu de données et la fiche sont mis à jour.</translation>
     </message>
@@ -881,22 +881,12 @@
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="357"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="360"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
-        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset deleted on the portal since. A JSON report says what was published where.</source>
-        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n'importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données supprimé depuis sur le portail. Un rapport JSON dit ce qui a été publié et où.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
-        <source>Publish afresh a dataset the journal remembers but the portal no longer has</source>
-        <translation>Publier à neuf un jeu de données dont le journal se souvient mais que le portail n'a plus</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="239"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="242"/>
         <source>Earlier publications found in the project: {0}</source>
         <translation>Publications antérieures retrouvées dans le projet : {0}</translation>
     </message>
@@ -921,9 +911,19 @@
         <translation>Republie les couches d'un projet vers les destinations choisies pour chacune dans GeoPublier : les couches modifiées depuis leur dernière publication (données, métadonnées ou style), toutes les couches, ou une liste. Une couche aux métadonnées incomplètes ou dont les colonnes de données personnelles ne sont pas confirmées est ignorée, avec la raison. Une couche dont la source a été déplacée ou renommée depuis sa publication est ignorée, sauf si ON_SOURCE_MOVED demande de mettre à jour sa publication. Pour les exécutions planifiées avec qgis_process. Un rapport JSON dit ce qui a été republié, ignoré et pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="284"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
         <source>Sent again (deleted or replaced on the portal since the last publication): {0}</source>
         <translation>Renvoyé (supprimé ou remplacé sur le portail depuis la dernière publication) : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>
+        <source>Publishes the layer&apos;s INSPIRE metadata to the chosen catalogue connection, the layer to a map server (WMS/WFS) and the dataset to an open data portal. Publishing the same layer again updates the same record and dataset, from any machine: the project keeps where the layer was published. REPUBLISH_MISSING publishes afresh a dataset or a record deleted on the portal or in the catalogue since. A JSON report says what was published where.</source>
+        <translation>Publie les métadonnées INSPIRE de la couche dans le catalogue choisi, la couche sur un serveur cartographique (WMS/WFS) et le jeu de données sur un portail open data. Republier la même couche met à jour la même fiche et le même jeu de données, depuis n'importe quel poste : le projet garde où la couche a été publiée. REPUBLISH_MISSING publie à neuf un jeu de données ou une fiche supprimés depuis sur le portail ou dans le catalogue. Un rapport JSON dit ce qui a été publié et où.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="176"/>
+        <source>Publish afresh a dataset or record the journal remembers but the portal or catalogue no longer has</source>
+        <translation>Publier à neuf un jeu de données ou une fiche dont le journal se souvient mais que le portail ou le catalogue n'a plus</translation>
     </message>
 </context>
 <context>

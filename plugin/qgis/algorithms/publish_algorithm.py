@@ -87,8 +87,8 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
             "layer to a map server (WMS/WFS) and the dataset to an open data portal. "
             "Publishing the same layer again updates the same record and dataset, from any "
             "machine: the project keeps where the layer was published. REPUBLISH_MISSING "
-            "publishes afresh a dataset deleted on the portal since. A JSON report says what "
-            "was published where."
+            "publishes afresh a dataset or a record deleted on the portal or in the catalogue "
+            "since. A JSON report says what was published where."
         )
 
     def createInstance(self):  # noqa: N802 - QGIS API name
@@ -176,7 +176,10 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(
                 "REPUBLISH_MISSING",
-                tr("Publish afresh a dataset the journal remembers but the portal no longer has"),
+                tr(
+                    "Publish afresh a dataset or record the journal remembers but the portal "
+                    "or catalogue no longer has"
+                ),
                 defaultValue=False,
             )
         )
