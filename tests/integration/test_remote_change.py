@@ -59,8 +59,6 @@ def _texts(url: str, identifier: str) -> tuple[str, str]:
 
 
 def _publish(shapefile: Path, files: dict, report: Path, on_change: str = "", **extra) -> dict:
-    """geopublier:publish of the sample's copy (other tests published it from theirs: a moved
-    source, so ON_SOURCE_MOVED says update)."""
     import processing
 
     return processing.run(
@@ -72,7 +70,6 @@ def _publish(shapefile: Path, files: dict, report: Path, on_change: str = "", **
             "PROFILE": str(files["PROFILE"]),
             "REPORT": str(report),
             "ON_REMOTE_CHANGE": on_change,
-            "ON_SOURCE_MOVED": 1,
             **extra,
         },
     )
@@ -89,6 +86,18 @@ def _catalogue_entry(record_id: str) -> dict:
     )
 
 
+@pytest.fixture
+def rivers(rivers_shapefile: Path, request: pytest.FixtureRequest) -> Path:
+    """The sample as a resource of its own: other tests of the session publish the sample
+    too, to the same catalogue, and this one's record must start as only it published it."""
+    qmd = rivers_shapefile.with_suffix(".qmd")
+    sample = "https://data.exemple-agglo.fr/id/cours-d-eau"
+    text = qmd.read_text(encoding="utf-8")
+    assert sample in text
+    qmd.write_text(text.replace(sample, f"{sample}-{request.node.name}"), encoding="utf-8")
+    return rivers_shapefile
+
+
 def _retitle(shapefile: Path, title: str) -> None:
     """The user edits the layer's title (its .qmd) between publications."""
     qmd = shapefile.with_suffix(".qmd")
@@ -99,21 +108,21 @@ def _retitle(shapefile: Path, title: str) -> None:
 
 def test_a_record_changed_in_the_catalogue_is_never_lost(
     provider,
-    rivers_shapefile: Path,
+    rivers: Path,
     publication_files,  # noqa: F811 - fixture
     pycsw_server,
     tmp_path: Path,
 ) -> None:
     url = pycsw_server.url
-    record_id = _publish(rivers_shapefile, publication_files, tmp_path / "r1.json")[
+    record_id = _publish(rivers, publication_files, tmp_path / "r1.json")[
         "CATALOGUE_RECORD_ID"
     ]
     _someone_edits(url, record_id, THEIR_ABSTRACT)
-    _retitle(rivers_shapefile, "Rivières de l'agglomération d'Exemple")
+    _retitle(rivers, "Rivières de l'agglomération d'Exemple")
 
     # 1. The step stops with the message; the catalogue keeps their edit, the journal says so.
     with pytest.raises(QgsProcessingException):
-        _publish(rivers_shapefile, publication_files, tmp_path / "r2.json")
+        _publish(rivers, publication_files, tmp_path / "r2.json")
     step = json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))["steps"][0]
     assert step["status"] == "failed" and step["error_code"] == "remote_changed"
     assert "modifiée dans le catalogue" in step["message_fr"] and "abstract" in step["message_fr"]
@@ -123,18 +132,18 @@ def test_a_record_changed_in_the_catalogue_is_never_lost(
     assert entry["status"] == "failed" and entry["remote_id"] == record_id
 
     # 2. Merge: their abstract and our title, both in the catalogue.
-    merged = _publish(rivers_shapefile, publication_files, tmp_path / "r3.json", "merge")
+    merged = _publish(rivers, publication_files, tmp_path / "r3.json", "merge")
     assert merged["CATALOGUE_RECORD_ID"] == record_id
     step = json.loads((tmp_path / "r3.json").read_text(encoding="utf-8"))["steps"][0]
     assert step["status"] == "done" and "abstract" in step["details"]["merged"]
     assert _texts(url, record_id) == ("Rivières de l'agglomération d'Exemple", THEIR_ABSTRACT)
 
     # 3. Republishing with nothing changed anywhere goes through without asking.
-    _publish(rivers_shapefile, publication_files, tmp_path / "r4.json")
+    _publish(rivers, publication_files, tmp_path / "r4.json")
 
     # 4. Overwrite: their new edit is replaced by the layer's record.
     _someone_edits(url, record_id, "Encore une autre version.")
-    _publish(rivers_shapefile, publication_files, tmp_path / "r5.json", "overwrite")
+    _publish(rivers, publication_files, tmp_path / "r5.json", "overwrite")
     step = json.loads((tmp_path / "r5.json").read_text(encoding="utf-8"))["steps"][0]
     assert step["status"] == "done" and step["details"]["overwritten"]
     assert _texts(url, record_id)[1] != "Encore une autre version."
@@ -149,7 +158,7 @@ def _count(url: str, identifier: str) -> int:
 
 def test_a_record_deleted_in_the_catalogue_is_not_recreated_without_asking(
     provider,
-    rivers_shapefile: Path,
+    rivers: Path,
     publication_files,  # noqa: F811 - fixture
     pycsw_server,
     tmp_path: Path,
@@ -158,7 +167,7 @@ def test_a_record_deleted_in_the_catalogue_is_not_recreated_without_asking(
     journal still says published, so republishing stops and says so; REPUBLISH_MISSING (the
     dialog's « Publier à neuf ») publishes it again under the same identifier, once."""
     url = pycsw_server.url
-    record_id = _publish(rivers_shapefile, publication_files, tmp_path / "r1.json")[
+    record_id = _publish(rivers, publication_files, tmp_path / "r1.json")[
         "CATALOGUE_RECORD_ID"
     ]
     answer = requests.post(
@@ -171,7 +180,7 @@ def test_a_record_deleted_in_the_catalogue_is_not_recreated_without_asking(
     assert _count(url, record_id) == 0
 
     with pytest.raises(QgsProcessingException):
-        _publish(rivers_shapefile, publication_files, tmp_path / "r2.json")
+        _publish(rivers, publication_files, tmp_path / "r2.json")
     step = json.loads((tmp_path / "r2.json").read_text(encoding="utf-8"))["steps"][0]
     assert step["status"] == "failed" and step["error_code"] == "catalogue_record_missing"
     assert record_id in step["message_fr"] and "REPUBLISH_MISSING" in step["message_fr"]
@@ -180,7 +189,7 @@ def test_a_record_deleted_in_the_catalogue_is_not_recreated_without_asking(
     assert _catalogue_entry(record_id)["error_code"] == "catalogue_record_missing"
 
     again = _publish(
-        rivers_shapefile, publication_files, tmp_path / "r3.json", REPUBLISH_MISSING=True
+        rivers, publication_files, tmp_path / "r3.json", REPUBLISH_MISSING=True
     )
     assert again["CATALOGUE_RECORD_ID"] == record_id
     step = json.loads((tmp_path / "r3.json").read_text(encoding="utf-8"))["steps"][0]
@@ -188,7 +197,7 @@ def test_a_record_deleted_in_the_catalogue_is_not_recreated_without_asking(
     assert _count(url, record_id) == 1
     assert _catalogue_entry(record_id)["status"] == "done"
     # The next republication is a plain update again.
-    _publish(rivers_shapefile, publication_files, tmp_path / "r4.json")
+    _publish(rivers, publication_files, tmp_path / "r4.json")
     step = json.loads((tmp_path / "r4.json").read_text(encoding="utf-8"))["steps"][0]
     assert (step["status"], step["action"]) == ("done", "updated")
     assert _count(url, record_id) == 1
