@@ -116,17 +116,17 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="423"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="419"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0}: {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="431"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="427"/>
         <source>{0}: failed — {1}</source>
         <translation>{0}: failed — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="451"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="447"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplete: see the report {0}</translation>
     </message>
@@ -261,12 +261,12 @@
         <translation>Portal dataset id</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="404"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="400"/>
         <source>Export package: {0}</source>
         <translation>Export package: {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>The language of the data's texts (French: “fre”).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="304"/>
         <source>Publication report: {0}</source>
         <translation>Publication report: {0}</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="354"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,7 +881,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="360"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,11 +908,6 @@
     <message>
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="81"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. A layer whose source moved or was renamed since its publication is skipped unless ON_SOURCE_MOVED says to update its publication. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
-        <source>Sent again (deleted or replaced on the portal since the last publication): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -116,17 +116,17 @@
 {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="423"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="419"/>
         <source>{0}: {1} ({2}) — {3}</source>
         <translation>{0} : {1} ({2}) — {3}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="431"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="427"/>
         <source>{0}: failed — {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="451"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="447"/>
         <source>Publication incomplete: see the report {0}</source>
         <translation>Publication incomplète : voir le rapport {0}</translation>
     </message>
@@ -261,12 +261,12 @@
         <translation>Identifiant du jeu de données sur le portail</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="404"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="400"/>
         <source>Export package: {0}</source>
         <translation>Paquet d'export : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="396"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="392"/>
         <source>Columns that look like personal data: {0}. Remove them, or confirm they may be opened (CONFIRM_PERSONAL_DATA). Quality report: {1}</source>
         <translation>Colonnes qui ressemblent à des données personnelles : {0}. Retirez-les, ou confirmez qu'elles peuvent être ouvertes (CONFIRM_PERSONAL_DATA). Rapport qualité : {1}</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>La langue des textes de la donnée (français : « fre »).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="308"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="304"/>
         <source>Publication report: {0}</source>
         <translation>Rapport de publication : {0}</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>Nom de la couche publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="354"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="350"/>
         <source>Choose at least one destination (CATALOGUE, MAP_SERVER or PORTAL).</source>
         <translation>Choisissez au moins une destination (CATALOGUE, MAP_SERVER ou PORTAL).</translation>
     </message>
@@ -881,7 +881,7 @@
         <translation>Si la fiche a été modifiée dans le catalogue depuis la dernière publication : vide = arrêter, merge = fusionner ses modifications, overwrite = l'écraser</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="360"/>
+        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="356"/>
         <source>ON_REMOTE_CHANGE is “{0}”: leave it empty, or write merge or overwrite.</source>
         <translation>ON_REMOTE_CHANGE vaut « {0} » : laissez-le vide, ou écrivez merge ou overwrite.</translation>
     </message>
@@ -909,11 +909,6 @@
         <location filename="../plugin/qgis/algorithms/publishproject_algorithm.py" line="81"/>
         <source>Republishes the layers of a project to the destinations chosen for each of them in GeoPublier: the layers changed since their last publication (data, metadata or style), every layer, or a list. A layer whose metadata is incomplete or whose personal-data columns are not confirmed is skipped with the reason. A layer whose source moved or was renamed since its publication is skipped unless ON_SOURCE_MOVED says to update its publication. For scheduled runs with qgis_process. A JSON report says what was republished, skipped and why.</source>
         <translation>Republie les couches d'un projet vers les destinations choisies pour chacune dans GeoPublier : les couches modifiées depuis leur dernière publication (données, métadonnées ou style), toutes les couches, ou une liste. Une couche aux métadonnées incomplètes ou dont les colonnes de données personnelles ne sont pas confirmées est ignorée, avec la raison. Une couche dont la source a été déplacée ou renommée depuis sa publication est ignorée, sauf si ON_SOURCE_MOVED demande de mettre à jour sa publication. Pour les exécutions planifiées avec qgis_process. Un rapport JSON dit ce qui a été republié, ignoré et pourquoi.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="287"/>
-        <source>Sent again (deleted or replaced on the portal since the last publication): {0}</source>
-        <translation>Renvoyé (supprimé ou remplacé sur le portail depuis la dernière publication) : {0}</translation>
     </message>
     <message>
         <location filename="../plugin/qgis/algorithms/publish_algorithm.py" line="85"/>

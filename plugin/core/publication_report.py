@@ -34,6 +34,15 @@ WORDS = {
     ),
     "no_issue": ("Aucun problème relevé.", "No problem found."),
     "features": ("{0} objet(s) vérifié(s)", "{0} feature(s) checked"),
+    "resent": (
+        "Renvoyé (supprimé ou remplacé sur le portail depuis la dernière publication) : {0}",
+        "Sent again (deleted or replaced on the portal since the last publication): {0}",
+    ),
+    "data_kept": (
+        "Données inchangées : le serveur garde celles qu'il sert, seuls les métadonnées et le "
+        "style sont mis à jour.",
+        "Data unchanged: the server keeps what it serves, only the metadata and style are updated.",
+    ),
 }
 ROLES = {
     "catalogue": ("Catalogue", "Catalogue"),
@@ -125,6 +134,7 @@ def _steps_table(report: dict[str, Any], lang: str) -> str:
         note = step.get("message_fr" if lang == "fr" else "message_en") or ""
         details = step.get("details") or {}
         note = note or style_limits_text(details.get("style_limits") or (), lang)
+        note = note or _kept_note(details, lang)
         link = _step_links(step)
         role = ROLES.get(str(step.get("role", "")), (step.get("role", ""),) * 2)
         rows.append(
@@ -137,6 +147,20 @@ def _steps_table(report: dict[str, Any], lang: str) -> str:
         )
     head = "".join(f"<th>{_w(k, lang)}</th>" for k in ("destination", "role", "state", "link"))
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def _kept_note(details: dict[str, Any], lang: str) -> str:
+    """What a republication with the data unchanged did: the files a portal lost and got again,
+    or the data a map server kept."""
+    resent = [str(name) for name in details.get("resent") or ()]
+    if resent:
+        return resent_note(resent, lang)
+    return _w("data_kept", lang) if details.get("data_kept") else ""
+
+
+def resent_note(names: list[str], lang: str = "fr") -> str:
+    """The files sent again because the portal lost them or holds another version."""
+    return _w("resent", lang).format(", ".join(names))
 
 
 # Service links of a map-server step, by protocol (the catalogue's INSPIRE values).

@@ -417,10 +417,10 @@ def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
     log = Log()
     publish(layer, "Portail", connections, tmp_path / "b", feedback=log)
     assert portal_step_details(tmp_path / "b")["resent"] == [geojson]
-    from plugin.qgis.algorithms.common import tr
+    from plugin.core.publication_report import resent_note
+    from plugin.toolbelt.i18n import ui_language
 
-    said = tr("Sent again (deleted or replaced on the portal since the last publication): {0}")
-    assert said.format(geojson) in log.lines  # in the language of QGIS (French in a full run)
+    assert resent_note([geojson], ui_language()) in log.lines  # French in a full run
     second = files_held(portal, dataset_id)
     assert set(second) == set(first)  # the GeoJSON is back, nothing else added
     assert second[geojson]["id"] != first[geojson]["id"]

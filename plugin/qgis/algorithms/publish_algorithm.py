@@ -24,7 +24,7 @@ from qgis.core import (
 from ...core.errors import GeoPublierError
 from ...core.issues import ERROR
 from ...core.profile import OrganisationProfile, apply_profile
-from ...core.publication_report import to_html
+from ...core.publication_report import resent_note, to_html
 from ...core.quality import message as quality_message
 from ...core.rules import validate
 from ...core.style_limits import style_limits_text
@@ -284,11 +284,7 @@ class PublishAlgorithm(QgsProcessingAlgorithm):
         portal_step = report.step("portal")
         resent = (portal_step.details.get(RESENT_DETAIL) or []) if portal_step else []
         if resent:
-            feedback.pushInfo(
-                tr(
-                    "Sent again (deleted or replaced on the portal since the last publication): {0}"
-                ).format(", ".join(resent))
-            )
+            feedback.pushInfo(resent_note(list(resent), ui_language()))
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         if not report_path or report_path == QgsProcessing.TEMPORARY_OUTPUT:
             report_path = QgsProcessingUtils.generateTempFilename("rapport_publication.json")

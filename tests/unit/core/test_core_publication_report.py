@@ -73,3 +73,37 @@ def test_english_report_and_quality_section() -> None:
     assert "12 feature(s) checked" in text and "looks like e-mails" in text
     assert state_label("done", "created", "en") == "created"
     assert state_label("withdrawn", "", "fr") == "retiré"
+
+
+def test_a_republication_says_what_it_sent_again_or_kept() -> None:
+    steps = [
+        {
+            "destination": "Portail",
+            "role": "portal",
+            "status": "done",
+            "action": "updated",
+            "details": {"resent": ["arrets.gpkg"]},
+        },
+        {
+            "destination": "Carto",
+            "role": "mapserver",
+            "status": "done",
+            "action": "updated",
+            "details": {"data_kept": True},
+        },
+        {
+            "destination": "Autre portail",
+            "role": "portal",
+            "status": "done",
+            "action": "updated",
+            "details": {"resent": []},
+        },
+    ]
+    report = dict(REPORT, ok=True, steps=steps)
+    rows = html.fromstring(to_html(report, record(), None, "fr")).xpath("//table[1]//tr[td]")
+    cells = [r.xpath("string(td[3])") for r in rows]
+    assert "Renvoyé (supprimé ou remplacé sur le portail" in cells[0] and "arrets.gpkg" in cells[0]
+    assert "Données inchangées : le serveur garde celles qu'il sert" in cells[1]
+    assert cells[2] == "mis à jour"
+    text = html.fromstring(to_html(report, record(), None, "en")).text_content()
+    assert "Sent again (deleted or replaced on the portal" in text and "Data unchanged" in text
