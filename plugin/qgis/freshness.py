@@ -25,7 +25,6 @@ from typing import Optional
 from qgis.core import (
     QgsDataSourceUri,
     QgsMapLayer,
-    QgsProject,
     QgsProviderRegistry,
     QgsReadWriteContext,
     QgsVectorLayer,
@@ -171,9 +170,9 @@ def source_location(layer: QgsMapLayer, home: Optional[str] = None) -> str:
     if not path:
         return ""
     path = os.path.normcase(os.path.normpath(os.path.abspath(path)))
-    if home is None:
-        project = layer.project() or QgsProject.instance()
-        home = project.homePath() if project.fileName() else ""
+    if home is None:  # a layer outside any project (opened by path) has no project folder
+        project = layer.project()
+        home = project.homePath() if project is not None and project.fileName() else ""
     if home:
         home = os.path.normcase(os.path.normpath(os.path.abspath(home)))
         if path.startswith(home + os.sep):

@@ -12,7 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRasterLayer, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 
 from plugin.gui.publications_dock import PublicationsDock
 from plugin.publishers.freshness import (
@@ -178,7 +185,13 @@ def test_source_location_is_relative_to_the_project_folder(two_tables, tmp_path)
     arbres, _ = two_tables
     path = Path(arbres.source().split("|")[0])
     assert source_location(arbres, home=str(path.parent)) == f"./{path.name}|layername=arbres"
-    assert source_location(arbres, home=str(tmp_path / "ailleurs")) == (f"{path}|layername=arbres")
+    assert source_location(arbres, home=str(tmp_path / "ailleurs")) == f"{path}|layername=arbres"
+    assert source_location(arbres) == f"{path}|layername=arbres"  # in no project
+    project = QgsProject()
+    project.setFileName(str(path.parent / "commune.qgz"))
+    project.addMapLayer(arbres, False)
+    assert source_location(arbres) == f"./{path.name}|layername=arbres"
+    project.takeMapLayer(arbres)
 
 
 def test_web_service_layers_are_not_verifiable_and_say_why(
