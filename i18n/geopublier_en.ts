@@ -1996,7 +1996,7 @@ Publish as new data: the earlier publication is left as it is and the layer gets
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="318"/>
+        <location filename="../plugin/gui/publications_dock.py" line="319"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,167 +2016,162 @@ Publish as new data: the earlier publication is left as it is and the layer gets
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="137"/>
-        <source>Select the layers changed since their publication, or whose publication failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/publications_dock.py" line="143"/>
+        <location filename="../plugin/gui/publications_dock.py" line="144"/>
         <source>Republish selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="145"/>
+        <location filename="../plugin/gui/publications_dock.py" line="146"/>
         <source>Republish the selected layers to their destinations, in one background task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="149"/>
+        <location filename="../plugin/gui/publications_dock.py" line="150"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="151"/>
+        <location filename="../plugin/gui/publications_dock.py" line="152"/>
         <source>Publish again only where it failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="153"/>
+        <location filename="../plugin/gui/publications_dock.py" line="154"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="235"/>
+        <location filename="../plugin/gui/publications_dock.py" line="236"/>
         <source>data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="236"/>
+        <location filename="../plugin/gui/publications_dock.py" line="237"/>
         <source>metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="237"/>
+        <location filename="../plugin/gui/publications_dock.py" line="238"/>
         <source>style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="244"/>
+        <location filename="../plugin/gui/publications_dock.py" line="245"/>
         <source>Never published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="245"/>
+        <location filename="../plugin/gui/publications_dock.py" line="246"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="246"/>
+        <location filename="../plugin/gui/publications_dock.py" line="247"/>
         <source>Changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="247"/>
+        <location filename="../plugin/gui/publications_dock.py" line="248"/>
         <source>Last publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="248"/>
+        <location filename="../plugin/gui/publications_dock.py" line="249"/>
         <source>Publication withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="249"/>
+        <location filename="../plugin/gui/publications_dock.py" line="250"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="257"/>
+        <location filename="../plugin/gui/publications_dock.py" line="258"/>
         <source>changed since: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="296"/>
+        <location filename="../plugin/gui/publications_dock.py" line="297"/>
         <source>Changed since its last publication: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="282"/>
+        <location filename="../plugin/gui/publications_dock.py" line="283"/>
         <source>The layer changed since this publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="283"/>
+        <location filename="../plugin/gui/publications_dock.py" line="284"/>
         <source>Double-click to open {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="480"/>
+        <location filename="../plugin/gui/publications_dock.py" line="481"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="404"/>
+        <location filename="../plugin/gui/publications_dock.py" line="405"/>
         <source>Republishing {0} layer(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="452"/>
+        <location filename="../plugin/gui/publications_dock.py" line="453"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="451"/>
+        <location filename="../plugin/gui/publications_dock.py" line="452"/>
         <source>Export of the harmonised package</source>
         <translation type="unfinished">Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="476"/>
+        <location filename="../plugin/gui/publications_dock.py" line="477"/>
         <source>In progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="477"/>
+        <location filename="../plugin/gui/publications_dock.py" line="478"/>
         <source>Republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="478"/>
+        <location filename="../plugin/gui/publications_dock.py" line="479"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="479"/>
+        <location filename="../plugin/gui/publications_dock.py" line="480"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="481"/>
+        <location filename="../plugin/gui/publications_dock.py" line="482"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="502"/>
+        <location filename="../plugin/gui/publications_dock.py" line="503"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
         <source>{0} with a moved source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="250"/>
+        <location filename="../plugin/gui/publications_dock.py" line="251"/>
         <source>Source moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="300"/>
+        <location filename="../plugin/gui/publications_dock.py" line="301"/>
         <source>The layer&apos;s source moved or was renamed since its last publication.
 Published from: {0}
 Now: {1}
@@ -2184,7 +2179,7 @@ Republishing asks first whether the existing publication is to be updated with t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="418"/>
+        <location filename="../plugin/gui/publications_dock.py" line="419"/>
         <source>The source of {0} layer(s) moved or was renamed since their last publication:
 {1}
 
@@ -2192,28 +2187,33 @@ Updating sends the data of the new source to the same records and datasets (file
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="426"/>
+        <location filename="../plugin/gui/publications_dock.py" line="427"/>
         <source>Update their existing publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="429"/>
+        <location filename="../plugin/gui/publications_dock.py" line="430"/>
         <source>Skip these layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
         <source>{0} not verifiable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="251"/>
+        <location filename="../plugin/gui/publications_dock.py" line="252"/>
         <source>Not verifiable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="306"/>
+        <location filename="../plugin/gui/publications_dock.py" line="307"/>
         <source>Its metadata and style have not changed since its last publication, but whether its data changed cannot be told without downloading it: web services (WMS, WFS, ArcGIS) give no reliable date of their data&apos;s last change, and a PostGIS view may read tables without statistics. Republishing it sends its data again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="137"/>
+        <source>Select the layers changed since their publication, whose source moved, or whose publication failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

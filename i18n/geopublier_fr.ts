@@ -2001,7 +2001,7 @@ Publier comme nouvelle donnée : l'ancienne publication reste telle quelle et la
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="318"/>
+        <location filename="../plugin/gui/publications_dock.py" line="319"/>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
@@ -2021,167 +2021,162 @@ Publier comme nouvelle donnée : l'ancienne publication reste telle quelle et la
         <translation>Sélectionner les modifiées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="137"/>
-        <source>Select the layers changed since their publication, or whose publication failed</source>
-        <translation>Sélectionner les couches modifiées depuis leur publication, ou dont la publication a échoué</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/publications_dock.py" line="143"/>
+        <location filename="../plugin/gui/publications_dock.py" line="144"/>
         <source>Republish selected</source>
         <translation>Republier la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="145"/>
+        <location filename="../plugin/gui/publications_dock.py" line="146"/>
         <source>Republish the selected layers to their destinations, in one background task</source>
         <translation>Republier les couches sélectionnées vers leurs destinations, en une seule tâche de fond</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="149"/>
+        <location filename="../plugin/gui/publications_dock.py" line="150"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="151"/>
+        <location filename="../plugin/gui/publications_dock.py" line="152"/>
         <source>Publish again only where it failed</source>
         <translation>Publier à nouveau seulement là où cela a échoué</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="153"/>
+        <location filename="../plugin/gui/publications_dock.py" line="154"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation>{0} couche(s) : {1} à jour, {2} modifiée(s), {3} en échec, {4} non publiée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="235"/>
+        <location filename="../plugin/gui/publications_dock.py" line="236"/>
         <source>data</source>
         <translation>données</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="236"/>
+        <location filename="../plugin/gui/publications_dock.py" line="237"/>
         <source>metadata</source>
         <translation>métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="237"/>
+        <location filename="../plugin/gui/publications_dock.py" line="238"/>
         <source>style</source>
         <translation>style</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="244"/>
+        <location filename="../plugin/gui/publications_dock.py" line="245"/>
         <source>Never published</source>
         <translation>Jamais publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="245"/>
+        <location filename="../plugin/gui/publications_dock.py" line="246"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="246"/>
+        <location filename="../plugin/gui/publications_dock.py" line="247"/>
         <source>Changed: {0}</source>
         <translation>Modifiée : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="247"/>
+        <location filename="../plugin/gui/publications_dock.py" line="248"/>
         <source>Last publication failed</source>
         <translation>Dernière publication en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="248"/>
+        <location filename="../plugin/gui/publications_dock.py" line="249"/>
         <source>Publication withdrawn</source>
         <translation>Publication retirée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="249"/>
+        <location filename="../plugin/gui/publications_dock.py" line="250"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation>Publiée (modifications inconnues : publiée avant cette version)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="257"/>
+        <location filename="../plugin/gui/publications_dock.py" line="258"/>
         <source>changed since: {0}</source>
         <translation>modifiée depuis : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="296"/>
+        <location filename="../plugin/gui/publications_dock.py" line="297"/>
         <source>Changed since its last publication: {0}</source>
         <translation>Modifiée depuis sa dernière publication : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="282"/>
+        <location filename="../plugin/gui/publications_dock.py" line="283"/>
         <source>The layer changed since this publication</source>
         <translation>La couche a changé depuis cette publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="283"/>
+        <location filename="../plugin/gui/publications_dock.py" line="284"/>
         <source>Double-click to open {0}</source>
         <translation>Double-cliquez pour ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="480"/>
+        <location filename="../plugin/gui/publications_dock.py" line="481"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="404"/>
+        <location filename="../plugin/gui/publications_dock.py" line="405"/>
         <source>Republishing {0} layer(s)…</source>
         <translation>Republication de {0} couche(s)…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="452"/>
+        <location filename="../plugin/gui/publications_dock.py" line="453"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="451"/>
+        <location filename="../plugin/gui/publications_dock.py" line="452"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="476"/>
+        <location filename="../plugin/gui/publications_dock.py" line="477"/>
         <source>In progress…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="477"/>
+        <location filename="../plugin/gui/publications_dock.py" line="478"/>
         <source>Republished</source>
         <translation>Republiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="478"/>
+        <location filename="../plugin/gui/publications_dock.py" line="479"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="479"/>
+        <location filename="../plugin/gui/publications_dock.py" line="480"/>
         <source>Skipped</source>
         <translation>Ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="481"/>
+        <location filename="../plugin/gui/publications_dock.py" line="482"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="502"/>
+        <location filename="../plugin/gui/publications_dock.py" line="503"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation>Republication : {0} republiée(s), {1} ignorée(s), {2} en échec, {3} annulée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
         <source>{0} with a moved source.</source>
         <translation>{0} avec une source déplacée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="250"/>
+        <location filename="../plugin/gui/publications_dock.py" line="251"/>
         <source>Source moved</source>
         <translation>Source déplacée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="300"/>
+        <location filename="../plugin/gui/publications_dock.py" line="301"/>
         <source>The layer&apos;s source moved or was renamed since its last publication.
 Published from: {0}
 Now: {1}
@@ -2192,7 +2187,7 @@ Maintenant : {1}
 Avant de republier, GeoPublier demande si la publication existante doit être mise à jour avec la nouvelle source.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="418"/>
+        <location filename="../plugin/gui/publications_dock.py" line="419"/>
         <source>The source of {0} layer(s) moved or was renamed since their last publication:
 {1}
 
@@ -2203,29 +2198,34 @@ Updating sends the data of the new source to the same records and datasets (file
 Mettre à jour envoie les données de la nouvelle source vers les mêmes fiches et jeux de données (les noms des fichiers, des ressources du portail et de la couche cartographique ne changent pas : ils suivent le titre de chaque fiche). Les couches ignorées restent telles que publiées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="426"/>
+        <location filename="../plugin/gui/publications_dock.py" line="427"/>
         <source>Update their existing publications</source>
         <translation>Mettre à jour leurs publications existantes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="429"/>
+        <location filename="../plugin/gui/publications_dock.py" line="430"/>
         <source>Skip these layers</source>
         <translation>Ignorer ces couches</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="210"/>
+        <location filename="../plugin/gui/publications_dock.py" line="211"/>
         <source>{0} not verifiable.</source>
         <translation>{0} non vérifiable(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="251"/>
+        <location filename="../plugin/gui/publications_dock.py" line="252"/>
         <source>Not verifiable</source>
         <translation>Non vérifiable</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="306"/>
+        <location filename="../plugin/gui/publications_dock.py" line="307"/>
         <source>Its metadata and style have not changed since its last publication, but whether its data changed cannot be told without downloading it: web services (WMS, WFS, ArcGIS) give no reliable date of their data&apos;s last change, and a PostGIS view may read tables without statistics. Republishing it sends its data again.</source>
         <translation>Ses métadonnées et son style n'ont pas changé depuis sa dernière publication, mais on ne peut pas savoir si ses données ont changé sans les télécharger : les services web (WMS, WFS, ArcGIS) ne donnent pas de date fiable de dernière modification de leurs données, et une vue PostGIS peut lire des tables sans statistiques. Republier renvoie ses données.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="137"/>
+        <source>Select the layers changed since their publication, whose source moved, or whose publication failed</source>
+        <translation>Sélectionner les couches modifiées depuis leur publication, dont la source a été déplacée, ou dont la publication a échoué</translation>
     </message>
 </context>
 <context>

@@ -136,7 +136,8 @@ class PublicationsDock(QgsDockWidget):
         self.changedButton.setObjectName("selectChangedButton")
         self.changedButton.setToolTip(
             self.tr(
-                "Select the layers changed since their publication, or whose publication failed"
+                "Select the layers changed since their publication, whose source moved, or "
+                "whose publication failed"
             )
         )
         self.changedButton.clicked.connect(self.select_changed)
