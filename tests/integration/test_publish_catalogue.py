@@ -71,7 +71,6 @@ def run_publish(rivers_shapefile: Path, files: dict[str, Path], report: Path) ->
             "CONNECTIONS": str(files["CONNECTIONS"]),
             "PROFILE": str(files["PROFILE"]),
             "REPORT": str(report),
-            "ON_SOURCE_MOVED": 1,  # other tests of the session published their own copy
         },
     )
 
@@ -153,7 +152,6 @@ def test_unreachable_catalogue_is_a_clear_failure(
                 "CONNECTIONS": str(broken),
                 "PROFILE": str(publication_files["PROFILE"]),
                 "REPORT": str(tmp_path / "echec.json"),
-                "ON_SOURCE_MOVED": 1,  # other tests of the session published their own copy
             },
         )
     report = json.loads((tmp_path / "echec.json").read_text(encoding="utf-8"))

@@ -41,7 +41,6 @@ def publish(shapefile: Path, files: dict[str, Path], tmp_path: Path, **extra) ->
         "PROFILE": str(files["PROFILE"]),
         "PACKAGE_FOLDER": str(tmp_path / "paquets"),
         "REPORT": str(tmp_path / "rapport.json"),
-        "ON_SOURCE_MOVED": 1,  # other tests of the session published their own copy
         **extra,
     }
     return processing.run("geopublier:publish", parameters)

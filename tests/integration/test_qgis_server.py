@@ -94,9 +94,6 @@ def publish(
             "CONNECTIONS": str(files["CONNECTIONS"]),
             "PROFILE": str(files["PROFILE"]),
             "REPORT": str(tmp_path / "rapport.json"),
-            # Each test publishes the sample record from its own copy of the file (a moved
-            # source for the journal): update the existing publication.
-            "ON_SOURCE_MOVED": 1,
         },
     )
 

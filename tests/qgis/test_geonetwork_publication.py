@@ -65,7 +65,6 @@ def publish(layer, connections: Path, folder: Path, **extra: str) -> dict:
             "CONNECTIONS": str(connections),
             "PROFILE": str(profile),
             "REPORT": str(folder / "rapport.json"),
-            "ON_SOURCE_MOVED": 1,  # other tests of the session published their own copy
             **extra,
         },
     )

@@ -86,8 +86,6 @@ def test_publish_sends_geopackage_sld_and_metadata_and_warns_about_sld(
             "CONNECTIONS": str(connections),
             "PROFILE": str(SAMPLE / "profil_organisme.json"),
             "REPORT": str(tmp_path / "rapport.json"),
-            # Other tests of the session publish the same sample record from their own copy.
-            "ON_SOURCE_MOVED": 1,
         },
     )
     name = result["MAP_LAYER_NAME"]
