@@ -1981,197 +1981,197 @@ Publish as new data: the earlier publication is left as it is and the layer gets
 <context>
     <name>PublicationsDock</name>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="81"/>
+        <location filename="../plugin/gui/publications_dock.py" line="82"/>
         <source>Publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="93"/>
+        <location filename="../plugin/gui/publications_dock.py" line="96"/>
         <source>Layer</source>
         <translation type="unfinished">Layer</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="93"/>
+        <location filename="../plugin/gui/publications_dock.py" line="96"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="319"/>
+        <location filename="../plugin/gui/publications_dock.py" line="339"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="93"/>
+        <location filename="../plugin/gui/publications_dock.py" line="96"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="132"/>
+        <location filename="../plugin/gui/publications_dock.py" line="135"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="135"/>
+        <location filename="../plugin/gui/publications_dock.py" line="138"/>
         <source>Select changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="144"/>
+        <location filename="../plugin/gui/publications_dock.py" line="148"/>
         <source>Republish selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="146"/>
+        <location filename="../plugin/gui/publications_dock.py" line="150"/>
         <source>Republish the selected layers to their destinations, in one background task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="150"/>
+        <location filename="../plugin/gui/publications_dock.py" line="154"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="152"/>
+        <location filename="../plugin/gui/publications_dock.py" line="156"/>
         <source>Publish again only where it failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="154"/>
+        <location filename="../plugin/gui/publications_dock.py" line="167"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="236"/>
+        <location filename="../plugin/gui/publications_dock.py" line="250"/>
         <source>data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="237"/>
+        <location filename="../plugin/gui/publications_dock.py" line="251"/>
         <source>metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="238"/>
+        <location filename="../plugin/gui/publications_dock.py" line="252"/>
         <source>style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="245"/>
+        <location filename="../plugin/gui/publications_dock.py" line="259"/>
         <source>Never published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="246"/>
+        <location filename="../plugin/gui/publications_dock.py" line="260"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="247"/>
+        <location filename="../plugin/gui/publications_dock.py" line="261"/>
         <source>Changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="248"/>
+        <location filename="../plugin/gui/publications_dock.py" line="262"/>
         <source>Last publication failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="249"/>
+        <location filename="../plugin/gui/publications_dock.py" line="263"/>
         <source>Publication withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="250"/>
+        <location filename="../plugin/gui/publications_dock.py" line="264"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="258"/>
+        <location filename="../plugin/gui/publications_dock.py" line="272"/>
         <source>changed since: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="297"/>
+        <location filename="../plugin/gui/publications_dock.py" line="317"/>
         <source>Changed since its last publication: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="283"/>
+        <location filename="../plugin/gui/publications_dock.py" line="302"/>
         <source>The layer changed since this publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="284"/>
+        <location filename="../plugin/gui/publications_dock.py" line="303"/>
         <source>Double-click to open {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="481"/>
+        <location filename="../plugin/gui/publications_dock.py" line="510"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="405"/>
+        <location filename="../plugin/gui/publications_dock.py" line="432"/>
         <source>Republishing {0} layer(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="453"/>
+        <location filename="../plugin/gui/publications_dock.py" line="482"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="452"/>
+        <location filename="../plugin/gui/publications_dock.py" line="481"/>
         <source>Export of the harmonised package</source>
         <translation type="unfinished">Export of the harmonised package</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="477"/>
+        <location filename="../plugin/gui/publications_dock.py" line="506"/>
         <source>In progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="478"/>
+        <location filename="../plugin/gui/publications_dock.py" line="507"/>
         <source>Republished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="479"/>
+        <location filename="../plugin/gui/publications_dock.py" line="508"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="480"/>
+        <location filename="../plugin/gui/publications_dock.py" line="509"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="482"/>
+        <location filename="../plugin/gui/publications_dock.py" line="511"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="503"/>
+        <location filename="../plugin/gui/publications_dock.py" line="586"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
         <source>{0} with a moved source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="251"/>
+        <location filename="../plugin/gui/publications_dock.py" line="265"/>
         <source>Source moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="301"/>
+        <location filename="../plugin/gui/publications_dock.py" line="321"/>
         <source>The layer&apos;s source moved or was renamed since its last publication.
 Published from: {0}
 Now: {1}
@@ -2179,7 +2179,7 @@ Republishing asks first whether the existing publication is to be updated with t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="419"/>
+        <location filename="../plugin/gui/publications_dock.py" line="446"/>
         <source>The source of {0} layer(s) moved or was renamed since their last publication:
 {1}
 
@@ -2187,33 +2187,78 @@ Updating sends the data of the new source to the same records and datasets (file
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="427"/>
+        <location filename="../plugin/gui/publications_dock.py" line="454"/>
         <source>Update their existing publications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="430"/>
+        <location filename="../plugin/gui/publications_dock.py" line="457"/>
         <source>Skip these layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
         <source>{0} not verifiable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="252"/>
+        <location filename="../plugin/gui/publications_dock.py" line="266"/>
         <source>Not verifiable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="307"/>
+        <location filename="../plugin/gui/publications_dock.py" line="327"/>
         <source>Its metadata and style have not changed since its last publication, but whether its data changed cannot be told without downloading it: web services (WMS, WFS, ArcGIS) give no reliable date of their data&apos;s last change, and a PostGIS view may read tables without statistics. Republishing it sends its data again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="137"/>
-        <source>Select the layers changed since their publication, whose source moved, or whose publication failed</source>
+        <location filename="../plugin/gui/publications_dock.py" line="140"/>
+        <source>Select the layers changed since their publication, whose source moved, or whose publication failed (or whose portal lacks files, after « Check the portals »)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="158"/>
+        <source>Check the portals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="160"/>
+        <source>Read each portal dataset and show the files deleted or replaced there since the last publication (republishing the layer sends them again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="287"/>
+        <source>Files missing on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="530"/>
+        <source>No portal dataset to check (none published from this project yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="549"/>
+        <source>{0} portal dataset(s) checked: {1} with files deleted or replaced, {2} gone, {3} unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="563"/>
+        <source>Missing or replaced on the portal: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="565"/>
+        <source>Republish the layer: these files are sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="570"/>
+        <source>Dataset no longer on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="573"/>
+        <source>Portal not readable ({0})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

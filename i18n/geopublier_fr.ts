@@ -1986,197 +1986,197 @@ Publier comme nouvelle donnée : l'ancienne publication reste telle quelle et la
 <context>
     <name>PublicationsDock</name>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="81"/>
+        <location filename="../plugin/gui/publications_dock.py" line="82"/>
         <source>Publications</source>
         <translation>Publications</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="93"/>
+        <location filename="../plugin/gui/publications_dock.py" line="96"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="93"/>
+        <location filename="../plugin/gui/publications_dock.py" line="96"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="319"/>
+        <location filename="../plugin/gui/publications_dock.py" line="339"/>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="93"/>
+        <location filename="../plugin/gui/publications_dock.py" line="96"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="132"/>
+        <location filename="../plugin/gui/publications_dock.py" line="135"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="135"/>
+        <location filename="../plugin/gui/publications_dock.py" line="138"/>
         <source>Select changed</source>
         <translation>Sélectionner les modifiées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="144"/>
+        <location filename="../plugin/gui/publications_dock.py" line="148"/>
         <source>Republish selected</source>
         <translation>Republier la sélection</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="146"/>
+        <location filename="../plugin/gui/publications_dock.py" line="150"/>
         <source>Republish the selected layers to their destinations, in one background task</source>
         <translation>Republier les couches sélectionnées vers leurs destinations, en une seule tâche de fond</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="150"/>
+        <location filename="../plugin/gui/publications_dock.py" line="154"/>
         <source>Retry failed</source>
         <translation>Relancer les échecs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="152"/>
+        <location filename="../plugin/gui/publications_dock.py" line="156"/>
         <source>Publish again only where it failed</source>
         <translation>Publier à nouveau seulement là où cela a échoué</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="154"/>
+        <location filename="../plugin/gui/publications_dock.py" line="167"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
         <source>{0} layer(s): {1} up to date, {2} changed, {3} failed, {4} not published.</source>
         <translation>{0} couche(s) : {1} à jour, {2} modifiée(s), {3} en échec, {4} non publiée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="236"/>
+        <location filename="../plugin/gui/publications_dock.py" line="250"/>
         <source>data</source>
         <translation>données</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="237"/>
+        <location filename="../plugin/gui/publications_dock.py" line="251"/>
         <source>metadata</source>
         <translation>métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="238"/>
+        <location filename="../plugin/gui/publications_dock.py" line="252"/>
         <source>style</source>
         <translation>style</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="245"/>
+        <location filename="../plugin/gui/publications_dock.py" line="259"/>
         <source>Never published</source>
         <translation>Jamais publiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="246"/>
+        <location filename="../plugin/gui/publications_dock.py" line="260"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="247"/>
+        <location filename="../plugin/gui/publications_dock.py" line="261"/>
         <source>Changed: {0}</source>
         <translation>Modifiée : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="248"/>
+        <location filename="../plugin/gui/publications_dock.py" line="262"/>
         <source>Last publication failed</source>
         <translation>Dernière publication en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="249"/>
+        <location filename="../plugin/gui/publications_dock.py" line="263"/>
         <source>Publication withdrawn</source>
         <translation>Publication retirée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="250"/>
+        <location filename="../plugin/gui/publications_dock.py" line="264"/>
         <source>Published (changes unknown: published before this version)</source>
         <translation>Publiée (modifications inconnues : publiée avant cette version)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="258"/>
+        <location filename="../plugin/gui/publications_dock.py" line="272"/>
         <source>changed since: {0}</source>
         <translation>modifiée depuis : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="297"/>
+        <location filename="../plugin/gui/publications_dock.py" line="317"/>
         <source>Changed since its last publication: {0}</source>
         <translation>Modifiée depuis sa dernière publication : {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="283"/>
+        <location filename="../plugin/gui/publications_dock.py" line="302"/>
         <source>The layer changed since this publication</source>
         <translation>La couche a changé depuis cette publication</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="284"/>
+        <location filename="../plugin/gui/publications_dock.py" line="303"/>
         <source>Double-click to open {0}</source>
         <translation>Double-cliquez pour ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="481"/>
+        <location filename="../plugin/gui/publications_dock.py" line="510"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="405"/>
+        <location filename="../plugin/gui/publications_dock.py" line="432"/>
         <source>Republishing {0} layer(s)…</source>
         <translation>Republication de {0} couche(s)…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="453"/>
+        <location filename="../plugin/gui/publications_dock.py" line="482"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="452"/>
+        <location filename="../plugin/gui/publications_dock.py" line="481"/>
         <source>Export of the harmonised package</source>
         <translation>Export du paquet harmonisé</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="477"/>
+        <location filename="../plugin/gui/publications_dock.py" line="506"/>
         <source>In progress…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="478"/>
+        <location filename="../plugin/gui/publications_dock.py" line="507"/>
         <source>Republished</source>
         <translation>Republiée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="479"/>
+        <location filename="../plugin/gui/publications_dock.py" line="508"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="480"/>
+        <location filename="../plugin/gui/publications_dock.py" line="509"/>
         <source>Skipped</source>
         <translation>Ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="482"/>
+        <location filename="../plugin/gui/publications_dock.py" line="511"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="503"/>
+        <location filename="../plugin/gui/publications_dock.py" line="586"/>
         <source>Republication: {0} republished, {1} skipped, {2} failed, {3} cancelled.</source>
         <translation>Republication : {0} republiée(s), {1} ignorée(s), {2} en échec, {3} annulée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
         <source>{0} with a moved source.</source>
         <translation>{0} avec une source déplacée.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="251"/>
+        <location filename="../plugin/gui/publications_dock.py" line="265"/>
         <source>Source moved</source>
         <translation>Source déplacée</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="301"/>
+        <location filename="../plugin/gui/publications_dock.py" line="321"/>
         <source>The layer&apos;s source moved or was renamed since its last publication.
 Published from: {0}
 Now: {1}
@@ -2187,7 +2187,7 @@ Maintenant : {1}
 Avant de republier, GeoPublier demande si la publication existante doit être mise à jour avec la nouvelle source.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="419"/>
+        <location filename="../plugin/gui/publications_dock.py" line="446"/>
         <source>The source of {0} layer(s) moved or was renamed since their last publication:
 {1}
 
@@ -2198,34 +2198,79 @@ Updating sends the data of the new source to the same records and datasets (file
 Mettre à jour envoie les données de la nouvelle source vers les mêmes fiches et jeux de données (les noms des fichiers, des ressources du portail et de la couche cartographique ne changent pas : ils suivent le titre de chaque fiche). Les couches ignorées restent telles que publiées.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="427"/>
+        <location filename="../plugin/gui/publications_dock.py" line="454"/>
         <source>Update their existing publications</source>
         <translation>Mettre à jour leurs publications existantes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="430"/>
+        <location filename="../plugin/gui/publications_dock.py" line="457"/>
         <source>Skip these layers</source>
         <translation>Ignorer ces couches</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="211"/>
+        <location filename="../plugin/gui/publications_dock.py" line="225"/>
         <source>{0} not verifiable.</source>
         <translation>{0} non vérifiable(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="252"/>
+        <location filename="../plugin/gui/publications_dock.py" line="266"/>
         <source>Not verifiable</source>
         <translation>Non vérifiable</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="307"/>
+        <location filename="../plugin/gui/publications_dock.py" line="327"/>
         <source>Its metadata and style have not changed since its last publication, but whether its data changed cannot be told without downloading it: web services (WMS, WFS, ArcGIS) give no reliable date of their data&apos;s last change, and a PostGIS view may read tables without statistics. Republishing it sends its data again.</source>
         <translation>Ses métadonnées et son style n'ont pas changé depuis sa dernière publication, mais on ne peut pas savoir si ses données ont changé sans les télécharger : les services web (WMS, WFS, ArcGIS) ne donnent pas de date fiable de dernière modification de leurs données, et une vue PostGIS peut lire des tables sans statistiques. Republier renvoie ses données.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/publications_dock.py" line="137"/>
-        <source>Select the layers changed since their publication, whose source moved, or whose publication failed</source>
-        <translation>Sélectionner les couches modifiées depuis leur publication, dont la source a été déplacée, ou dont la publication a échoué</translation>
+        <location filename="../plugin/gui/publications_dock.py" line="140"/>
+        <source>Select the layers changed since their publication, whose source moved, or whose publication failed (or whose portal lacks files, after « Check the portals »)</source>
+        <translation>Sélectionner les couches modifiées depuis leur publication, dont la source a été déplacée, ou dont la publication a échoué (ou dont le portail n'a plus tous les fichiers, après « Vérifier les portails »)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="158"/>
+        <source>Check the portals</source>
+        <translation>Vérifier les portails</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="160"/>
+        <source>Read each portal dataset and show the files deleted or replaced there since the last publication (republishing the layer sends them again)</source>
+        <translation>Lire chaque jeu de données sur son portail et montrer les fichiers supprimés ou remplacés depuis la dernière publication (republier la couche les renvoie)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="287"/>
+        <source>Files missing on the portal</source>
+        <translation>Fichiers absents du portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="530"/>
+        <source>No portal dataset to check (none published from this project yet).</source>
+        <translation>Aucun jeu de données à vérifier sur un portail (aucun publié depuis ce projet pour l'instant).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="549"/>
+        <source>{0} portal dataset(s) checked: {1} with files deleted or replaced, {2} gone, {3} unreadable.</source>
+        <translation>{0} jeu(x) de données vérifié(s) sur les portails : {1} avec des fichiers supprimés ou remplacés, {2} disparu(s), {3} illisible(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="563"/>
+        <source>Missing or replaced on the portal: {0}</source>
+        <translation>Absent ou remplacé sur le portail : {0}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="565"/>
+        <source>Republish the layer: these files are sent again</source>
+        <translation>Republiez la couche : ces fichiers sont renvoyés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="570"/>
+        <source>Dataset no longer on the portal</source>
+        <translation>Le jeu de données n'est plus sur le portail</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/publications_dock.py" line="573"/>
+        <source>Portal not readable ({0})</source>
+        <translation>Portail illisible ({0})</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ from ..qgis.batch import (
 )
 from ..qgis.destinations import journal, profile_folder, saved_connections
 from ..qgis.freshness import project_states
+from ..qgis.portal_check import ERROR, GONE, LOST, PortalCheck, PortalCheckTask, portal_checks
 from ..toolbelt.i18n import ui_language
 from .publish_widget import STATE_COLOURS
 
@@ -85,6 +86,8 @@ class PublicationsDock(QgsDockWidget):
         self.task: Optional[RepublishTask] = None
         self.states: dict[str, LayerState] = {}
         self.outcomes: dict[str, LayerOutcome] = {}
+        self.portal_task: Optional[PortalCheckTask] = None
+        self.portal_checks: dict[tuple[str, str], PortalCheck] = {}  # (layer id, destination)
         body = QWidget()
         layout = QVBoxLayout(body)
         self.tree = QTreeWidget()
@@ -137,7 +140,8 @@ class PublicationsDock(QgsDockWidget):
         self.changedButton.setToolTip(
             self.tr(
                 "Select the layers changed since their publication, whose source moved, or "
-                "whose publication failed"
+                "whose publication failed (or whose portal lacks files, after « Check the "
+                "portals »)"
             )
         )
         self.changedButton.clicked.connect(self.select_changed)
@@ -151,6 +155,15 @@ class PublicationsDock(QgsDockWidget):
         self.retryButton.setObjectName("retryFailedButton")
         self.retryButton.setToolTip(self.tr("Publish again only where it failed"))
         self.retryButton.clicked.connect(self.retry_failed)
+        self.checkButton = QPushButton(self.tr("Check the portals"))
+        self.checkButton.setObjectName("checkPortalsButton")
+        self.checkButton.setToolTip(
+            self.tr(
+                "Read each portal dataset and show the files deleted or replaced there since the "
+                "last publication (republishing the layer sends them again)"
+            )
+        )
+        self.checkButton.clicked.connect(lambda: self.check_portals())
         self.cancelButton = QPushButton(self.tr("Cancel"))
         self.cancelButton.setObjectName("cancelRepublishButton")
         self.cancelButton.clicked.connect(self.cancel)
@@ -159,6 +172,7 @@ class PublicationsDock(QgsDockWidget):
             self.changedButton,
             self.republishButton,
             self.retryButton,
+            self.checkButton,
             self.cancelButton,
         ):
             row.addWidget(button)
@@ -269,6 +283,11 @@ class PublicationsDock(QgsDockWidget):
         _colour(item, 1, state.code)
         if state.withdrawn_at:
             item.setText(2, _date(state.withdrawn_at))
+        if layer.id() in self._portal_losses():
+            missing = self.tr("Files missing on the portal")
+            text = missing if state.code == UP_TO_DATE else f"{item.text(1)} — {missing}"
+            item.setText(1, text)
+            _colour(item, 1, CHANGED)
         for destination in state.destinations:
             child = QTreeWidgetItem(
                 [
@@ -286,6 +305,7 @@ class PublicationsDock(QgsDockWidget):
             _colour(child, 1, FAILED if destination.status == "failed" else UP_TO_DATE)
             if destination.changed:
                 _colour(child, 1, CHANGED)
+            self._show_check(child, self.portal_checks.get((layer.id(), destination.destination)))
             item.addChild(child)
         outcome = self.outcomes.get(layer.id())
         if outcome is not None and outcome.status != REPUBLISHED:
@@ -332,8 +352,14 @@ class PublicationsDock(QgsDockWidget):
         """Select the layers a « republish what changed » picks up."""
         for index in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(index)
-            state = self.states.get(item.data(0, LAYER_ID_ROLE))
-            item.setSelected(state is not None and state.needs_publication)
+            layer_id = item.data(0, LAYER_ID_ROLE)
+            state = self.states.get(layer_id)
+            lost = layer_id in self._portal_losses()
+            item.setSelected(lost or (state is not None and state.needs_publication))
+
+    def _portal_losses(self) -> set[str]:
+        """Layers whose portal lost files or holds other ones (last « Check the portals »)."""
+        return {c.layer_id for c in self.portal_checks.values() if c.state == LOST}
 
     def _update_buttons(self) -> None:
         running = self.task is not None
@@ -343,6 +369,7 @@ class PublicationsDock(QgsDockWidget):
         self.changedButton.setEnabled(not running)
         self.refreshButton.setEnabled(not running)
         self.cancelButton.setEnabled(running)
+        self.checkButton.setEnabled(not running and self.portal_task is None)
 
     def _open_link(self, item: QTreeWidgetItem, _column: int) -> None:
         url = item.data(3, URL_ROLE)
@@ -441,6 +468,8 @@ class PublicationsDock(QgsDockWidget):
         """Stop after the current request; the layers not reached are left as they were."""
         if self.task is not None:
             self.task.cancel()
+        if self.portal_task is not None:
+            self.portal_task.cancel()
 
     def _show_waiting(self, item: Optional[QTreeWidgetItem], steps: list[str]) -> None:
         if item is None:
@@ -491,8 +520,62 @@ class PublicationsDock(QgsDockWidget):
         item.setToolTip(1, words)
         _colour(item, 1, outcome.status)
 
+    def check_portals(self) -> Optional[PortalCheckTask]:
+        """Read each portal dataset in a background task (one request each) and show, under
+        the layers, the files deleted or replaced there since their last publication."""
+        if self.portal_task is not None:
+            return None
+        checks = portal_checks(self.layers(), journal(), saved_connections())
+        if not checks:
+            self.summary.setText(
+                self.tr("No portal dataset to check (none published from this project yet).")
+            )
+            return None
+        task = PortalCheckTask(checks)
+        self.portal_task = task
+        self.checkButton.setEnabled(False)
+        task.taskCompleted.connect(lambda: self._portals_checked(task))
+        task.taskTerminated.connect(lambda: self._portals_checked(task))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _portals_checked(self, task: PortalCheckTask) -> None:
+        """Main thread: show what each portal holds."""
+        self.portal_task = None
+        self.checkButton.setEnabled(True)
+        self.portal_checks = {(c.layer_id, c.destination): c for c in task.checks}
+        self.refresh()
+        states = [c.state for c in task.checks]
+        self.summary.setText(
+            self.tr(
+                "{0} portal dataset(s) checked: {1} with files deleted or replaced, {2} gone, "
+                "{3} unreadable."
+            ).format(len(states), states.count(LOST), states.count(GONE), states.count(ERROR))
+            + " "
+            + self.summary.text()
+        )
+
+    def _show_check(self, child: QTreeWidgetItem, check: Optional[PortalCheck]) -> None:
+        """A destination row says what its portal lacks (after « Check the portals »)."""
+        if check is None or not check.state:
+            return
+        if check.state == LOST:
+            text = self.tr("Missing or replaced on the portal: {0}").format(", ".join(check.files))
+            child.setText(1, text)
+            child.setToolTip(
+                1, text + "\n" + self.tr("Republish the layer: these files are sent again")
+            )
+            _colour(child, 1, CHANGED)
+        elif check.state == GONE:
+            child.setText(1, self.tr("Dataset no longer on the portal"))
+            _colour(child, 1, FAILED)
+        else:
+            child.setText(1, self.tr("Portal not readable ({0})").format(check.error))
+            _colour(child, 1, FAILED)
+
     def _finished(self, task: Optional[RepublishTask]) -> None:
         """Main thread: keep what was published with the layers, then show the new states."""
+        self.portal_checks = {}  # republished: what the portals held is no longer known
         if task is not None:
             task.keep(QgsProject.instance().mapLayer)
             self.outcomes.update(task.all_outcomes())
@@ -517,6 +600,8 @@ class PublicationsDock(QgsDockWidget):
         """The plugin unloads: stop listening to the project, cancel a running task."""
         if self.task is not None:
             self.task.cancel()
+        if self.portal_task is not None:
+            self.portal_task.cancel()
         project = QgsProject.instance()
         project.layersAdded.disconnect(self._layers_added)
         project.layersRemoved.disconnect(self.schedule_refresh)

@@ -6,6 +6,7 @@ after the connection was renamed. What counts is the portal's own listing, not o
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -453,11 +454,13 @@ def test_a_file_deleted_or_replaced_on_the_portal_is_sent_again(
 def test_the_panel_sends_again_a_file_deleted_on_udata(
     udata_server, tmp_path: Path, monkeypatch
 ) -> None:
-    """The panel's and publishproject's path (plan_layer → LayerJob.run): the layer's data did
-    not change, the package is not on disk; the GeoPackage deleted on the portal is exported
-    on demand and sent, the record's file stays as it is."""
-    from qgis.core import QgsFeedback, QgsVectorLayer
+    """The panel's « Check the portals » names the GeoPackage deleted on the portal; its
+    republication path (plan_layer → LayerJob.run): the layer's data did not change, the
+    package is not on disk; that file is exported on demand and sent, the record's file stays
+    as it is."""
+    from qgis.core import QgsFeedback, QgsProject, QgsVectorLayer
 
+    from plugin.gui.publications_dock import PublicationsDock
     from plugin.publishers.connections import connection_from_json
     from plugin.qgis.batch import keep_layer, plan_layer
     from plugin.qgis.choices import DESTINATIONS_PROPERTY, PREPARE_PROPERTY
@@ -465,6 +468,7 @@ def test_the_panel_sends_again_a_file_deleted_on_udata(
     from plugin.qgis.layer_metadata import save_record
     from plugin.qgis.layer_reader import prefill
     from tests.datasets import fill_inspire, points_gpkg
+    from tests.dialog_helpers import wait_for
 
     portal = Portal("udata", udata_server)
     monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
@@ -490,6 +494,33 @@ def test_the_panel_sends_again_a_file_deleted_on_udata(
         first = files_held(portal, dataset_id)
         [gpkg] = [name for name in first if name.endswith(".gpkg")]
         delete_resource(portal, dataset_id, first[gpkg]["id"])
+
+        # The panel, asked to check the portals, names the file the dataset lost.
+        QgsProject.instance().addMapLayer(layer, False)
+        QgsProject.instance().layerTreeRoot().addLayer(layer)
+        dock = PublicationsDock()
+        dock.checkButton.click()
+        wait_for(lambda: dock.portal_task is None, 60)
+        [row] = [
+            dock.tree.topLevelItem(i)
+            for i in range(dock.tree.topLevelItemCount())
+            if dock.tree.topLevelItem(i).text(0) == "arrets"
+        ]
+        portal_row = row.child(0)
+        assert portal_row.text(0) == "Portail du panneau"
+        assert gpkg in portal_row.text(1)
+        assert "1 with files deleted or replaced" in dock.summary.text()
+        assert row.text(1) == "Files missing on the portal"
+        dock.select_changed()
+        assert dock.selected_ids() == [layer.id()]  # « Select changed » picks it up
+        if os.environ.get("GEOPUBLIER_SCREENSHOTS"):
+            row.setExpanded(True)
+            dock.resize(900, 260)
+            dock.grab().save(
+                str(Path(os.environ["GEOPUBLIER_SCREENSHOTS"]) / "panneau_portails.png")
+            )
+        dock.release()
+
         time.sleep(1.1)
         job, outcome = republish("second")
         assert outcome.files_kept and job.export is None  # nothing exported before publishing
@@ -509,3 +540,4 @@ def test_the_panel_sends_again_a_file_deleted_on_udata(
         }
     finally:
         save_saved_connections(kept)
+        QgsProject.instance().removeMapLayer(layer.id())
