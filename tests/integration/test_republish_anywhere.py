@@ -468,7 +468,7 @@ def test_the_panel_sends_again_a_file_deleted_on_udata(
     from plugin.qgis.layer_metadata import save_record
     from plugin.qgis.layer_reader import prefill
     from tests.datasets import fill_inspire, points_gpkg
-    from tests.dialog_helpers import wait_for
+    from tests.dialog_helpers import french_ui, wait_for
 
     portal = Portal("udata", udata_server)
     monkeypatch.setenv("GP_PORTAL_KEY", portal.key)
@@ -495,7 +495,9 @@ def test_the_panel_sends_again_a_file_deleted_on_udata(
         [gpkg] = [name for name in first if name.endswith(".gpkg")]
         delete_resource(portal, dataset_id, first[gpkg]["id"])
 
-        # The panel, asked to check the portals, names the file the dataset lost.
+        # The panel, asked to check the portals, names the file the dataset lost (in French,
+        # as its users read it).
+        french_ui()
         QgsProject.instance().addMapLayer(layer, False)
         QgsProject.instance().layerTreeRoot().addLayer(layer)
         dock = PublicationsDock()
@@ -508,9 +510,9 @@ def test_the_panel_sends_again_a_file_deleted_on_udata(
         ]
         portal_row = row.child(0)
         assert portal_row.text(0) == "Portail du panneau"
-        assert gpkg in portal_row.text(1)
-        assert "1 with files deleted or replaced" in dock.summary.text()
-        assert row.text(1) == "Files missing on the portal"
+        assert portal_row.text(1) == f"Absent ou remplacé sur le portail : {gpkg}"
+        assert "1 avec des fichiers supprimés ou remplacés" in dock.summary.text()
+        assert row.text(1) == "Fichiers absents du portail"
         dock.select_changed()
         assert dock.selected_ids() == [layer.id()]  # « Select changed » picks it up
         if os.environ.get("GEOPUBLIER_SCREENSHOTS"):
