@@ -15,7 +15,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,14 +25,14 @@ def main(count: int) -> None:
     """Publish to a QGIS Server folder, edit the abstract, republish; print the times."""
     work = Path(tempfile.mkdtemp(prefix="geopublier-bench-mapserver-"))
     os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(work / "profile")
-    from qgis.core import QgsApplication, QgsFeedback, QgsVectorLayer
+    from qgis.core import QgsApplication, QgsVectorLayer
 
     app = QgsApplication([], False)
     app.initQgis()
+    from bench.publication_servers import edit_abstract, publish_timed
     from plugin.publishers.connections import connection_from_json
-    from plugin.qgis.batch import keep_layer, plan_layer
     from plugin.qgis.choices import DESTINATIONS_PROPERTY
-    from plugin.qgis.destinations import journal, save_saved_connections, saved_connections
+    from plugin.qgis.destinations import save_saved_connections
     from plugin.qgis.layer_metadata import save_record
     from plugin.qgis.layer_reader import prefill
     from tests.datasets import fill_inspire, points_gpkg
@@ -57,22 +56,12 @@ def main(count: int) -> None:
     save_record(layer, fill_inspire(prefill(layer).record, "Points de mesure"))
     layer.setCustomProperty(DESTINATIONS_PROPERTY, json.dumps({"map_server": "Carto"}))
 
-    def publish_once() -> tuple[float, dict]:
-        start = time.perf_counter()
-        store = journal()
-        job = plan_layer(layer, saved_connections(), store, work / "paquets")
-        outcome = job.run(store, QgsFeedback(), lambda: False)
-        keep_layer(layer, job, store)
-        assert outcome.status == "republished", outcome
-        return time.perf_counter() - start, dict(job.report.step("mapserver").details)
-
-    first_s, details = publish_once()
-    gpkg = served / f"{details['layer_name']}.gpkg"
+    first_s, job = publish_timed(layer, work / "paquets")
+    gpkg = served / f"{job.report.step('mapserver').details['layer_name']}.gpkg"
     before = gpkg.stat()
-    record = prefill(layer).record
-    record.abstract += " Mise à jour du résumé seulement."
-    save_record(layer, record)
-    again_s, again = publish_once()
+    edit_abstract(layer)
+    again_s, job = publish_timed(layer, work / "paquets")
+    again = job.report.step("mapserver").details
     after = gpkg.stat()
     same = (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
     print(f"points: {count}; served GeoPackage: {before.st_size / 1e6:.0f} MB")

@@ -25,15 +25,16 @@ def main(count: int) -> None:
     """Start the servers, publish, edit the abstract, republish; print the times."""
     work = Path(tempfile.mkdtemp(prefix="geopublier-bench-republish-"))
     os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(work / "profile")
-    from qgis.core import QgsApplication, QgsFeedback, QgsVectorLayer
+    from qgis.core import QgsApplication, QgsVectorLayer
 
     app = QgsApplication([], False)
     app.initQgis()
-    from bench.publication_servers import describe_for_both, publication_servers
-    from plugin.qgis.batch import keep_layer, plan_layer
-    from plugin.qgis.destinations import journal, saved_connections
-    from plugin.qgis.layer_metadata import save_record
-    from plugin.qgis.layer_reader import prefill
+    from bench.publication_servers import (
+        describe_for_both,
+        edit_abstract,
+        publication_servers,
+        publish_timed,
+    )
     from tests.datasets import points_gpkg
 
     with publication_servers(work):
@@ -41,21 +42,12 @@ def main(count: int) -> None:
         layer = QgsVectorLayer(f"{path}|layername=points", "points", "ogr")
         describe_for_both(layer, "Points de mesure")
 
-        def publish_once() -> tuple[float, bool, list[str]]:
-            start = time.perf_counter()
-            store = journal()
-            job = plan_layer(layer, saved_connections(), store, work / "paquets")
-            outcome = job.run(store, QgsFeedback(), lambda: False)
-            keep_layer(layer, job, store)
-            assert outcome.status == "republished", outcome
-            return time.perf_counter() - start, outcome.files_kept, job.request.files
-
-        first_s, _, first_files = publish_once()
-        record = prefill(layer).record
-        record.abstract += " Mise à jour du résumé seulement."
-        save_record(layer, record)
+        first_s, job = publish_timed(layer, work / "paquets")
+        first_files = job.request.files
+        edit_abstract(layer)
         time.sleep(1.1)  # udata refuses to store two files under one name in the same second
-        again_s, kept, again_files = publish_once()
+        again_s, job = publish_timed(layer, work / "paquets")
+        kept, again_files = job.request.files_kept, job.request.files
     size = sum(Path(f).stat().st_size for f in first_files) / 1e6
     print(f"points: {count}; files uploaded the first time: {size:.0f} MB")
     print(f"first publication (export + upload + record): {first_s:.1f} s")

@@ -58,3 +58,32 @@ def describe_for_both(layer, title: str) -> None:
         DESTINATIONS_PROPERTY, json.dumps({"catalogue": "Catalogue", "portal": "Portail"})
     )
     layer.setCustomProperty(PREPARE_PROPERTY, json.dumps({"formats": ["gpkg"]}))
+
+
+def publish_timed(layer, folder: Path):
+    """Publish the layer through the panel's path (plan_layer → LayerJob.run → keep_layer);
+    the seconds it took and the job."""
+    import time
+
+    from qgis.core import QgsFeedback
+
+    from plugin.qgis.batch import keep_layer, plan_layer
+    from plugin.qgis.destinations import journal, saved_connections
+
+    start = time.perf_counter()
+    store = journal()
+    job = plan_layer(layer, saved_connections(), store, folder)
+    outcome = job.run(store, QgsFeedback(), lambda: False)
+    keep_layer(layer, job, store)
+    assert outcome.status == "republished", outcome
+    return time.perf_counter() - start, job
+
+
+def edit_abstract(layer) -> None:
+    """Only the abstract of the layer's record changes."""
+    from plugin.qgis.layer_metadata import save_record
+    from plugin.qgis.layer_reader import prefill
+
+    record = prefill(layer).record
+    record.abstract += " Mise à jour du résumé seulement."
+    save_record(layer, record)
