@@ -516,8 +516,9 @@ class PublicationsDock(QgsDockWidget):
         if item is None:
             return
         words = outcome.reason_fr if self.language == "fr" else outcome.reason_en
-        item.setText(1, f"{self._status_text(outcome.status)} — {words}" if words else "")
-        item.setToolTip(1, words)
+        status = self._status_text(outcome.status)  # a layer cancelled mid-way has no reason
+        item.setText(1, f"{status} — {words}" if words else status)
+        item.setToolTip(1, words or status)
         _colour(item, 1, outcome.status)
 
     def check_portals(self) -> Optional[PortalCheckTask]:

@@ -13,7 +13,14 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from plugin.gui.publications_dock import PublicationsDock
 from plugin.publishers.connections import connection_from_json
-from plugin.qgis.batch import CANCELLED_LAYER, FAILED, SKIPPED, RepublishTask, plan_layer
+from plugin.qgis.batch import (
+    CANCELLED_LAYER,
+    FAILED,
+    SKIPPED,
+    LayerOutcome,
+    RepublishTask,
+    plan_layer,
+)
 from plugin.qgis.choices import DESTINATIONS_PROPERTY
 from plugin.qgis.destinations import journal, save_saved_connections, saved_connections
 from plugin.qgis.freshness import fingerprint, resource_id
@@ -152,7 +159,20 @@ def test_cancel_before_the_task_runs_leaves_every_layer_as_it_was(project) -> No
     assert CANCELLED_LAYER in statuses and set(statuses) <= {CANCELLED_LAYER, FAILED}
     assert "annulée(s)" in dock.summary.text()
     assert not dock.cancelButton.isEnabled() and dock.republishButton.isEnabled()
-    assert rows(dock)["style_change"] in ("Modifiée : style", "Annulée — Annulée avant son tour.")
+    # Never an empty state: not reached, cancelled before its turn or during its request.
+    shown = rows(dock)["style_change"]
+    assert shown == "Modifiée : style" or shown.startswith(("Annulée", "Échec — ")), shown
+    dock.release()
+
+
+def test_a_layer_cancelled_during_its_request_says_cancelled(project) -> None:
+    """Cancelled in the middle of its publication (the step reports « cancelled », no reason):
+    the state reads « Annulée », never an empty cell."""
+    dock = PublicationsDock()
+    layer = project["style_change"]
+    dock.outcomes[layer.id()] = LayerOutcome(layer.id(), layer.name(), CANCELLED_LAYER)
+    dock.refresh()
+    assert rows(dock)["style_change"] == "Annulée"
     dock.release()
 
 
