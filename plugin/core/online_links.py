@@ -17,12 +17,14 @@ from urllib.parse import urlsplit
 from .model import OnlineResource, Record
 
 DETAILS_KEY = "online_resources"
-# Protocols as catalogues (GeoNetwork, QGIS MetaSearch) recognise them; OGC service types as the
-# INSPIRE Technical Guidance writes them (with gmx:Anchor).
+# Protocols as catalogues and their clients recognise them, written as text: GeoNetwork's CSW
+# Dublin Core view copies only gmd:protocol/gco:CharacterString into dc:URI/@protocol, and QGIS
+# MetaSearch offers « Add WMS/WFS » only for OGC:WMS / OGC:WFS there (OWSLib 0.27, QGIS 3.22's,
+# reads no gmx:Anchor either). The INSPIRE service type stays in the application profile.
 PROTOCOL_DOWNLOAD = "WWW:DOWNLOAD-1.0-http--download"
 PROTOCOL_LINK = "WWW:LINK-1.0-http--link"
-PROTOCOL_WMS = "http://www.opengis.net/def/serviceType/ogc/wms"
-PROTOCOL_WFS = "http://www.opengis.net/def/serviceType/ogc/wfs"
+PROTOCOL_WMS = "OGC:WMS"
+PROTOCOL_WFS = "OGC:WFS"
 DOWNLOAD, INFORMATION = "download", "information"
 _KEYS = tuple(f.name for f in fields(OnlineResource))
 

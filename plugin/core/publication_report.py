@@ -165,6 +165,9 @@ def resent_note(names: list[str], lang: str = "fr") -> str:
 
 # Service links of a map-server step, by protocol (the catalogue's INSPIRE values).
 SERVICE_LABELS = {
+    "OGC:WMS": "WMS",
+    "OGC:WFS": "WFS",
+    # as earlier versions wrote them (journals keep them)
     "http://www.opengis.net/def/serviceType/ogc/wms": "WMS",
     "http://www.opengis.net/def/serviceType/ogc/wfs": "WFS",
 }

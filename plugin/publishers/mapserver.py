@@ -2,10 +2,10 @@
 
 Pure: the service metadata is computed from the record here, the map-server specific work
 (a ``.qgs`` project, GeoServer REST calls) happens in the destination modules. The online
-resources returned to the catalogue and the portal use the INSPIRE TG 2.2 values: protocol
-``http://www.opengis.net/def/serviceType/ogc/wms`` (or ``wfs``), application profile
-``…/SpatialDataServiceType/view`` (or ``download``), description ``…/OnLineDescriptionCode/
-accessPoint``, and the layer name as ``gmd:name``.
+resources returned to the catalogue and the portal: protocol ``OGC:WMS`` (or ``OGC:WFS``, as
+text: what GeoNetwork's CSW views and QGIS MetaSearch recognise), the INSPIRE TG values for the
+application profile ``…/SpatialDataServiceType/view`` (or ``download``) and the description
+``…/OnLineDescriptionCode/accessPoint``, and the layer name as ``gmd:name``.
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..core import codelists
 from ..core.model import OnlineResource, Record, epsg_code
+from ..core.online_links import PROTOCOL_WFS, PROTOCOL_WMS
 from ..core.resource_texts import cut_slug
 from .base import CREATED, UPDATED, DataPublisher, PublishResult
 from .errors import MESSAGES
 from .journal import content_hash
 from .pipeline import Step
 
-WMS_PROTOCOL = "http://www.opengis.net/def/serviceType/ogc/wms"
-WFS_PROTOCOL = "http://www.opengis.net/def/serviceType/ogc/wfs"
 VIEW_PROFILE = "http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType/view"
 DOWNLOAD_PROFILE = "http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType/download"
 ACCESS_POINT = "http://inspire.ec.europa.eu/metadata-codelist/OnLineDescriptionCode/accessPoint"
@@ -192,8 +191,8 @@ def with_query(url: str, **params: str) -> str:
 
 # service, protocol, function, INSPIRE spatial data service type of each locator.
 SERVICE_KINDS = (
-    ("WMS", WMS_PROTOCOL, "information", VIEW_PROFILE),
-    ("WFS", WFS_PROTOCOL, "download", DOWNLOAD_PROFILE),
+    ("WMS", PROTOCOL_WMS, "information", VIEW_PROFILE),
+    ("WFS", PROTOCOL_WFS, "download", DOWNLOAD_PROFILE),
 )
 
 

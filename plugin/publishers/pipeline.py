@@ -196,7 +196,7 @@ class LinkStep(Step):
     map server…): put it in ``PublishResult.details["online_resources"]`` as a list of dicts
     with the keys of :class:`~plugin.core.model.OnlineResource` — ``url``, ``protocol``
     (``WWW:DOWNLOAD-1.0-http--download``, ``WWW:LINK-1.0-http--link`` or an OGC service type URI
-    such as ``http://www.opengis.net/def/serviceType/ogc/wms``), ``function`` (``download``,
+    such as ``OGC:WMS``), ``function`` (``download``,
     ``information``), ``name``, ``description`` and optionally ``application_profile``
     (helpers in :mod:`plugin.core.online_links`). :func:`run_steps` collects them per
     destination (the journal keeps them for resumed runs) and this step writes them into the

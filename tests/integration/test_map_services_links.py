@@ -1,9 +1,11 @@
 """One publication — real pycsw, real qgis_mapserver, real udata — and the record and the dataset
-both point to the WMS and WFS of the layer: read back from pycsw with OWSLib (as QGIS's
-MetaSearch reads it) and from udata's API, and each link answers."""
+both point to the WMS and WFS of the layer: read back from pycsw with OWSLib as QGIS's MetaSearch
+reads it (its own link types decide whether « Add WMS/WFS » is offered) and from udata's API,
+and each link answers."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -13,8 +15,7 @@ import requests
 from tests.integration.test_qgis_server import PROFILE, red_points
 
 pytestmark = pytest.mark.integration
-WMS = "http://www.opengis.net/def/serviceType/ogc/wms"
-WFS = "http://www.opengis.net/def/serviceType/ogc/wfs"
+WMS, WFS = "OGC:WMS", "OGC:WFS"
 VIEW = "http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType/view"
 DOWNLOAD = "http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType/download"
 
@@ -36,6 +37,29 @@ def connections(tmp_path: Path, pycsw_server, udata_server, qgis_server, monkeyp
     ]
     path.write_text(json.dumps({"connections": items}), encoding="utf-8")
     return path
+
+
+def metasearch_services(csw, identifier: str) -> dict[str, str]:
+    """What QGIS MetaSearch offers to add for a record: it asks the catalogue for Dublin Core
+    and compares each link's protocol with its own link types (MetaSearch/link_types.py, read
+    from the installed QGIS)."""
+    from owslib.fes import PropertyIsEqualTo
+    from qgis.core import QgsApplication
+
+    path = Path(QgsApplication.pkgDataPath()) / "python/plugins/MetaSearch/link_types.py"
+    spec = importlib.util.spec_from_file_location("metasearch_link_types", path)
+    types = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(types)
+    csw.getrecords2([PropertyIsEqualTo("dc:identifier", identifier)], esn="full")
+    dublin_core = csw.records[identifier]
+    kinds = {"wms": types.WMSWMST_LINK_TYPES, "wfs": types.WFS_LINK_TYPES}
+    found = {}
+    for link in dublin_core.uris + dublin_core.references:
+        protocol = (link.get("scheme") or link.get("protocol") or "").upper()
+        for kind, names in kinds.items():
+            if protocol in {n.upper() for n in names}:
+                found[kind] = link["url"]
+    return found
 
 
 @pytest.mark.parametrize("mode", [0, 1], ids=["upload", "reference"])
@@ -67,12 +91,14 @@ def test_record_and_dataset_link_the_layer_services(
         [result["CATALOGUE_RECORD_ID"]], outputschema="http://www.isotc211.org/2005/gmd"
     )
     record = csw.records[result["CATALOGUE_RECORD_ID"]]
-    # OWSLib 0.27 (Debian's, what MetaSearch uses) reads gmd:protocol only as CharacterString:
-    # the INSPIRE protocol, written as gmx:Anchor, is checked in the XML below.
     online = {o.url: o for o in record.distribution.online}
     wms, wfs = online[result["WMS_URL"]], online[result["WFS_URL"]]
-    assert wms.name == name and wms.function == "information"
-    assert wfs.name == name and wfs.function == "download"
+    assert (wms.name, wms.function, wms.protocol) == (name, "information", WMS)
+    assert (wfs.name, wfs.function, wfs.protocol) == (name, "download", WFS)
+    assert metasearch_services(csw, result["CATALOGUE_RECORD_ID"]) == {
+        "wms": result["WMS_URL"],
+        "wfs": result["WFS_URL"],
+    }
     xml = requests.get(
         pycsw_server.url,
         params={
@@ -86,7 +112,7 @@ def test_record_and_dataset_link_the_layer_services(
         timeout=30,
     ).text
     for protocol, profile in ((WMS, VIEW), (WFS, DOWNLOAD)):
-        assert f'<gmx:Anchor xlink:href="{protocol}">' in xml
+        assert f"<gco:CharacterString>{protocol}</gco:CharacterString>" in xml
         assert f'<gmx:Anchor xlink:href="{profile}">' in xml
 
     dataset = requests.get(

@@ -203,10 +203,7 @@ def test_publish_serves_the_styled_layer_with_our_metadata(
     step = report["steps"][0]
     assert step["role"] == "mapserver" and step["action"] == "created"
     protocols = [r["protocol"] for r in step["details"]["online_resources"]]
-    assert protocols == [
-        "http://www.opengis.net/def/serviceType/ogc/wms",
-        "http://www.opengis.net/def/serviceType/ogc/wfs",
-    ]
+    assert protocols == ["OGC:WMS", "OGC:WFS"]
     html = (tmp_path / "rapport.html").read_text(encoding="utf-8")
     assert result["WMS_URL"].replace("&", "&amp;") in html
 

@@ -14,7 +14,7 @@ import requests
 from plugin.core.model import Record
 from plugin.publishers.errors import PublishError, message
 from plugin.publishers.geoserver import GeoServerPublisher, LayerSources
-from plugin.publishers.mapserver import WFS_PROTOCOL, WMS_PROTOCOL, service_layer
+from plugin.publishers.mapserver import PROTOCOL_WFS, PROTOCOL_WMS, service_layer
 from tests.fakes.geoserver_fake import FakeGeoServer
 
 SLD = (
@@ -81,7 +81,7 @@ def test_whole_sequence_creates_workspace_store_metadata_and_style(geoserver) ->
     assert geoserver.tables_of("saint_exemple", "bornes") == ["bornes"]
     wms, wfs = result.details["online_resources"]
     assert wms["url"] == f"{geoserver.url}/saint_exemple/wms?SERVICE=WMS&REQUEST=GetCapabilities"
-    assert (wms["protocol"], wfs["protocol"]) == (WMS_PROTOCOL, WFS_PROTOCOL)
+    assert (wms["protocol"], wfs["protocol"]) == (PROTOCOL_WMS, PROTOCOL_WFS)
     assert result.details["style_limits"] == ["label_background"]
     posts = [p for m, p in geoserver.calls if m == "POST"]
     assert posts == [

@@ -16,9 +16,9 @@ from plugin.core.portal_payload import PortalOptions, udata_payload
 from plugin.publishers.errors import PublishError, message
 from plugin.publishers.mapserver import (
     ACCESS_POINT,
+    PROTOCOL_WFS,
+    PROTOCOL_WMS,
     VIEW_PROFILE,
-    WFS_PROTOCOL,
-    WMS_PROTOCOL,
     MapServerStep,
     layer_slug,
     service_layer,
@@ -127,8 +127,8 @@ def test_publish_writes_one_layer_and_returns_inspire_links(tmp_path: Path) -> N
     assert wms["url"] == (
         f"https://geo.example.fr/ows?MAP={tmp_path}/{name}.qgs&SERVICE=WMS&REQUEST=GetCapabilities"
     )
-    assert (wms["protocol"], wms["application_profile"]) == (WMS_PROTOCOL, VIEW_PROFILE)
-    assert wfs["protocol"] == WFS_PROTOCOL and wfs["function"] == "download"
+    assert (wms["protocol"], wms["application_profile"]) == (PROTOCOL_WMS, VIEW_PROFILE)
+    assert wfs["protocol"] == PROTOCOL_WFS and wfs["function"] == "download"
     assert wms["name"] == name and wms["description"] == ACCESS_POINT
     assert pub.find(name)["resource_id"] == record().identifier.uri
 
@@ -204,7 +204,7 @@ def test_map_services_reach_the_portal_in_both_modes(tmp_path: Path) -> None:
     context: dict = {"catalogue_record_url": "https://cat.example.fr/fiche/1"}
     result, _ = step.run(None, context)
     services = tuple(context["map_services"])
-    assert [s.protocol for s in services] == [WMS_PROTOCOL, WFS_PROTOCOL]
+    assert [s.protocol for s in services] == [PROTOCOL_WMS, PROTOCOL_WFS]
     for mode in ("upload", "reference"):
         options = PortalOptions(mode=mode, map_services=services)
         remote = udata_payload(record(), options)["remote_resources"]
