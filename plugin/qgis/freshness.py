@@ -73,17 +73,18 @@ PgViews = dict[Relation, tuple[str, list[Relation]]]
 
 
 def files_digest(path: str) -> str:
-    """Size and modification time of a file and its sidecars (same stem, not .qmd/.qml).
+    """Size and modification time of a file and its sidecars (same stem, not .qmd/.qml), by
+    extension: a Shapefile renamed with its sidecars is the same data (as a renamed GeoPackage).
 
     The time to the nanosecond the file system keeps: an edit saved in the same second as the
     last publication (same size, a GeoPackage page rewritten in place) still counts."""
     folder, stem = os.path.dirname(path), os.path.splitext(os.path.basename(path))[0]
     stats = {
-        name: os.stat(os.path.join(folder, name))
+        os.path.splitext(name)[1].lower(): os.stat(os.path.join(folder, name))
         for name in os.listdir(folder)
         if os.path.splitext(name)[0] == stem and not name.endswith((".qmd", ".qml"))
     }
-    parts = sorted(f"{name}:{s.st_size}:{s.st_mtime_ns}" for name, s in stats.items())
+    parts = sorted(f"{ext}:{s.st_size}:{s.st_mtime_ns}" for ext, s in stats.items())
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -179,6 +179,21 @@ def test_a_moved_file_is_matched_by_its_identifier(two_tables, journal: Journal,
     assert project_states([fresh], journal)[fresh.id()].code != MOVED
 
 
+def test_a_renamed_shapefile_is_the_same_data(rivers_shapefile: Path, tmp_path: Path) -> None:
+    """A Shapefile renamed with its sidecar files (what a file manager or QGIS's browser does)
+    holds the same data: only its source moved. Editing it is still a change."""
+    before = fingerprint(QgsVectorLayer(str(rivers_shapefile), "cours_eau", "ogr")).data
+    renamed = tmp_path / "archive" / "rivieres_2026"
+    renamed.parent.mkdir()
+    for part in rivers_shapefile.parent.glob("cours_eau.*"):
+        part.rename(renamed.with_suffix(part.suffix))
+    layer = QgsVectorLayer(str(renamed.with_suffix(".shp")), "rivieres", "ogr")
+    assert layer.isValid() and fingerprint(layer).data == before
+    assert layer.startEditing() and layer.deleteFeature(next(layer.getFeatures()).id())
+    assert layer.commitChanges()
+    assert fingerprint(layer).data != before
+
+
 def test_source_location_is_relative_to_the_project_folder(two_tables, tmp_path) -> None:
     """A file inside the project's folder is named from there (a project copied with its data
     elsewhere has not moved); outside it, by its absolute path."""
