@@ -6,13 +6,13 @@ and each link answers."""
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 import requests
 
 from tests.integration.test_qgis_server import PROFILE, red_points
+from tests.portal_setup import connections_file
 
 pytestmark = pytest.mark.integration
 WMS, WFS = "OGC:WMS", "OGC:WFS"
@@ -22,21 +22,9 @@ DOWNLOAD = "http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType
 
 @pytest.fixture()
 def connections(tmp_path: Path, pycsw_server, udata_server, qgis_server, monkeypatch) -> Path:
-    monkeypatch.setenv("GP_LINKS_UDATA_KEY", udata_server.api_key)
-    path = tmp_path / "connexions.json"
-    items = [
-        {"name": "Catalogue", "type": "csw", "url": pycsw_server.url},
-        qgis_server.connection("Serveur carto (liens)"),
-        {
-            "name": "Portail",
-            "type": "udata",
-            "url": udata_server.url,
-            "api_key_env": "GP_LINKS_UDATA_KEY",
-            "options": {"organization": udata_server.organization_id},
-        },
-    ]
-    path.write_text(json.dumps({"connections": items}), encoding="utf-8")
-    return path
+    monkeypatch.setenv("GP_UDATA_KEY", udata_server.api_key)
+    extra = (qgis_server.connection("Serveur carto (liens)"),)
+    return connections_file(tmp_path, pycsw_server, udata_server, extra)
 
 
 def metasearch_services(csw, identifier: str) -> dict[str, str]:
