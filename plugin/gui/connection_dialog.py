@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..publishers.connections import CATALOGUE_TYPES, Connection, connection_from_json
-from ..publishers.csw import geonetwork_csw_t
+from ..publishers.csw import is_geonetwork
 from ..publishers.errors import PublishError
 from ..publishers.errors import message as publish_message
 from .errors import tr
@@ -196,10 +196,7 @@ class ConnectionDialog(QDialog):
 
     def _geonetwork(self) -> bool:
         """GeoNetwork, by its API or by its csw-publication address."""
-        kind = self.kind.currentData()
-        return kind == "geonetwork" or (
-            kind == "csw" and geonetwork_csw_t(self.url.text()) is not None
-        )
+        return is_geonetwork(self.kind.currentData(), self.url.text())
 
     def raw(self) -> dict:
         """The connection as the connections file would hold it."""

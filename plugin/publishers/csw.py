@@ -295,9 +295,14 @@ def _notice(code: str, error: PublishError) -> dict[str, Any]:
     return {"code": code, "params": {"server": error.params.get("server", ""), "detail": detail}}
 
 
+def is_geonetwork(kind: str, url: str) -> bool:
+    """A GeoNetwork connection: its API, or its csw-publication address."""
+    return kind == "geonetwork" or (kind == "csw" and geonetwork_csw_t(url) is not None)
+
+
 def catalogue_takes_thumbnail(kind: str, url: str) -> bool:
     """GeoNetwork holds a record's overview, through its API or next to csw-publication."""
-    return kind == "geonetwork" or (kind == "csw" and geonetwork_csw_t(url) is not None)
+    return is_geonetwork(kind, url)
 
 
 def refusal(error: PublishError) -> PublishError:

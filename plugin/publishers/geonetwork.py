@@ -18,7 +18,7 @@ from urllib.parse import quote
 import requests
 
 from .base import CREATED, UPDATED, CataloguePublisher, PublishResult
-from .csw import parse_record
+from .csw import geonetwork_record_page, parse_record
 from .errors import PublishError
 
 LOG = logging.getLogger(__name__)
@@ -161,8 +161,7 @@ class GeoNetworkPublisher(CataloguePublisher):
     def default_record_page(self, identifier: str) -> str:
         """GeoNetwork 4's own page of the record (``{node}/{lang}/catalog.search#/metadata/``,
         the link its user interface gives)."""
-        lang = str(self.options.get("lang") or "fre")
-        return f"{self.root}/srv/{lang}/catalog.search#/metadata/{quote(identifier, safe='')}"
+        return geonetwork_record_page(self.root, str(self.options.get("lang") or "fre"), identifier)
 
     def publish(
         self, record_xml: bytes, identifier: str, *, thumbnail: Optional[bytes] = None

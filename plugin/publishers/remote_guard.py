@@ -55,6 +55,15 @@ class PublishedStore:
         self._path(resource_id, destination).unlink(missing_ok=True)
 
 
+def stored_copy(publisher: CataloguePublisher, identifier: str, sent: bytes) -> bytes:
+    """The record as the catalogue holds it now, else as sent (not readable back)."""
+    try:
+        return publisher.get_record(identifier) or sent
+    except PublishError as error:
+        LOG.info("%s: stored copy not read back (%s)", identifier, error.code)
+        return sent
+
+
 class GuardedCatalogueStep(CatalogueStep):
     """A catalogue step that never overwrites someone else's edits without being told to."""
 
@@ -94,11 +103,7 @@ class GuardedCatalogueStep(CatalogueStep):
         graphicOverview, imports are normalised — and those are not someone else's edits:
         the next comparison starts from the catalogue's own copy.
         """
-        try:
-            return self.publisher.get_record(self.identifier) or self.record_xml
-        except PublishError as error:
-            LOG.info("%s: stored copy not read back (%s)", self.identifier, error.code)
-            return self.record_xml
+        return stored_copy(self.publisher, self.identifier, self.record_xml)
 
     def _guard(self, previous_remote_id: Optional[str]) -> dict:
         """Stop before an update that would lose someone else's edits, and before quietly

@@ -19,7 +19,7 @@ from ..publishers import ckan, udata
 from ..publishers.connections import Connection
 from ..publishers.errors import PublishError
 from ..publishers.held_files import files_to_resend, parse
-from ..publishers.journal import FAILED, Journal
+from ..publishers.journal import FAILED, Journal, entry_among
 from .destinations import make_publisher
 from .freshness import kept_record, layer_entries, resource_id
 
@@ -57,8 +57,7 @@ def portal_checks(
                 (
                     c
                     for c in connections
-                    if c.type in HELD_FILES
-                    and (c.name == entry.destination or (entry.server and c.url == entry.server))
+                    if c.type in HELD_FILES and entry_among([entry], c.name, c.url, "portal")
                 ),
                 None,
             )

@@ -49,7 +49,7 @@ from ..publishers.pipeline import (
     link_destination,
     run_steps,
 )
-from ..publishers.remote_guard import GuardedCatalogueStep, PublishedStore
+from ..publishers.remote_guard import GuardedCatalogueStep, PublishedStore, stored_copy
 from .destinations import journal as default_journal
 from .destinations import make_publisher
 from .export import ExportError, ExportOptions, ExportResult, export_package, slug
@@ -324,10 +324,7 @@ def link_step(
 
     def remember(sent: bytes) -> None:
         """Keep the catalogue's own copy (else what was sent) for the next guard check."""
-        try:
-            stored = catalogue.get_record(record_step.identifier) or sent
-        except PublishError:
-            stored = sent
+        stored = stored_copy(catalogue, record_step.identifier, sent)
         published.save(resource_id, catalogue.name, stored)
 
     # The record step is a source too: retrying it runs the link step again.
