@@ -217,8 +217,9 @@ class PublicationsDock(QgsDockWidget):
         self.states = project_states(layers, journal())
         selected = set(self.selected_ids())
         self.tree.clear()
+        lost = self._portal_losses()
         for layer in layers:
-            item = self._layer_item(layer, self.states[layer.id()])
+            item = self._layer_item(layer, self.states[layer.id()], layer.id() in lost)
             self.tree.addTopLevelItem(item)
             item.setSelected(layer.id() in selected)
         counts = [s.code for s in self.states.values()]
@@ -274,7 +275,9 @@ class PublicationsDock(QgsDockWidget):
             )
         return text
 
-    def _layer_item(self, layer: QgsMapLayer, state: LayerState) -> QTreeWidgetItem:
+    def _layer_item(
+        self, layer: QgsMapLayer, state: LayerState, portal_lost: bool = False
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem([layer.name(), self.state_text(state), _date(state.last_published)])
         item.setData(0, LAYER_ID_ROLE, layer.id())
         item.setData(1, STATE_ROLE, state.code)
@@ -283,7 +286,7 @@ class PublicationsDock(QgsDockWidget):
         _colour(item, 1, state.code)
         if state.withdrawn_at:
             item.setText(2, _date(state.withdrawn_at))
-        if layer.id() in self._portal_losses():
+        if portal_lost:
             missing = self.tr("Files missing on the portal")
             text = missing if state.code == UP_TO_DATE else f"{item.text(1)} — {missing}"
             item.setText(1, text)
@@ -350,12 +353,12 @@ class PublicationsDock(QgsDockWidget):
 
     def select_changed(self) -> None:
         """Select the layers a « republish what changed » picks up."""
+        lost = self._portal_losses()
         for index in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(index)
             layer_id = item.data(0, LAYER_ID_ROLE)
             state = self.states.get(layer_id)
-            lost = layer_id in self._portal_losses()
-            item.setSelected(lost or (state is not None and state.needs_publication))
+            item.setSelected(layer_id in lost or (state is not None and state.needs_publication))
 
     def _portal_losses(self) -> set[str]:
         """Layers whose portal lost files or holds other ones (last « Check the portals »)."""
