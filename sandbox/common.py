@@ -61,7 +61,7 @@ def kernel_port(host: str = HOST) -> int:
     """A port the kernel finds free on `host` right now.
 
     Free now, not reserved: another program may take it before the server binds it, which is
-    why servers are started with `start_on_free_port`, which tries again elsewhere.
+    why servers are started with `on_free_port` (`start_listening`), which tries again elsewhere.
     """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))

@@ -229,8 +229,3 @@ def _transaction_response(totals: dict[str, int], inserted: list[FakeRecord]) ->
             brief = etree.SubElement(result, f"{{{CSW}}}BriefRecord")
             etree.SubElement(brief, f"{{{dc}}}identifier").text = record.uuid
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-
-
-def visible_to_anyone(record: FakeRecord) -> bool:
-    """What a visitor would find: the record is viewable by group "All"."""
-    return "view" in record.privileges.get(ALL_GROUP, set())
